@@ -1,0 +1,102 @@
+package dev.aviary.sandbox.api;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+
+/**
+ * The sandbox's Kubernetes API server on 127.0.0.1: fabric8's mock server in CRUD mode with {@link SandboxDispatcher}.
+ * Plain HTTP and no authentication, which is why it only ever binds to the loopback address.
+ */
+public final class SandboxApiServer implements AutoCloseable {
+
+  public static final String CONTEXT = "aviary-sandbox";
+
+  private final KubernetesMockServer server;
+
+  private SandboxApiServer(KubernetesMockServer server) {
+    this.server = server;
+  }
+
+  /** @param port 0 for a free port */
+  public static SandboxApiServer start(int port, Clock clock) {
+    SandboxDispatcher dispatcher = new SandboxDispatcher(ResourceCatalog.standard(), clock);
+    KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
+        new HashMap<>(), dispatcher, false);
+    try {
+      server.init(InetAddress.getByName("127.0.0.1"), port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot bind the sandbox API server to 127.0.0.1:" + port, e);
+    }
+    dispatcher.announceAddress("127.0.0.1:" + server.getPort());
+    return new SandboxApiServer(server);
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** A client configuration for this server, independent of any kubeconfig on the machine. */
+  public Config clientConfig(String namespace) {
+    Config config = Config.empty();
+    config.setMasterUrl(url());
+    config.setNamespace(namespace);
+    config.setHttp2Disable(true);
+    config.setRequestRetryBackoffLimit(0);
+    return config;
+  }
+
+  public KubernetesClient newClient(String namespace) {
+    return new KubernetesClientBuilder().withConfig(clientConfig(namespace)).build();
+  }
+
+  /** Writes a kubeconfig for kubectl and other tools, with this server as its current context. */
+  public Path writeKubeconfig(Path file, String namespace) {
+    String yaml = """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: %1$s
+          cluster:
+            server: %2$s
+        contexts:
+        - name: %1$s
+          context:
+            cluster: %1$s
+            namespace: %3$s
+            user: sandbox
+        current-context: %1$s
+        users:
+        - name: sandbox
+          user: {}
+        """.formatted(CONTEXT, url(), namespace);
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, yaml);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the sandbox kubeconfig to " + file, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.destroy();
+  }
+}

@@ -1,0 +1,113 @@
+package dev.aviary.sandbox.simulator;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The controllers and kubelet of the sandbox cluster: Deployments get ReplicaSets, ReplicaSets get Pods, Pods start
+ * and turn Ready, orphans are garbage-collected, events are emitted. It watches through informers and reconciles on a
+ * fixed tick on one thread, so its writes never race each other.
+ */
+public final class WorkloadSimulator implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkloadSimulator.class);
+
+  private final KubernetesClient client;
+  private final SimulatorSettings settings;
+  private final DeploymentController deployments;
+  private final ReplicaSetController replicaSets;
+  private final Kubelet kubelet;
+  private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "sandbox-simulator");
+    t.setDaemon(true);
+    return t;
+  });
+  private SharedIndexInformer<Deployment> deploymentInformer;
+  private SharedIndexInformer<ReplicaSet> replicaSetInformer;
+  private SharedIndexInformer<Pod> podInformer;
+
+  public WorkloadSimulator(KubernetesClient client, SimulatorSettings settings, Clock clock) {
+    this.client = client;
+    this.settings = settings;
+    EventRecorder events = new EventRecorder(client, clock);
+    this.deployments = new DeploymentController(client, events, clock);
+    this.replicaSets = new ReplicaSetController(client, events, settings);
+    this.kubelet = new Kubelet(client, events, settings, clock);
+  }
+
+  public WorkloadSimulator start() {
+    deploymentInformer = client.apps().deployments().inAnyNamespace().inform();
+    replicaSetInformer = client.apps().replicaSets().inAnyNamespace().inform();
+    podInformer = client.pods().inAnyNamespace().inform();
+    long tick = settings.tick().toMillis();
+    loop.scheduleWithFixedDelay(this::tickSafely, tick, tick, TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  private void tickSafely() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      log.warn("sandbox simulator tick failed, retrying on the next one: {}", e.getMessage());
+    }
+  }
+
+  /** One reconciliation pass over everything in the caches; only runs once all caches have synced. */
+  void tick() {
+    if (!deploymentInformer.hasSynced() || !replicaSetInformer.hasSynced() || !podInformer.hasSynced()) {
+      return;
+    }
+    ClusterView view = ClusterView.of(deploymentInformer.getStore().list(), replicaSetInformer.getStore().list(),
+        podInformer.getStore().list());
+    collectGarbage(view);
+    view.deployments().forEach(d -> deployments.reconcile(d, view.replicaSetsOf(d)));
+    view.replicaSets().forEach(rs -> replicaSets.reconcile(rs, view.podsOf(rs)));
+    view.pods().forEach(kubelet::reconcile);
+    deployments.forget(view.uids(view.deployments()));
+    kubelet.forget(view.uids(view.pods()));
+  }
+
+  /** Deletes ReplicaSets and Pods whose controlling owner is gone, as the garbage collector does. */
+  private void collectGarbage(ClusterView view) {
+    Set<String> deploymentUids = view.uids(view.deployments());
+    Set<String> replicaSetUids = view.uids(view.replicaSets());
+    deleteOrphans(view.replicaSets(), "Deployment", deploymentUids);
+    deleteOrphans(view.pods(), "ReplicaSet", replicaSetUids);
+  }
+
+  private void deleteOrphans(List<? extends HasMetadata> objects, String ownerKind, Set<String> liveOwners) {
+    for (HasMetadata o : objects) {
+      ClusterView.controller(o).filter(ref -> ownerKind.equals(ref.getKind()) && !liveOwners.contains(ref.getUid()))
+          .ifPresent(ref -> Writes.ignoringConflicts(() -> client.resource(o).delete()));
+    }
+  }
+
+  @Override
+  public void close() {
+    loop.shutdownNow();
+    try {
+      loop.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (SharedIndexInformer<?> informer : new SharedIndexInformer<?>[] {deploymentInformer, replicaSetInformer,
+        podInformer}) {
+      if (informer != null) {
+        informer.close();
+      }
+    }
+  }
+}

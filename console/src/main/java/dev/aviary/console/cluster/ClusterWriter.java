@@ -1,0 +1,24 @@
+package dev.aviary.console.cluster;
+
+import java.util.List;
+import java.util.Map;
+
+/** Writes manifests to the cluster. Every write is a server-side apply by Aviary's field manager. */
+public interface ClusterWriter {
+
+  String FIELD_MANAGER = "aviary";
+
+  /**
+   * Applies the objects in dependency order (namespaces and CRDs first).
+   *
+   * @param objects Kubernetes objects as parsed from YAML
+   * @throws ClusterWriteException naming the object that failed; objects before it stay applied
+   */
+  void apply(List<Map<String, Object>> objects);
+
+  class ClusterWriteException extends RuntimeException {
+    public ClusterWriteException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

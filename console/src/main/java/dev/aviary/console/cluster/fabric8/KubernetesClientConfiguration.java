@@ -1,0 +1,67 @@
+package dev.aviary.console.cluster.fabric8;
+
+import dev.aviary.console.cluster.ClusterInfo;
+import dev.aviary.console.cluster.ClusterProperties;
+import dev.aviary.console.sandbox.SandboxEnvironment;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** One Kubernetes client for the whole console, from a kubeconfig, the pod's service account, or the sandbox. */
+@Configuration(proxyBeanMethods = false)
+class KubernetesClientConfiguration {
+
+  @Bean
+  ClusterTarget clusterTarget(ClusterProperties properties, ObjectProvider<SandboxEnvironment> sandbox) {
+    if (properties.sandbox()) {
+      SandboxEnvironment environment = sandbox.getObject();
+      return new ClusterTarget(environment.clientConfig(), "Sandbox");
+    }
+    if (properties.inCluster()) {
+      if (!Files.isReadable(Path.of(Config.KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH))) {
+        throw new IllegalStateException("aviary.cluster.in-cluster is set but there is no service account token at "
+            + Config.KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH + ": is Aviary running in a pod?");
+      }
+      return new ClusterTarget(Config.autoConfigure(null), "in-cluster");
+    }
+    return fromKubeconfig(Path.of(properties.kubeconfig()), properties.context());
+  }
+
+  private static ClusterTarget fromKubeconfig(Path file, String context) {
+    if (!Files.isReadable(file)) {
+      throw new IllegalStateException("aviary.cluster.kubeconfig points to " + file + ", which cannot be read");
+    }
+    try {
+      String contents = Files.readString(file);
+      Config config = Config.fromKubeconfig(context == null || context.isBlank() ? null : context, contents,
+          file.toString());
+      String name = config.getCurrentContext() == null ? file.getFileName().toString()
+          : config.getCurrentContext().getName();
+      return new ClusterTarget(config, name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read kubeconfig " + file, e);
+    }
+  }
+
+  @Bean(destroyMethod = "close")
+  KubernetesClient kubernetesClient(ClusterTarget target) {
+    return new KubernetesClientBuilder().withConfig(target.config()).build();
+  }
+
+  @Bean
+  ClusterInfo clusterInfo(ClusterTarget target, ClusterProperties properties) {
+    return new ClusterInfo(target.name(), target.config().getMasterUrl(), properties.sandbox(), properties.namespaces());
+  }
+
+  /** The resolved connection: fabric8's configuration and the name operators know the cluster by. */
+  record ClusterTarget(Config config, String name) {
+  }
+}

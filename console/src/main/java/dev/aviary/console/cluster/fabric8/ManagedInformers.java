@@ -1,0 +1,132 @@
+package dev.aviary.console.cluster.fabric8;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shared informers for every kind Aviary reads, one per kind and managed namespace. Routing kinds (Istio,
+ * Gateway API) are watched only when the cluster serves them. Informers retry on their own after errors.
+ */
+final class ManagedInformers implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ManagedInformers.class);
+
+  static final ResourceDefinitionContext VIRTUAL_SERVICE = routing("networking.istio.io", "v1", "VirtualService",
+      "virtualservices");
+  static final ResourceDefinitionContext DESTINATION_RULE = routing("networking.istio.io", "v1", "DestinationRule",
+      "destinationrules");
+  static final ResourceDefinitionContext HTTP_ROUTE = routing("gateway.networking.k8s.io", "v1", "HTTPRoute",
+      "httproutes");
+
+  private final KubernetesClient client;
+  private final List<String> namespaces;
+  private final Runnable onChange;
+  private final Map<Object, List<SharedIndexInformer<?>>> byKind = new LinkedHashMap<>();
+
+  ManagedInformers(KubernetesClient client, List<String> namespaces, Runnable onChange) {
+    this.client = client;
+    this.namespaces = namespaces;
+    this.onChange = onChange;
+  }
+
+  void start() {
+    for (String ns : namespaces) {
+      add(Deployment.class, client.apps().deployments().inNamespace(ns).runnableInformer(0));
+      add(ReplicaSet.class, client.apps().replicaSets().inNamespace(ns).runnableInformer(0));
+      add(Pod.class, client.pods().inNamespace(ns).runnableInformer(0));
+      add(Service.class, client.services().inNamespace(ns).runnableInformer(0));
+      add(Event.class, client.v1().events().inNamespace(ns).runnableInformer(0));
+      add(HorizontalPodAutoscaler.class,
+          client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns).runnableInformer(0));
+      for (ResourceDefinitionContext routing : List.of(VIRTUAL_SERVICE, DESTINATION_RULE, HTTP_ROUTE)) {
+        if (served(routing)) {
+          add(routing, client.genericKubernetesResources(routing).inNamespace(ns).runnableInformer(0));
+        }
+      }
+    }
+    byKind.values().forEach(list -> list.forEach(i -> i.start()));
+  }
+
+  private boolean served(ResourceDefinitionContext context) {
+    try {
+      return client.supports(context.getGroup() + "/" + context.getVersion(), context.getKind());
+    } catch (RuntimeException e) {
+      log.warn("could not tell whether the cluster serves {}: {}", context.getKind(), e.getMessage());
+      return false;
+    }
+  }
+
+  private <T extends HasMetadata> void add(Object kind, SharedIndexInformer<T> informer) {
+    informer.exceptionHandler((started, t) -> {
+      log.debug("informer error, retrying: {}", t.getMessage());
+      return true;
+    });
+    informer.addEventHandler(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T obj) {
+        onChange.run();
+      }
+
+      @Override
+      public void onUpdate(T oldObj, T newObj) {
+        onChange.run();
+      }
+
+      @Override
+      public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+        onChange.run();
+      }
+    });
+    byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(informer);
+  }
+
+  /** True when every informer has listed once and its watch is open. */
+  boolean watching() {
+    return byKind.values().stream().flatMap(List::stream).allMatch(i -> i.hasSynced() && i.isWatching());
+  }
+
+  @SuppressWarnings("unchecked")
+  <T extends HasMetadata> List<SharedIndexInformer<T>> of(Class<T> type) {
+    return byKind.getOrDefault(type, List.of()).stream().map(i -> (SharedIndexInformer<T>) i).toList();
+  }
+
+  <T extends HasMetadata> List<T> all(Class<T> type) {
+    List<T> items = new ArrayList<>();
+    of(type).forEach(i -> items.addAll(i.getStore().list()));
+    return items;
+  }
+
+  List<GenericKubernetesResource> all(ResourceDefinitionContext routing) {
+    List<GenericKubernetesResource> items = new ArrayList<>();
+    byKind.getOrDefault(routing, List.of()).forEach(i -> i.getStore().list()
+        .forEach(o -> items.add((GenericKubernetesResource) o)));
+    return items;
+  }
+
+  private static ResourceDefinitionContext routing(String group, String version, String kind, String plural) {
+    return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
+        .withPlural(plural).withNamespaced(true).build();
+  }
+
+  @Override
+  public void close() {
+    byKind.values().forEach(list -> list.forEach(SharedIndexInformer::close));
+  }
+}

@@ -1,0 +1,131 @@
+package dev.aviary.console.gitops;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the objects a kustomization stands for: its {@code resources}, files or folders with kustomizations of their
+ * own, followed recursively. Aviary applies what kustomize would render for manifests that use only
+ * {@code resources}; anything that transforms them (patches, generators, namePrefix...) is refused by name rather
+ * than silently ignored.
+ */
+public final class ManifestReader {
+
+  private static final List<String> KUSTOMIZATION_FILES = List.of("kustomization.yaml", "kustomization.yml",
+      "Kustomization");
+  private static final Set<String> SUPPORTED_FIELDS = Set.of("apiVersion", "kind", "resources", "metadata");
+
+  private final GitWorkspace workspace;
+
+  public ManifestReader(GitWorkspace workspace) {
+    this.workspace = workspace;
+  }
+
+  /** A parsed object and the file it came from. */
+  public record Manifest(String file, Map<String, Object> object) {
+  }
+
+  public List<Manifest> read(String folder) {
+    List<Manifest> out = new ArrayList<>();
+    readFolder(folder, out, new HashSet<>());
+    return out;
+  }
+
+  private void readFolder(String folder, List<Manifest> out, Set<String> visited) {
+    if (!visited.add(folder)) {
+      throw new GitOpsException("kustomization cycle through " + folder);
+    }
+    String kustomizationPath = KUSTOMIZATION_FILES.stream().map(f -> join(folder, f))
+        .filter(p -> workspace.read(p).isPresent()).findFirst()
+        .orElseThrow(() -> new GitOpsException("no kustomization.yaml in " + (folder.isEmpty() ? "/" : folder)));
+    Map<String, Object> kustomization = single(kustomizationPath, workspace.read(kustomizationPath).orElseThrow());
+    for (String field : kustomization.keySet()) {
+      if (!SUPPORTED_FIELDS.contains(field)) {
+        throw new GitOpsException(kustomizationPath + ": '" + field + "' is not supported; Aviary reads resources only");
+      }
+    }
+    Object resources = kustomization.getOrDefault("resources", List.of());
+    if (!(resources instanceof List<?> entries)) {
+      throw new GitOpsException(kustomizationPath + ": resources must be a list");
+    }
+    for (Object entry : entries) {
+      String path = normalize(join(folder, String.valueOf(entry)), kustomizationPath);
+      if (workspace.read(path).isPresent()) {
+        parse(path, workspace.read(path).get()).forEach(object -> out.add(new Manifest(path, object)));
+      } else {
+        readFolder(path, out, visited);
+      }
+    }
+  }
+
+  /** Every YAML document in a file that is not empty, each checked to be a Kubernetes object. */
+  public static List<Map<String, Object>> parse(String file, String content) {
+    List<Map<String, Object>> objects = new ArrayList<>();
+    try {
+      int index = 0;
+      for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(content)) {
+        index++;
+        if (doc == null) {
+          continue;
+        }
+        if (!(doc instanceof Map<?, ?> map) || !(map.get("kind") instanceof String)
+            || !(map.get("apiVersion") instanceof String) || !(map.get("metadata") instanceof Map<?, ?> metadata)
+            || !(metadata.get("name") instanceof String)) {
+          throw new GitOpsException(file + ", document " + index + ": not a Kubernetes object "
+              + "(apiVersion, kind and metadata.name are required)");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) map;
+        objects.add(object);
+      }
+      return objects;
+    } catch (YAMLException e) {
+      throw new GitOpsException(file + " is not valid YAML: " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Object> single(String file, String content) {
+    try {
+      Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(content);
+      if (!(doc instanceof Map<?, ?>)) {
+        throw new GitOpsException(file + " must be a YAML mapping");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = (Map<String, Object>) doc;
+      return map;
+    } catch (YAMLException e) {
+      throw new GitOpsException(file + " is not valid YAML: " + e.getMessage(), e);
+    }
+  }
+
+  private static String join(String folder, String name) {
+    return folder.isEmpty() ? name : folder + "/" + name;
+  }
+
+  /** Resolves "." and ".." segments; a path that climbs out of the repository is refused. */
+  private static String normalize(String path, String referencedFrom) {
+    List<String> parts = new ArrayList<>();
+    for (String part : path.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (parts.isEmpty()) {
+          throw new GitOpsException(referencedFrom + ": resource " + path + " points outside the repository");
+        }
+        parts.removeLast();
+      } else {
+        parts.add(part);
+      }
+    }
+    return String.join("/", parts);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.aviary.console.gitops.jgit;
+
+import dev.aviary.console.AviaryProperties;
+import dev.aviary.console.cluster.ClusterProperties;
+import dev.aviary.console.gitops.GitProperties;
+import dev.aviary.console.gitops.GitWorkspace;
+import dev.aviary.console.sandbox.SandboxEnvironment;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The workspace for the configured remote, or for the sandbox's own remote when none is configured. */
+@Configuration(proxyBeanMethods = false)
+class JGitConfiguration {
+
+  @Bean
+  GitWorkspace gitWorkspace(GitProperties git, ClusterProperties cluster, AviaryProperties aviary,
+                            ObjectProvider<SandboxEnvironment> sandbox) {
+    String url;
+    if (git.hasUrl()) {
+      url = git.url();
+    } else if (cluster.sandbox()) {
+      url = sandbox.getObject().gitUrl();
+    } else {
+      throw new IllegalStateException("aviary.git.url is required when a cluster is configured: "
+          + "Aviary commits every change to Git before applying it");
+    }
+    CredentialsProvider credentials = git.username() == null || git.username().isBlank() ? null
+        : new UsernamePasswordCredentialsProvider(git.username(), git.token() == null ? "" : git.token());
+    return new JGitWorkspace(url, git.branch(), aviary.dataDirectory().resolve("workspace"), credentials);
+  }
+}

@@ -1,0 +1,157 @@
+package dev.aviary.console.gitops.jgit;
+
+import dev.aviary.console.gitops.CommitInfo;
+import dev.aviary.console.gitops.GitOpsException;
+import dev.aviary.console.gitops.GitWorkspace;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.util.FileUtils;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A JGit clone in the data directory. Reads come from the head commit's tree, not the working files, so what Aviary
+ * reads is always exactly what is committed.
+ */
+final class JGitWorkspace implements GitWorkspace {
+
+  private final String url;
+  private final String branch;
+  private final Path directory;
+  private final CredentialsProvider credentials;
+  private Git git;
+
+  JGitWorkspace(String url, String branch, Path directory, CredentialsProvider credentials) {
+    this.url = url;
+    this.branch = branch;
+    this.directory = directory;
+    this.credentials = credentials;
+  }
+
+  @Override
+  public synchronized void sync() {
+    try {
+      if (git == null) {
+        git = openOrClone();
+      }
+      git.fetch().setRemote("origin").setCredentialsProvider(credentials).call();
+      git.reset().setMode(ResetCommand.ResetType.HARD).setRef("refs/remotes/origin/" + branch).call();
+    } catch (GitAPIException | IOException e) {
+      throw new GitOpsException("cannot sync with the Git remote " + displayUrl() + " (branch " + branch + "): "
+          + e.getMessage(), e);
+    }
+  }
+
+  private Git openOrClone() throws IOException, GitAPIException {
+    if (Files.isDirectory(directory.resolve(".git"))) {
+      Git existing = Git.open(directory.toFile());
+      if (url.equals(existing.getRepository().getConfig().getString("remote", "origin", "url"))) {
+        return existing;
+      }
+      existing.close();
+      FileUtils.delete(directory.toFile(), FileUtils.RECURSIVE);
+    }
+    Files.createDirectories(directory.getParent());
+    return Git.cloneRepository().setURI(url).setBranch(branch).setDirectory(directory.toFile())
+        .setCredentialsProvider(credentials).call();
+  }
+
+  @Override
+  public synchronized String head() {
+    return headCommit().name();
+  }
+
+  @Override
+  public synchronized Optional<String> read(String path) {
+    Repository repo = repository();
+    try (RevWalk walk = new RevWalk(repo);
+         TreeWalk tree = TreeWalk.forPath(repo, path, walk.parseCommit(headCommit()).getTree())) {
+      if (tree == null || tree.isSubtree()) {
+        return Optional.empty();
+      }
+      return Optional.of(new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new GitOpsException("cannot read " + path + " at " + head(), e);
+    }
+  }
+
+  @Override
+  public synchronized List<String> list(String folder) {
+    Repository repo = repository();
+    List<String> paths = new ArrayList<>();
+    try (RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
+      tree.addTree(walk.parseCommit(headCommit()).getTree());
+      tree.setRecursive(false);
+      if (!folder.isEmpty()) {
+        tree.setFilter(PathFilter.create(folder));
+      }
+      while (tree.next()) {
+        if (!folder.isEmpty() && tree.getPathString().equals(folder)) {
+          tree.enterSubtree();
+        } else if (!tree.isSubtree()) {
+          paths.add(tree.getPathString());
+        }
+      }
+      return paths;
+    } catch (IOException e) {
+      throw new GitOpsException("cannot list " + folder + " at " + head(), e);
+    }
+  }
+
+  @Override
+  public synchronized List<CommitInfo> log(int skip, int limit) {
+    try {
+      List<CommitInfo> commits = new ArrayList<>();
+      for (RevCommit c : git().log().add(headCommit()).setSkip(skip).setMaxCount(limit).call()) {
+        commits.add(new CommitInfo(c.getName(), c.getAuthorIdent().getName(), c.getAuthorIdent().getEmailAddress(),
+            c.getAuthorIdent().getWhenAsInstant(), c.getShortMessage()));
+      }
+      return commits;
+    } catch (GitAPIException | IOException e) {
+      throw new GitOpsException("cannot read the history of " + branch, e);
+    }
+  }
+
+  @Override
+  public String displayUrl() {
+    return url;
+  }
+
+  private Git git() {
+    if (git == null) {
+      sync();
+    }
+    return git;
+  }
+
+  private Repository repository() {
+    return git().getRepository();
+  }
+
+  private ObjectId headCommit() {
+    try {
+      ObjectId id = repository().resolve(Constants.HEAD);
+      if (id == null) {
+        throw new GitOpsException("the branch " + branch + " of " + displayUrl() + " has no commits");
+      }
+      return id;
+    } catch (IOException e) {
+      throw new GitOpsException("cannot resolve HEAD of the workspace", e);
+    }
+  }
+}

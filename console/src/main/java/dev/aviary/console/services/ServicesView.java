@@ -1,0 +1,76 @@
+package dev.aviary.console.services;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.aviary.console.cluster.ClusterSnapshot;
+import dev.aviary.console.cluster.ClusterState;
+import dev.aviary.console.cluster.VersionWorkload;
+import dev.aviary.console.ui.ClusterUpdates;
+import dev.aviary.console.ui.MainLayout;
+import dev.aviary.console.ui.SandboxNotice;
+import dev.aviary.console.ui.StaleNotice;
+
+import java.util.List;
+
+/** The managed services, one row per version (Deployment), with readiness updated live. */
+@Route(value = "services", layout = MainLayout.class)
+@PageTitle("Services · Aviary")
+class ServicesView extends Div {
+
+  /** A grid row: one version of one service. */
+  record Row(String namespace, String service, VersionWorkload version) {
+  }
+
+  private final Grid<Row> grid = new Grid<>();
+  private final Paragraph empty = new Paragraph();
+  private final StaleNotice stale = new StaleNotice();
+
+  ServicesView(ClusterState cluster) {
+    addClassName("aviary-page");
+    setHeightFull();
+    grid.addColumn(Row::service).setHeader("Service").setKey("service").setSortable(true).setAutoWidth(true);
+    grid.addColumn(r -> r.version().version()).setHeader("Version").setKey("version").setAutoWidth(true);
+    grid.addColumn(r -> r.version().deployment()).setHeader("Deployment").setKey("deployment").setAutoWidth(true);
+    grid.addComponentColumn(ServicesView::readiness).setHeader("Ready").setKey("ready").setAutoWidth(true);
+    grid.addComponentColumn(r -> mono(r.version().image())).setHeader("Image").setKey("image").setAutoWidth(true).setFlexGrow(1);
+    grid.addColumn(Row::namespace).setHeader("Namespace").setKey("namespace").setAutoWidth(true);
+    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+    grid.setId("services-grid");
+    grid.setAllRowsVisible(true);
+    empty.setId("services-empty");
+    add(new H2("Services"), new SandboxNotice(cluster.info()), stale, empty, grid);
+    ClusterUpdates.bind(this, cluster, this::render);
+  }
+
+  private void render(ClusterSnapshot snapshot) {
+    List<Row> rows = snapshot.services().stream()
+        .flatMap(s -> s.versions().stream().map(v -> new Row(s.namespace(), s.name(), v))).toList();
+    grid.setItems(rows);
+    empty.setVisible(rows.isEmpty());
+    empty.setText(rows.isEmpty() ? "No Deployments in the managed namespaces yet." : "");
+    stale.show(snapshot.connection(), grid);
+  }
+
+  private static Span readiness(Row row) {
+    VersionWorkload v = row.version();
+    Span span = new Span(v.ready() + "/" + v.desired());
+    span.addClassName("aviary-ready");
+    span.getElement().setAttribute("data-ready", String.valueOf(v.fullyReady()));
+    span.getElement().setAttribute("title", v.fullyReady() ? "All replicas ready and up to date"
+        : v.rollingOut() ? "Rolling out: " + v.updated() + " of " + v.desired() + " replicas run the current template"
+        : (v.desired() - v.ready()) + " of " + v.desired() + " replicas not ready");
+    return span;
+  }
+
+  private static Span mono(String text) {
+    Span span = new Span(text);
+    span.addClassName("aviary-mono");
+    return span;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.aviary.console;
+
+import dev.aviary.console.sandbox.SandboxEnvironment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The whole console on its sandbox: real API server, simulator, Git remote and start-up sync, one per test JVM
+ * (Spring caches the context). {@link #operator()} is a second client, standing for someone using kubectl.
+ */
+@SpringBootTest(properties = {"aviary.sandbox.ready-delay=200ms"})
+public abstract class SandboxConsoleTest {
+
+  private static final Path DATA = newDataDirectory();
+
+  @Autowired
+  protected SandboxEnvironment sandbox;
+  private KubernetesClient operator;
+
+  @DynamicPropertySource
+  static void dataDirectory(DynamicPropertyRegistry registry) {
+    registry.add("aviary.data-dir", DATA::toString);
+  }
+
+  private static Path newDataDirectory() {
+    try {
+      Files.createDirectories(Path.of("target"));
+      return Files.createTempDirectory(Path.of("target").toAbsolutePath(), "aviary-test-data-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @BeforeEach
+  void connectOperator() {
+    operator = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build();
+  }
+
+  @AfterEach
+  void disconnectOperator() {
+    operator.close();
+  }
+
+  protected KubernetesClient operator() {
+    return operator;
+  }
+}

@@ -68,8 +68,9 @@ class OverviewView extends Div {
     List<ServiceWorkload> all = snapshot.services();
     services.setText(String.valueOf(all.size()));
     versions.setText(String.valueOf(all.stream().mapToInt(s -> s.versions().size()).sum()));
-    replicas.setText(all.stream().mapToInt(ServiceWorkload::ready).sum() + " / "
-        + all.stream().mapToInt(ServiceWorkload::desired).sum());
+    // A replica beyond the desired count is on its way out while scaling down: it is not counted as ready.
+    replicas.setText(all.stream().flatMap(s -> s.versions().stream()).mapToInt(v -> Math.min(v.ready(), v.desired()))
+        .sum() + " / " + all.stream().mapToInt(ServiceWorkload::desired).sum());
     List<Unready> notReady = all.stream().flatMap(s -> s.versions().stream().filter(v -> !v.fullyReady())
         .map(v -> new Unready(s.name(), v))).toList();
     unready.setItems(notReady);

@@ -1,0 +1,101 @@
+package dev.aviary.console.journey;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import dev.aviary.console.sandbox.SandboxEnvironment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** An operator's first visit, in a real browser against the console running on its sandbox. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"aviary.sandbox.ready-delay=300ms"})
+class ConsoleJourneyTest {
+
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @TempDir
+  static Path data;
+  @LocalServerPort
+  int port;
+  @Autowired
+  SandboxEnvironment sandbox;
+  Chromium chromium;
+
+  @DynamicPropertySource
+  static void dataDirectory(DynamicPropertyRegistry registry) {
+    registry.add("aviary.data-dir", () -> data.toString());
+  }
+
+  @BeforeEach
+  void launch() {
+    chromium = Chromium.launch();
+  }
+
+  @AfterEach
+  void close() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void an_operator_opens_the_console_sees_the_services_and_watches_a_scale_happen_without_reload() throws Exception {
+    Page page = chromium.browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(1400, 760));
+    page.navigate("http://localhost:" + port + "/services");
+
+    assertThat(page.locator("#cluster-badge")).hasText("Sandbox · simulated cluster");
+    assertThat(page.locator("#connection-badge")).hasText("● live");
+    assertThat(cell(page, "webapi-v1")).isVisible();
+    assertThat(cell(page, "document-processor-v1")).isVisible();
+    assertThat(cell(page, "3/3")).isVisible();
+    Files.createDirectories(SCREENSHOTS);
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("services.png")));
+
+    try (KubernetesClient operator = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build()) {
+      operator.apps().deployments().withName("webapi-v1").scale(5);
+      assertThat(cell(page, "5/5")).isVisible();
+      operator.apps().deployments().withName("webapi-v1").scale(3);
+      assertThat(cell(page, "3/3")).isVisible();
+    }
+    page.navigate("http://localhost:" + port + "/");
+    assertThat(page.locator("#tile-services")).containsText("2");
+    assertThat(page.locator("#tile-replicas-ready")).containsText("5 / 5");
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("overview.png")));
+  }
+
+  @Test
+  void the_dark_theme_choice_is_remembered_across_reloads() {
+    BrowserContext context = chromium.browser.newContext();
+    Page page = context.newPage();
+    page.navigate("http://localhost:" + port + "/services");
+    assertThat(page.locator("html")).not().hasAttribute("theme", "dark");
+
+    page.locator("#theme-toggle").click();
+    assertThat(page.locator("html")).hasAttribute("theme", "dark");
+
+    page.reload();
+    assertThat(page.locator("html")).hasAttribute("theme", "dark");
+    assertThat(cell(page, "webapi-v1")).isVisible();
+    context.close();
+  }
+
+  private static Locator cell(Page page, String text) {
+    return page.locator("vaadin-grid-cell-content").getByText(text, new Locator.GetByTextOptions().setExact(true))
+        .first();
+  }
+}

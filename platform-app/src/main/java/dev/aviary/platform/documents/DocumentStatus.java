@@ -1,0 +1,3 @@
+package dev.aviary.platform.documents;
+
+public enum DocumentStatus { QUEUED, PROCESSING, DONE, FAILED }

@@ -1,0 +1,5 @@
+package dev.aviary.platform.processing;
+
+/** A frequent content word and how often it occurs. */
+public record Keyword(String term, int count) {
+}

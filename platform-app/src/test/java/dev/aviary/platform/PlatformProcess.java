@@ -1,0 +1,81 @@
+package dev.aviary.platform;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A platform-app in a JVM of its own, configured through the environment as a Deployment would configure it. */
+public final class PlatformProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+
+  private PlatformProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  public static PlatformProcess start(Map<String, String> environment, Path log) throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        PlatformApplication.class.getName(), "--server.address=127.0.0.1"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    builder.environment().put("PORT", Integer.toString(port));
+    PlatformProcess started = new PlatformProcess(builder.start(), port);
+    started.awaitReady();
+    return started;
+  }
+
+  public Http http() {
+    return new Http("http://127.0.0.1:" + port);
+  }
+
+  public String target() {
+    return "127.0.0.1:" + port;
+  }
+
+  private void awaitReady() {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline) && process.isAlive()) {
+      try {
+        if (http().get("/health/ready").status() == 200) {
+          return;
+        }
+      } catch (IllegalStateException e) {
+        // not listening yet
+      }
+      try {
+        Thread.sleep(Duration.ofMillis(200));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    close();
+    throw new IllegalStateException("platform-app on port " + port + " did not become ready");
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

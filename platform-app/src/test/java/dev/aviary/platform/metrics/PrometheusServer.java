@@ -1,0 +1,151 @@
+package dev.aviary.platform.metrics;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The machine's Prometheus server (Debian's package), started on a free port and scraping given targets. */
+public final class PrometheusServer implements AutoCloseable {
+
+  private static final Path BINARY = Path.of("/usr/bin/prometheus");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Process process;
+  private final String url;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private PrometheusServer(Process process, String url) {
+    this.process = process;
+    this.url = url;
+  }
+
+  /**
+   * @param targets "host:port" to the labels of its series, scraped every second
+   */
+  public static PrometheusServer start(Path dir, Map<String, Map<String, String>> targets) throws IOException {
+    boolean installed = Files.isExecutable(BINARY);
+    if (System.getenv("CI") != null && !installed) {
+      throw new IllegalStateException(BINARY + " is missing: .ci/run installs the prometheus package");
+    }
+    assumeTrue(installed, "Prometheus is not installed at " + BINARY);
+    String scrapeConfigs = targets.entrySet().stream().map(t -> """
+          - targets: ["%s"]
+            labels: {%s}
+        """.formatted(t.getKey(), t.getValue().entrySet().stream()
+        .map(l -> l.getKey() + ": \"" + l.getValue() + "\"").collect(Collectors.joining(", "))))
+        .collect(Collectors.joining());
+    Path config = dir.resolve("prometheus.yml");
+    Files.writeString(config, """
+        global:
+          scrape_interval: 1s
+          evaluation_interval: 1s
+        scrape_configs:
+        - job_name: platform-app
+          metrics_path: /metrics
+          static_configs:
+        %s""".formatted(scrapeConfigs));
+    int port = freePort();
+    Process process = new ProcessBuilder(BINARY.toString(), "--config.file=" + config,
+        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+        .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+    PrometheusServer server = new PrometheusServer(process, "http://127.0.0.1:" + port);
+    server.awaitReady();
+    return server;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  private void awaitReady() {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (http.send(HttpRequest.newBuilder(URI.create(url + "/-/ready")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(Duration.ofMillis(100));
+    }
+    throw new IllegalStateException("Prometheus did not become ready at " + url);
+  }
+
+  /** Waits until every target has been scraped, so that the first counter increments are not lost before it. */
+  public void awaitTargetsUp(int targets) {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      if (query("up == 1").size() == targets) {
+        return;
+      }
+      sleep(Duration.ofMillis(200));
+    }
+    throw new IllegalStateException("Prometheus did not scrape all " + targets + " targets at " + url);
+  }
+
+  /** An instant query's result vector: each sample's labels and value. */
+  public List<JsonNode> query(String promql) {
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/query?query="
+          + URLEncoder.encode(promql, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = JSON.readTree(response.body());
+      if (!"success".equals(body.path("status").asString())) {
+        throw new IllegalStateException("query failed: " + promql + ": " + response.body());
+      }
+      return body.path("data").path("result").valueStream().toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  static void sleep(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process.destroyForcibly();
+  }
+}

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ public final class WorkloadSimulator implements AutoCloseable {
   private final DeploymentController deployments;
   private final ReplicaSetController replicaSets;
   private final Kubelet kubelet;
+  private final AutoscalerController autoscalers;
   private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "sandbox-simulator");
     t.setDaemon(true);
@@ -38,6 +40,7 @@ public final class WorkloadSimulator implements AutoCloseable {
   private SharedIndexInformer<Deployment> deploymentInformer;
   private SharedIndexInformer<ReplicaSet> replicaSetInformer;
   private SharedIndexInformer<Pod> podInformer;
+  private SharedIndexInformer<HorizontalPodAutoscaler> autoscalerInformer;
 
   public WorkloadSimulator(KubernetesClient client, SimulatorSettings settings, Clock clock) {
     this.client = client;
@@ -46,12 +49,14 @@ public final class WorkloadSimulator implements AutoCloseable {
     this.deployments = new DeploymentController(client, events, clock);
     this.replicaSets = new ReplicaSetController(client, events, settings);
     this.kubelet = new Kubelet(client, events, settings, clock);
+    this.autoscalers = new AutoscalerController(client, events, clock);
   }
 
   public WorkloadSimulator start() {
     deploymentInformer = client.apps().deployments().inAnyNamespace().inform();
     replicaSetInformer = client.apps().replicaSets().inAnyNamespace().inform();
     podInformer = client.pods().inAnyNamespace().inform();
+    autoscalerInformer = client.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace().inform();
     long tick = settings.tick().toMillis();
     loop.scheduleWithFixedDelay(this::tickSafely, tick, tick, TimeUnit.MILLISECONDS);
     return this;
@@ -67,12 +72,14 @@ public final class WorkloadSimulator implements AutoCloseable {
 
   /** One reconciliation pass over everything in the caches; only runs once all caches have synced. */
   void tick() {
-    if (!deploymentInformer.hasSynced() || !replicaSetInformer.hasSynced() || !podInformer.hasSynced()) {
+    if (!deploymentInformer.hasSynced() || !replicaSetInformer.hasSynced() || !podInformer.hasSynced()
+        || !autoscalerInformer.hasSynced()) {
       return;
     }
     ClusterView view = ClusterView.of(deploymentInformer.getStore().list(), replicaSetInformer.getStore().list(),
         podInformer.getStore().list());
     collectGarbage(view);
+    autoscalerInformer.getStore().list().forEach(hpa -> autoscalers.reconcile(hpa, view.deployments()));
     view.deployments().forEach(d -> deployments.reconcile(d, view.replicaSetsOf(d)));
     view.replicaSets().forEach(rs -> replicaSets.reconcile(rs, view.podsOf(rs)));
     view.pods().forEach(kubelet::reconcile);
@@ -104,7 +111,7 @@ public final class WorkloadSimulator implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     for (SharedIndexInformer<?> informer : new SharedIndexInformer<?>[] {deploymentInformer, replicaSetInformer,
-        podInformer}) {
+        podInformer, autoscalerInformer}) {
       if (informer != null) {
         informer.close();
       }

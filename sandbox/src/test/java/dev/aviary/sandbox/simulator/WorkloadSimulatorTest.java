@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +106,34 @@ class WorkloadSimulatorTest {
       assertThat(client.apps().replicaSets().list().getItems()).isEmpty();
       assertThat(client.pods().list().getItems()).isEmpty();
     });
+  }
+
+  @Test
+  void an_autoscaler_keeps_its_deployment_within_min_and_max_replicas() {
+    Deployment unscaled = deployment("webapi-v1", 1, "platform-app:1.0.0");
+    unscaled.getSpec().setReplicas(null);
+    client.apps().deployments().resource(unscaled).create();
+    client.autoscaling().v2().horizontalPodAutoscalers().resource(new HorizontalPodAutoscalerBuilder()
+        .withNewMetadata().withName("webapi").withNamespace(NS).endMetadata()
+        .withNewSpec().withMinReplicas(3).withMaxReplicas(4).withNewScaleTargetRef().withApiVersion("apps/v1")
+        .withKind("Deployment").withName("webapi-v1").endScaleTargetRef().endSpec().build()).create();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> readyReplicas("webapi-v1") == 3);
+    client.apps().deployments().withName("webapi-v1").scale(9);
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(client.apps().deployments().withName("webapi-v1").get().getSpec().getReplicas()).isEqualTo(4);
+      var status = client.autoscaling().v2().horizontalPodAutoscalers().withName("webapi").get().getStatus();
+      assertThat(status.getDesiredReplicas()).isEqualTo(4);
+      assertThat(status.getConditions()).anySatisfy(c -> {
+        assertThat(c.getType()).isEqualTo("ScalingActive");
+        assertThat(c.getStatus()).isEqualTo("False");
+      });
+    });
+    assertThat(client.v1().events().list().getItems()).filteredOn(e -> "SuccessfulRescale".equals(e.getReason()))
+        .extracting(Event::getMessage)
+        .anySatisfy(m -> assertThat(m).startsWith("New size: 3; reason: Current number of replicas below"))
+        .anySatisfy(m -> assertThat(m).startsWith("New size: 4; reason: Current number of replicas above"));
   }
 
   int readyReplicas(String name) {

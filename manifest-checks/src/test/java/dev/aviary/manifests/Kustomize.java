@@ -1,0 +1,47 @@
+package dev.aviary.manifests;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Renders a folder with the real {@code kubectl kustomize}: skipped where kubectl is missing, except in CI. */
+final class Kustomize {
+
+  private Kustomize() {
+  }
+
+  static List<HasMetadata> render(String folder) throws IOException, InterruptedException {
+    boolean installed = Stream.of(System.getenv("PATH").split(":"))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "kubectl")));
+    if (System.getenv("CI") != null && !installed) {
+      throw new IllegalStateException("kubectl is missing: .ci/run installs it");
+    }
+    assumeTrue(installed, "kubectl is not installed");
+    Process process = new ProcessBuilder("kubectl", "kustomize", ManifestFiles.ROOT.resolve(folder).toString())
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new AssertionError("kubectl kustomize " + folder + " failed:\n" + output);
+    }
+    Object parsed = Serialization.unmarshal(output);
+    @SuppressWarnings("unchecked")
+    List<HasMetadata> objects = parsed instanceof List<?> list ? (List<HasMetadata>) list : List.of((HasMetadata) parsed);
+    return objects;
+  }
+
+  static Set<String> identities(List<HasMetadata> objects) {
+    return objects.stream().map(o -> o.getApiVersion() + "/" + o.getKind() + "/" + o.getMetadata().getName())
+        .collect(Collectors.toSet());
+  }
+}

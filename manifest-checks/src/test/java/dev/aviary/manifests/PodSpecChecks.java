@@ -1,0 +1,62 @@
+package dev.aviary.manifests;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What every Deployment we ship must have, as a list of what is missing (empty when sound). */
+final class PodSpecChecks {
+
+  private PodSpecChecks() {
+  }
+
+  static List<String> problemsOf(Deployment deployment, String versionLabel) {
+    List<String> problems = new ArrayList<>();
+    String name = deployment.getMetadata().getName();
+    Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+    if (podLabels == null || !podLabels.containsKey(versionLabel)
+        || !deployment.getMetadata().getLabels().containsKey(versionLabel)) {
+      problems.add(name + ": no '" + versionLabel + "' label on the Deployment and its pods");
+    }
+    PodSecurityContext security = deployment.getSpec().getTemplate().getSpec().getSecurityContext();
+    if (security == null || !Boolean.TRUE.equals(security.getRunAsNonRoot())) {
+      problems.add(name + ": pod securityContext lacks runAsNonRoot: true");
+    }
+    for (Container c : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+      String where = name + "/" + c.getName();
+      if (c.getStartupProbe() == null || c.getLivenessProbe() == null || c.getReadinessProbe() == null) {
+        problems.add(where + ": needs startup, liveness and readiness probes");
+      }
+      ResourceRequirements r = c.getResources();
+      if (r == null || !r.getRequests().keySet().containsAll(List.of("cpu", "memory"))
+          || !r.getLimits().keySet().containsAll(List.of("cpu", "memory"))) {
+        problems.add(where + ": needs cpu and memory requests and limits");
+      }
+      if (c.getSecurityContext() == null || !Boolean.FALSE.equals(c.getSecurityContext().getAllowPrivilegeEscalation())) {
+        problems.add(where + ": must set allowPrivilegeEscalation: false");
+      }
+      imageProblem(c.getImage()).ifPresent(p -> problems.add(where + ": " + p));
+    }
+    return problems;
+  }
+
+  /** An image must name a fixed version: a tag other than latest, or a digest. */
+  static java.util.Optional<String> imageProblem(String image) {
+    String afterRegistry = image.substring(image.lastIndexOf('/') + 1);
+    if (image.contains("@sha256:")) {
+      return java.util.Optional.empty();
+    }
+    if (!afterRegistry.contains(":")) {
+      return java.util.Optional.of("image " + image + " has no tag, which means :latest");
+    }
+    if (afterRegistry.endsWith(":latest")) {
+      return java.util.Optional.of("image " + image + " uses :latest");
+    }
+    return java.util.Optional.empty();
+  }
+}

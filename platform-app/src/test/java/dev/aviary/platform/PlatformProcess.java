@@ -21,14 +21,21 @@ public final class PlatformProcess implements AutoCloseable {
     this.port = port;
   }
 
+  /** Fast to start, for tests: a small heap and the C1 compiler only. */
   public static PlatformProcess start(Map<String, String> environment, Path log) throws IOException {
+    return start(environment, log, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+  }
+
+  public static PlatformProcess start(Map<String, String> environment, Path log, List<String> jvmOptions)
+      throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        PlatformApplication.class.getName(), "--server.address=127.0.0.1"));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), PlatformApplication.class.getName(),
+        "--server.address=127.0.0.1"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     builder.environment().put("PORT", Integer.toString(port));

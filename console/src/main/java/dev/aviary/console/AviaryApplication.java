@@ -7,6 +7,7 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
@@ -15,6 +16,7 @@ import java.time.Clock;
 /** Aviary's console: a Vaadin app with server push, so cluster changes reach open pages without reload. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 @Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("context://styles/aviary.css")

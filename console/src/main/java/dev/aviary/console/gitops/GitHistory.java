@@ -1,5 +1,6 @@
 package dev.aviary.console.gitops;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 
@@ -13,7 +14,8 @@ public class GitHistory {
   private final GitWorkspace workspace;
   private final AsyncTaskExecutor executor;
 
-  GitHistory(GitWorkspace workspace, AsyncTaskExecutor executor) {
+  GitHistory(GitWorkspace workspace,
+             @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
     this.workspace = workspace;
     this.executor = executor;
   }

@@ -4,6 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import java.net.URI;
@@ -18,11 +20,22 @@ import java.util.Set;
  * @param path     folder inside the repository holding the kustomization, empty for its root
  * @param username for HTTPS
  * @param token    password or token for HTTPS; never logged or shown
+ * @param committer      Aviary's own identity as committer; the operator who made a change is its author
+ * @param pushAttempts   how often a change is redone on a remote that moved on before it is given up
  */
 @Validated
 @ConfigurationProperties("aviary.git")
 public record GitProperties(String url, @DefaultValue("main") @NotBlank String branch, @DefaultValue("") String path,
-                            String username, String token) {
+                            String username, String token, @DefaultValue Committer committer,
+                            @DefaultValue("5") @Min(1) @Max(20) int pushAttempts) {
+
+  /** Aviary as committer of every change. */
+  public record Committer(@DefaultValue("Aviary") String name, @DefaultValue("aviary@aviary.invalid") String email) {
+
+    public Identity identity() {
+      return new Identity(name, email);
+    }
+  }
 
   private static final Set<String> SCHEMES = Set.of("https", "http", "ssh", "file");
 

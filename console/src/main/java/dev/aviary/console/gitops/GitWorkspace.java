@@ -1,6 +1,7 @@
 package dev.aviary.console.gitops;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Aviary's working copy of the GitOps repository. Implementations talk to Git; nothing else here does. */
@@ -13,13 +14,29 @@ public interface GitWorkspace {
   String head();
 
   /** A file at the working copy's head, by its path in the repository; empty when there is no such file. */
-  Optional<String> read(String path);
+  default Optional<String> read(String path) {
+    return readAt(head(), path);
+  }
+
+  /** A file as it is in a given commit, so that a change reads one consistent state even if others sync. */
+  Optional<String> readAt(String commit, String path);
 
   /** The files directly inside a folder of the repository ("" for the root), by path. */
   List<String> list(String folder);
 
   /** The branch's history, newest first. */
   List<CommitInfo> log(int skip, int limit);
+
+  /**
+   * Writes the files (path in the repository to its whole new content), commits them on {@code base} with the given
+   * author and Aviary as committer, and pushes to the branch, never forcing. When the working copy is no longer at
+   * {@code base} (someone synced meanwhile) the answer is {@link PushOutcome.Behind}: the files were edited from
+   * {@code base} and must not overwrite what came after it. Whatever the outcome,
+   * the working copy is left at what the remote holds: a commit that was not pushed does not linger.
+   *
+   * @throws GitOpsException when the remote refuses for any reason other than having moved on
+   */
+  PushOutcome commitAndPush(String base, Map<String, String> files, Identity author, String message);
 
   /** Where the remote is, with any credentials left out: safe to show. */
   String displayUrl();

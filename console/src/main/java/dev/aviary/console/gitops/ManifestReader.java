@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads the objects a kustomization stands for: its {@code resources}, files or folders with kustomizations of their
@@ -23,14 +25,19 @@ public final class ManifestReader {
       "Kustomization");
   private static final Set<String> SUPPORTED_FIELDS = Set.of("apiVersion", "kind", "resources", "metadata");
 
-  private final GitWorkspace workspace;
+  private final Function<String, Optional<String>> files;
 
   public ManifestReader(GitWorkspace workspace) {
-    this.workspace = workspace;
+    this(workspace::read);
   }
 
-  /** A parsed object and the file it came from. */
-  public record Manifest(String file, Map<String, Object> object) {
+  /** Reads through any source of files by path, e.g. the head with a change's edits laid over it. */
+  public ManifestReader(Function<String, Optional<String>> files) {
+    this.files = files;
+  }
+
+  /** A parsed object, the file it came from and its place among the file's YAML documents (from 0). */
+  public record Manifest(String file, int document, Map<String, Object> object) {
   }
 
   public List<Manifest> read(String folder) {
@@ -44,9 +51,9 @@ public final class ManifestReader {
       throw new GitOpsException("kustomization cycle through " + folder);
     }
     String kustomizationPath = KUSTOMIZATION_FILES.stream().map(f -> join(folder, f))
-        .filter(p -> workspace.read(p).isPresent()).findFirst()
+        .filter(p -> files.apply(p).isPresent()).findFirst()
         .orElseThrow(() -> new GitOpsException("no kustomization.yaml in " + (folder.isEmpty() ? "/" : folder)));
-    Map<String, Object> kustomization = single(kustomizationPath, workspace.read(kustomizationPath).orElseThrow());
+    Map<String, Object> kustomization = single(kustomizationPath, files.apply(kustomizationPath).orElseThrow());
     for (String field : kustomization.keySet()) {
       if (!SUPPORTED_FIELDS.contains(field)) {
         throw new GitOpsException(kustomizationPath + ": '" + field + "' is not supported; Aviary reads resources only");
@@ -58,8 +65,8 @@ public final class ManifestReader {
     }
     for (Object entry : entries) {
       String path = normalize(join(folder, String.valueOf(entry)), kustomizationPath);
-      if (workspace.read(path).isPresent()) {
-        parse(path, workspace.read(path).get()).forEach(object -> out.add(new Manifest(path, object)));
+      if (files.apply(path).isPresent()) {
+        out.addAll(manifests(path, files.apply(path).get()));
       } else {
         readFolder(path, out, visited);
       }
@@ -68,7 +75,12 @@ public final class ManifestReader {
 
   /** Every YAML document in a file that is not empty, each checked to be a Kubernetes object. */
   public static List<Map<String, Object>> parse(String file, String content) {
-    List<Map<String, Object>> objects = new ArrayList<>();
+    return manifests(file, content).stream().map(Manifest::object).toList();
+  }
+
+  /** As {@link #parse}, keeping where each object stands in the file. */
+  public static List<Manifest> manifests(String file, String content) {
+    List<Manifest> objects = new ArrayList<>();
     try {
       int index = 0;
       for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(content)) {
@@ -84,7 +96,7 @@ public final class ManifestReader {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> object = (Map<String, Object>) map;
-        objects.add(object);
+        objects.add(new Manifest(file, index - 1, object));
       }
       return objects;
     } catch (YAMLException e) {

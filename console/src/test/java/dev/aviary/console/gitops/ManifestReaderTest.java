@@ -17,7 +17,7 @@ class ManifestReaderTest {
 
   @Test
   void follows_resources_through_nested_kustomizations_in_order() {
-    InMemoryWorkspace ws = new InMemoryWorkspace()
+    RepositoryFiles ws = new RepositoryFiles()
         .with("kustomization.yaml", "resources: [namespace.yaml, webapi]")
         .with("namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: document-processing}\n")
         .with("webapi/kustomization.yaml", "resources:\n  - deployment.yaml\n  - ../shared/service.yaml\n")
@@ -33,7 +33,7 @@ class ManifestReaderTest {
 
   @Test
   void reads_from_a_subfolder_of_the_repository() {
-    InMemoryWorkspace ws = new InMemoryWorkspace()
+    RepositoryFiles ws = new RepositoryFiles()
         .with("platform/kustomization.yaml", "resources: [d.yaml]")
         .with("platform/d.yaml", DEPLOYMENT);
 
@@ -42,7 +42,7 @@ class ManifestReaderTest {
 
   @Test
   void refuses_kustomize_features_it_would_otherwise_silently_ignore() {
-    InMemoryWorkspace ws = new InMemoryWorkspace()
+    RepositoryFiles ws = new RepositoryFiles()
         .with("kustomization.yaml", "resources: [d.yaml]\npatches:\n  - path: p.yaml\n")
         .with("d.yaml", DEPLOYMENT);
 
@@ -52,7 +52,7 @@ class ManifestReaderTest {
 
   @Test
   void names_the_file_and_document_that_is_not_a_kubernetes_object() {
-    InMemoryWorkspace ws = new InMemoryWorkspace()
+    RepositoryFiles ws = new RepositoryFiles()
         .with("kustomization.yaml", "resources: [d.yaml]")
         .with("d.yaml", DEPLOYMENT + "---\nkind: Service\n");
 
@@ -62,7 +62,7 @@ class ManifestReaderTest {
 
   @Test
   void names_the_file_with_broken_yaml() {
-    InMemoryWorkspace ws = new InMemoryWorkspace()
+    RepositoryFiles ws = new RepositoryFiles()
         .with("kustomization.yaml", "resources: [d.yaml]")
         .with("d.yaml", "kind: [unclosed");
 
@@ -71,10 +71,10 @@ class ManifestReaderTest {
 
   @Test
   void refuses_resources_outside_the_repository_and_missing_kustomizations() {
-    InMemoryWorkspace escaping = new InMemoryWorkspace().with("kustomization.yaml", "resources: [../../etc]");
+    RepositoryFiles escaping = new RepositoryFiles().with("kustomization.yaml", "resources: [../../etc]");
     assertThatThrownBy(() -> new ManifestReader(escaping).read("")).hasMessageContaining("points outside the repository");
 
-    InMemoryWorkspace missing = new InMemoryWorkspace().with("kustomization.yaml", "resources: [nowhere]");
+    RepositoryFiles missing = new RepositoryFiles().with("kustomization.yaml", "resources: [nowhere]");
     assertThatThrownBy(() -> new ManifestReader(missing).read("")).hasMessage("no kustomization.yaml in nowhere");
   }
 }

@@ -1,17 +1,43 @@
 package dev.aviary.console.gitops;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
-/** A workspace made of a map of files, for tests of what reads manifests. */
-class InMemoryWorkspace implements GitWorkspace {
+/** An in-memory workspace: a map of files, for tests of what reads and edits manifests. */
+public class RepositoryFiles implements GitWorkspace {
 
   private final Map<String, String> files = new TreeMap<>();
 
-  InMemoryWorkspace with(String path, String content) {
+  /** The repository's own manifests/ folder, as the sandbox's Git remote starts. */
+  public static RepositoryFiles platformManifests() {
+    RepositoryFiles repository = new RepositoryFiles();
+    try (Stream<Path> walk = Files.walk(PipelineFixture.MANIFESTS)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        repository.with(PipelineFixture.MANIFESTS.relativize(file).toString().replace('\\', '/'),
+            Files.readString(file));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return repository;
+  }
+
+  /** The files as bytes, e.g. to import them into a bare repository. */
+  public Map<String, byte[]> bytes() {
+    Map<String, byte[]> out = new TreeMap<>();
+    files.forEach((path, content) -> out.put(path, content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return out;
+  }
+
+  public RepositoryFiles with(String path, String content) {
     files.put(path, content);
     return this;
   }
@@ -26,7 +52,7 @@ class InMemoryWorkspace implements GitWorkspace {
   }
 
   @Override
-  public Optional<String> read(String path) {
+  public Optional<String> readAt(String commit, String path) {
     return Optional.ofNullable(files.get(path));
   }
 
@@ -42,6 +68,12 @@ class InMemoryWorkspace implements GitWorkspace {
   @Override
   public List<CommitInfo> log(int skip, int limit) {
     return List.of();
+  }
+
+  @Override
+  public PushOutcome commitAndPush(String base, Map<String, String> changed, Identity author, String message) {
+    files.putAll(changed);
+    return new PushOutcome.Pushed(head());
   }
 
   @Override

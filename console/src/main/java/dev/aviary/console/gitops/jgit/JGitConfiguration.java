@@ -11,13 +11,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
+
 /** The workspace for the configured remote, or for the sandbox's own remote when none is configured. */
 @Configuration(proxyBeanMethods = false)
 class JGitConfiguration {
 
   @Bean
   GitWorkspace gitWorkspace(GitProperties git, ClusterProperties cluster, AviaryProperties aviary,
-                            ObjectProvider<SandboxEnvironment> sandbox) {
+                            ObjectProvider<SandboxEnvironment> sandbox, Clock clock) {
     String url;
     if (git.hasUrl()) {
       url = git.url();
@@ -29,6 +31,7 @@ class JGitConfiguration {
     }
     CredentialsProvider credentials = git.username() == null || git.username().isBlank() ? null
         : new UsernamePasswordCredentialsProvider(git.username(), git.token() == null ? "" : git.token());
-    return new JGitWorkspace(url, git.branch(), aviary.dataDirectory().resolve("workspace"), credentials);
+    return new JGitWorkspace(url, git.branch(), aviary.dataDirectory().resolve("workspace"), credentials,
+        git.committer().identity(), clock);
   }
 }

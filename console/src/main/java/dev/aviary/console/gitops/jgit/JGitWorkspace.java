@@ -3,6 +3,8 @@ package dev.aviary.console.gitops.jgit;
 import dev.aviary.console.gitops.CommitInfo;
 import dev.aviary.console.gitops.GitOpsException;
 import dev.aviary.console.gitops.GitWorkspace;
+import dev.aviary.console.gitops.Identity;
+import dev.aviary.console.gitops.PushOutcome;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -20,8 +22,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,13 +38,16 @@ final class JGitWorkspace implements GitWorkspace {
   private final String branch;
   private final Path directory;
   private final CredentialsProvider credentials;
+  private final CommitPusher pusher;
   private Git git;
 
-  JGitWorkspace(String url, String branch, Path directory, CredentialsProvider credentials) {
+  JGitWorkspace(String url, String branch, Path directory, CredentialsProvider credentials, Identity committer,
+                Clock clock) {
     this.url = url;
     this.branch = branch;
     this.directory = directory;
     this.credentials = credentials;
+    this.pusher = new CommitPusher(directory, branch, credentials, committer, clock);
   }
 
   @Override
@@ -50,7 +57,7 @@ final class JGitWorkspace implements GitWorkspace {
         git = openOrClone();
       }
       git.fetch().setRemote("origin").setCredentialsProvider(credentials).call();
-      git.reset().setMode(ResetCommand.ResetType.HARD).setRef("refs/remotes/origin/" + branch).call();
+      resetToRemote();
     } catch (GitAPIException | IOException e) {
       throw new GitOpsException("cannot sync with the Git remote " + displayUrl() + " (branch " + branch + "): "
           + e.getMessage(), e);
@@ -77,16 +84,16 @@ final class JGitWorkspace implements GitWorkspace {
   }
 
   @Override
-  public synchronized Optional<String> read(String path) {
+  public synchronized Optional<String> readAt(String commit, String path) {
     Repository repo = repository();
     try (RevWalk walk = new RevWalk(repo);
-         TreeWalk tree = TreeWalk.forPath(repo, path, walk.parseCommit(headCommit()).getTree())) {
+         TreeWalk tree = TreeWalk.forPath(repo, path, walk.parseCommit(ObjectId.fromString(commit)).getTree())) {
       if (tree == null || tree.isSubtree()) {
         return Optional.empty();
       }
       return Optional.of(new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new GitOpsException("cannot read " + path + " at " + head(), e);
+      throw new GitOpsException("cannot read " + path + " at " + commit, e);
     }
   }
 
@@ -124,6 +131,36 @@ final class JGitWorkspace implements GitWorkspace {
       return commits;
     } catch (GitAPIException | IOException e) {
       throw new GitOpsException("cannot read the history of " + branch, e);
+    }
+  }
+
+  @Override
+  public synchronized PushOutcome commitAndPush(String base, Map<String, String> files, Identity author,
+                                               String message) {
+    if (!head().equals(base)) {
+      return new PushOutcome.Behind("the workspace moved from " + base + " to " + head() + " while the change was made");
+    }
+    boolean pushed = false;
+    try {
+      PushOutcome outcome = pusher.commitAndPush(git(), files, author, message, displayUrl());
+      pushed = outcome instanceof PushOutcome.Pushed;
+      return outcome;
+    } catch (GitAPIException | IOException e) {
+      throw new GitOpsException("cannot commit and push to " + displayUrl() + " (branch " + branch + "): "
+          + e.getMessage(), e);
+    } finally {
+      if (!pushed) {
+        resetToRemote();
+      }
+    }
+  }
+
+  /** Drops a commit the remote did not take, so the working copy never holds what Git's record does not. */
+  private void resetToRemote() {
+    try {
+      git.reset().setMode(ResetCommand.ResetType.HARD).setRef("refs/remotes/origin/" + branch).call();
+    } catch (GitAPIException e) {
+      throw new GitOpsException("cannot reset the workspace to origin/" + branch + ": " + e.getMessage(), e);
     }
   }
 

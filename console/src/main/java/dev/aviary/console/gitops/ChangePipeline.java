@@ -1,0 +1,135 @@
+package dev.aviary.console.gitops;
+
+import dev.aviary.console.cluster.ClusterWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one way Aviary changes anything: sync with the remote, edit the manifests as the intent says, validate, commit
+ * as the operator, push (redoing the edit on the new head when the remote moved on, never forcing), then apply the
+ * edited files to the cluster. Changes run one at a time. A push that fails applies nothing; an apply that fails
+ * after the push leaves the change committed and is retried until the cluster takes it.
+ */
+@Service
+public class ChangePipeline {
+
+  private static final Logger log = LoggerFactory.getLogger(ChangePipeline.class);
+
+  private final GitWorkspace workspace;
+  private final ClusterWriter cluster;
+  private final GitProperties git;
+  private final ApplicationEventPublisher events;
+  private final ReentrantLock oneAtATime = new ReentrantLock(true);
+  private final Set<String> unappliedFiles = ConcurrentHashMap.newKeySet();
+
+  public ChangePipeline(GitWorkspace workspace, ClusterWriter cluster, GitProperties git,
+                        ApplicationEventPublisher events) {
+    this.workspace = workspace;
+    this.cluster = cluster;
+    this.git = git;
+    this.events = events;
+  }
+
+  /**
+   * @throws InvalidChangeException when the intent does not fit the manifests; nothing is committed
+   * @throws GitOpsException        when the remote refuses the push; nothing is applied
+   */
+  public ChangeResult submit(Change change) {
+    oneAtATime.lock();
+    try {
+      String changeId = UUID.randomUUID().toString();
+      String lastRefusal = "";
+      for (int attempt = 1; attempt <= git.pushAttempts(); attempt++) {
+        workspace.sync();
+        ManifestSet manifests = new ManifestSet(workspace, git.path());
+        change.intent().edit(manifests);
+        Map<String, String> files = manifests.changedFiles();
+        if (files.isEmpty()) {
+          return new ChangeResult(changeId, ChangeResult.State.NO_CHANGE, "", attempt, "");
+        }
+        List<Map<String, Object>> objects = validate(manifests, files);
+        PushOutcome outcome = workspace.commitAndPush(manifests.base(), files, change.actor(),
+            CommitMessage.of(change, changeId));
+        if (outcome instanceof PushOutcome.Pushed pushed) {
+          ChangeResult result = apply(changeId, pushed.commit(), attempt, files, objects);
+          events.publishEvent(new ChangeCommitted(result, change.intent().service(), change.intent().summary(),
+              change.actor()));
+          return result;
+        }
+        lastRefusal = ((PushOutcome.Behind) outcome).remoteMessage();
+        log.info("remote moved on while committing change {}; redoing it on the new head ({})", changeId, lastRefusal);
+      }
+      throw new GitOpsException("gave up after " + git.pushAttempts() + " attempts: the branch " + git.branch()
+          + " of " + workspace.displayUrl() + " kept moving on (" + lastRefusal + "); nothing was applied");
+    } finally {
+      oneAtATime.unlock();
+    }
+  }
+
+  /** The edited manifests must still render as a whole, and every edited file must be part of that rendering. */
+  private List<Map<String, Object>> validate(ManifestSet manifests, Map<String, String> files) {
+    List<ManifestReader.Manifest> rendered = new ManifestReader(
+        path -> files.containsKey(path) ? Optional.of(files.get(path)) : manifests.read(path)).read(git.path());
+    List<Map<String, Object>> objects = new ArrayList<>();
+    for (String file : files.keySet()) {
+      List<ManifestReader.Manifest> fromFile = rendered.stream().filter(m -> m.file().equals(file)).toList();
+      if (fromFile.isEmpty()) {
+        throw new InvalidChangeException(file + " is not part of the manifests under '" + git.path()
+            + "': an edit there would never be applied");
+      }
+      fromFile.forEach(m -> objects.add(m.object()));
+    }
+    return objects;
+  }
+
+  private ChangeResult apply(String changeId, String commit, int attempt, Map<String, String> files,
+                             List<Map<String, Object>> objects) {
+    try {
+      cluster.apply(objects);
+      return new ChangeResult(changeId, ChangeResult.State.APPLIED, commit, attempt, "");
+    } catch (RuntimeException e) {
+      unappliedFiles.addAll(files.keySet());
+      log.warn("change {} is committed as {} but the cluster refused it, retrying: {}", changeId, commit,
+          e.getMessage());
+      return new ChangeResult(changeId, ChangeResult.State.COMMITTED_NOT_APPLIED, commit, attempt, e.getMessage());
+    }
+  }
+
+  /** Re-applies, at Git's current head, the files of changes the cluster refused. */
+  @Scheduled(fixedDelayString = "${aviary.git.reapply-interval:10s}")
+  public void reapplyUnapplied() {
+    if (unappliedFiles.isEmpty() || !oneAtATime.tryLock()) {
+      return;
+    }
+    try {
+      workspace.sync();
+      Set<String> files = Set.copyOf(unappliedFiles);
+      List<Map<String, Object>> objects = new ManifestReader(workspace).read(git.path()).stream()
+          .filter(m -> files.contains(m.file())).map(ManifestReader.Manifest::object).toList();
+      cluster.apply(objects);
+      unappliedFiles.removeAll(files);
+      log.info("re-applied {} to the cluster", files);
+    } catch (RuntimeException e) {
+      log.warn("re-applying {} failed again, will retry: {}", unappliedFiles, e.getMessage());
+    } finally {
+      oneAtATime.unlock();
+    }
+  }
+
+  /** Files committed but not yet taken by the cluster. */
+  public Set<String> unappliedFiles() {
+    return Set.copyOf(unappliedFiles);
+  }
+}

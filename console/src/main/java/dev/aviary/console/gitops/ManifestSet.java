@@ -1,0 +1,114 @@
+package dev.aviary.console.gitops;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The manifests at the workspace's head, as an intent sees them: objects to look up, and files to edit in place.
+ * Edits collect here; nothing reaches Git until the pipeline commits {@link #changedFiles()}.
+ */
+public final class ManifestSet {
+
+  private final GitWorkspace workspace;
+  private final String base;
+  private final List<ManifestReader.Manifest> manifests;
+  private final Map<String, YamlEditor> editors = new LinkedHashMap<>();
+
+  public ManifestSet(GitWorkspace workspace, String folder) {
+    this.workspace = workspace;
+    this.base = workspace.head();
+    this.manifests = new ManifestReader(path -> workspace.readAt(base, path)).read(folder);
+  }
+
+  /** The commit these manifests were read from, which edits build on. */
+  public String base() {
+    return base;
+  }
+
+  /** A file as it is in {@link #base()}. */
+  public Optional<String> read(String file) {
+    return workspace.readAt(base, file);
+  }
+
+  public List<ManifestReader.Manifest> all() {
+    return manifests;
+  }
+
+  public List<ManifestReader.Manifest> ofKind(String kind) {
+    return manifests.stream().filter(m -> kind.equals(m.object().get("kind"))).toList();
+  }
+
+  public Optional<ManifestReader.Manifest> find(String kind, String name) {
+    return ofKind(kind).stream().filter(m -> name.equals(name(m))).findFirst();
+  }
+
+  /**
+   * The Deployment of one version of a service, found by its {@code app} and {@code version} labels.
+   *
+   * @throws InvalidChangeException naming the services or versions there are, when there is no such one
+   */
+  public ManifestReader.Manifest deployment(String service, String version) {
+    List<ManifestReader.Manifest> ofService = deploymentsOf(service);
+    return ofService.stream().filter(d -> version.equals(label(d, "version"))).findFirst()
+        .orElseThrow(() -> new InvalidChangeException("service " + service + " has no version '" + version
+            + "' (versions: " + ofService.stream().map(d -> label(d, "version")).sorted().toList() + ")"));
+  }
+
+  /**
+   * The Deployments of a service, one per version.
+   *
+   * @throws InvalidChangeException naming the services there are, when the service is unknown
+   */
+  public List<ManifestReader.Manifest> deploymentsOf(String service) {
+    List<ManifestReader.Manifest> ofService = ofKind("Deployment").stream()
+        .filter(d -> service.equals(label(d, "app"))).toList();
+    if (ofService.isEmpty()) {
+      throw new InvalidChangeException("unknown service '" + service + "' (the manifests hold "
+          + ofKind("Deployment").stream().map(d -> label(d, "app")).distinct().sorted().toList() + ")");
+    }
+    return ofService;
+  }
+
+  public static String label(ManifestReader.Manifest manifest, String key) {
+    return field(manifest.object(), "metadata", "labels", key).map(String::valueOf).orElse("");
+  }
+
+  /** The editor of a file, shared by all edits of one change so they add up. */
+  public YamlEditor edit(String file) {
+    return editors.computeIfAbsent(file, f -> new YamlEditor(read(f)
+        .orElseThrow(() -> new GitOpsException("no file " + f + " in the repository"))));
+  }
+
+  /** The files an intent changed, with their new content; files edited back to what they were are left out. */
+  public Map<String, String> changedFiles() {
+    Map<String, String> changed = new LinkedHashMap<>();
+    editors.forEach((file, editor) -> {
+      if (!Objects.equals(read(file).orElse(null), editor.text())) {
+        changed.put(file, editor.text());
+      }
+    });
+    return changed;
+  }
+
+  public static String name(ManifestReader.Manifest manifest) {
+    return String.valueOf(((Map<?, ?>) manifest.object().get("metadata")).get("name"));
+  }
+
+  /** A nested field of a parsed object, or empty when any step is missing. */
+  public static Optional<Object> field(Map<String, Object> object, Object... path) {
+    Object node = object;
+    for (Object step : path) {
+      if (node instanceof Map<?, ?> map && step instanceof String key) {
+        node = map.get(key);
+      } else if (node instanceof List<?> list && step instanceof Integer index && index < list.size()) {
+        node = list.get(index);
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.ofNullable(node);
+  }
+}

@@ -1,0 +1,137 @@
+package dev.aviary.console.release;
+
+import dev.aviary.console.gitops.InvalidChangeException;
+import dev.aviary.console.gitops.ManifestReader;
+import dev.aviary.console.gitops.ManifestSet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Weights in a Gateway API HTTPRoute: the first rule whose backends are Services of the service splits traffic
+ * between them, one Service per version (selected by its {@code version} label). Gateway API weights are relative:
+ * each 0..1,000,000, and not all zero, or the route would send nothing anywhere.
+ */
+public final class GatewayApiRouter implements TrafficRouter {
+
+  static final int MAX_WEIGHT = 1_000_000;
+
+  @Override
+  public boolean routes(ManifestSet manifests, String service) {
+    return rule(manifests, service).isPresent();
+  }
+
+  @Override
+  public Map<String, Integer> weights(ManifestSet manifests, String service) {
+    Rule rule = rule(manifests, service).orElseThrow(() -> notRouted(service));
+    Map<String, Integer> weights = new TreeMap<>();
+    Map<String, String> versions = versionServices(manifests, service);
+    for (Map<String, Object> backend : rule.backends()) {
+      String version = versionOf(versions, String.valueOf(backend.get("name")));
+      weights.put(version, ManifestSet.field(backend, "weight").map(w -> ((Number) w).intValue()).orElse(1));
+    }
+    return weights;
+  }
+
+  @Override
+  public void setWeights(ManifestSet manifests, String service, Map<String, Integer> weights) {
+    Rule rule = rule(manifests, service).orElseThrow(() -> notRouted(service));
+    checkRelative(weights);
+    Weights.checkAllNamed(weights(manifests, service).keySet(), weights);
+    Map<String, String> services = versionServices(manifests, service);
+    for (String version : weights.keySet()) {
+      if (!services.containsKey(version)) {
+        throw new InvalidChangeException("no Service selects " + service + " version '" + version + "' for HTTPRoute "
+            + ManifestSet.name(rule.route()) + " to send traffic to (per-version Services: "
+            + new TreeMap<>(services).values() + ")");
+      }
+    }
+    List<Object> path = List.of("spec", "rules", rule.index(), "backendRefs");
+    var editor = manifests.edit(rule.route().file());
+    for (Map.Entry<String, Integer> entry : new TreeMap<>(weights).entrySet()) {
+      String backendService = services.get(entry.getKey());
+      int index = indexOf(rule.backends(), backendService);
+      if (index >= 0) {
+        List<Object> weightPath = new ArrayList<>(path);
+        weightPath.addAll(List.of(index, "weight"));
+        editor.set(rule.route().document(), weightPath, entry.getValue());
+      } else {
+        Map<String, Object> backend = new LinkedHashMap<>();
+        backend.put("name", backendService);
+        ManifestSet.field(rule.backends().getFirst(), "port").ifPresent(port -> backend.put("port", port));
+        backend.put("weight", entry.getValue());
+        editor.append(rule.route().document(), path, backend);
+      }
+    }
+  }
+
+  private static void checkRelative(Map<String, Integer> weights) {
+    if (weights.isEmpty()) {
+      throw new InvalidChangeException("no weights given");
+    }
+    weights.forEach((version, weight) -> {
+      if (weight == null || weight < 0 || weight > MAX_WEIGHT) {
+        throw new InvalidChangeException("weight for " + version + " must be between 0 and " + MAX_WEIGHT + ", got "
+            + weight);
+      }
+    });
+    if (weights.values().stream().allMatch(w -> w == 0)) {
+      throw new InvalidChangeException("weights must not all be zero: the route would send traffic nowhere");
+    }
+  }
+
+  private record Rule(ManifestReader.Manifest route, int index, List<Map<String, Object>> backends) {
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<Rule> rule(ManifestSet manifests, String service) {
+    Map<String, String> versions = versionServices(manifests, service);
+    for (ManifestReader.Manifest route : manifests.ofKind("HTTPRoute")) {
+      List<Object> rules = (List<Object>) ManifestSet.field(route.object(), "spec", "rules").orElse(List.of());
+      for (int i = 0; i < rules.size(); i++) {
+        List<Map<String, Object>> backends = (List<Map<String, Object>>) ManifestSet.field(route.object(), "spec",
+            "rules", i, "backendRefs").orElse(List.of());
+        if (!backends.isEmpty() && backends.stream().allMatch(b -> versions.containsValue(String.valueOf(b.get("name"))))) {
+          return Optional.of(new Rule(route, i, backends));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Version to the name of the Service that selects only that version of the service. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> versionServices(ManifestSet manifests, String service) {
+    Map<String, String> byVersion = new TreeMap<>();
+    for (ManifestReader.Manifest s : manifests.ofKind("Service")) {
+      Map<String, Object> selector = (Map<String, Object>) ManifestSet.field(s.object(), "spec", "selector")
+          .orElse(Map.of());
+      if (service.equals(selector.get("app")) && selector.get("version") != null) {
+        byVersion.put(String.valueOf(selector.get("version")), ManifestSet.name(s));
+      }
+    }
+    return byVersion;
+  }
+
+  private static String versionOf(Map<String, String> versions, String serviceName) {
+    return versions.entrySet().stream().filter(e -> e.getValue().equals(serviceName)).map(Map.Entry::getKey)
+        .findFirst().orElse(serviceName);
+  }
+
+  private static int indexOf(List<Map<String, Object>> backends, String serviceName) {
+    for (int i = 0; i < backends.size(); i++) {
+      if (serviceName.equals(String.valueOf(backends.get(i).get("name")))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static InvalidChangeException notRouted(String service) {
+    return new InvalidChangeException("no HTTPRoute routes to service '" + service + "'");
+  }
+}

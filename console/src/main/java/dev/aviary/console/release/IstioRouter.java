@@ -1,0 +1,124 @@
+package dev.aviary.console.release;
+
+import dev.aviary.console.gitops.InvalidChangeException;
+import dev.aviary.console.gitops.ManifestReader;
+import dev.aviary.console.gitops.ManifestSet;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Weights in an Istio VirtualService: the first HTTP route to the service's host splits traffic between
+ * DestinationRule subsets, one per version. Istio wants integers 0..100 that sum to 100.
+ */
+public final class IstioRouter implements TrafficRouter {
+
+  @Override
+  public boolean routes(ManifestSet manifests, String service) {
+    return primaryRoute(manifests, service).isPresent();
+  }
+
+  @Override
+  public Map<String, Integer> weights(ManifestSet manifests, String service) {
+    Route route = primaryRoute(manifests, service).orElseThrow(() -> notRouted(service));
+    Map<String, Integer> weights = new TreeMap<>();
+    List<Map<String, Object>> destinations = route.destinations();
+    for (Map<String, Object> d : destinations) {
+      int weight = ManifestSet.field(d, "weight").map(w -> ((Number) w).intValue()).orElse(destinations.size() == 1 ? 100 : 0);
+      weights.put(String.valueOf(ManifestSet.field(d, "destination", "subset").orElse("")), weight);
+    }
+    return weights;
+  }
+
+  @Override
+  public void setWeights(ManifestSet manifests, String service, Map<String, Integer> weights) {
+    Route route = primaryRoute(manifests, service).orElseThrow(() -> notRouted(service));
+    Weights.checkPercentages(weights);
+    Map<String, Integer> current = weights(manifests, service);
+    Weights.checkAllNamed(current.keySet(), weights);
+    List<String> subsets = subsets(manifests, route.host());
+    for (String version : weights.keySet()) {
+      if (!subsets.contains(version)) {
+        throw new InvalidChangeException("no subset '" + version + "' in the DestinationRule for host " + route.host()
+            + " (subsets: " + subsets + ")");
+      }
+    }
+    List<Object> routePath = List.of("spec", "http", route.httpIndex(), "route");
+    for (Map.Entry<String, Integer> entry : new TreeMap<>(weights).entrySet()) {
+      int index = indexOf(route.destinations(), entry.getKey());
+      if (index >= 0) {
+        manifests.edit(route.manifest().file()).set(route.manifest().document(),
+            append(routePath, index, "weight"), entry.getValue());
+      } else {
+        manifests.edit(route.manifest().file()).append(route.manifest().document(), routePath,
+            newDestination(route, entry.getKey(), entry.getValue()));
+      }
+    }
+  }
+
+  private record Route(ManifestReader.Manifest manifest, int httpIndex, String host,
+                       List<Map<String, Object>> destinations) {
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<Route> primaryRoute(ManifestSet manifests, String service) {
+    for (ManifestReader.Manifest vs : manifests.ofKind("VirtualService")) {
+      List<Object> http = (List<Object>) ManifestSet.field(vs.object(), "spec", "http").orElse(List.of());
+      for (int i = 0; i < http.size(); i++) {
+        List<Map<String, Object>> route = (List<Map<String, Object>>) ManifestSet.field(vs.object(), "spec", "http", i,
+            "route").orElse(List.of());
+        for (Map<String, Object> destination : route) {
+          String host = String.valueOf(ManifestSet.field(destination, "destination", "host").orElse(""));
+          if (host.equals(service) || host.startsWith(service + ".")) {
+            return Optional.of(new Route(vs, i, host, route));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> subsets(ManifestSet manifests, String host) {
+    return manifests.ofKind("DestinationRule").stream()
+        .filter(dr -> host.equals(ManifestSet.field(dr.object(), "spec", "host").orElse(null)))
+        .flatMap(dr -> ((List<Map<String, Object>>) ManifestSet.field(dr.object(), "spec", "subsets").orElse(List.of()))
+            .stream())
+        .map(s -> String.valueOf(s.get("name"))).toList();
+  }
+
+  private static int indexOf(List<Map<String, Object>> destinations, String version) {
+    for (int i = 0; i < destinations.size(); i++) {
+      if (version.equals(ManifestSet.field(destinations.get(i), "destination", "subset").orElse(null))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A new route entry shaped like the first one: same host and port, the new subset. */
+  private static Map<String, Object> newDestination(Route route, String version, int weight) {
+    Map<String, Object> destination = new LinkedHashMap<>();
+    destination.put("host", route.host());
+    destination.put("subset", version);
+    ManifestSet.field(route.destinations().getFirst(), "destination", "port")
+        .ifPresent(port -> destination.put("port", port));
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("destination", destination);
+    entry.put("weight", weight);
+    return entry;
+  }
+
+  private static List<Object> append(List<Object> path, Object... more) {
+    List<Object> out = new java.util.ArrayList<>(path);
+    out.addAll(List.of(more));
+    return out;
+  }
+
+  private static InvalidChangeException notRouted(String service) {
+    return new InvalidChangeException("no VirtualService routes to service '" + service + "'");
+  }
+}

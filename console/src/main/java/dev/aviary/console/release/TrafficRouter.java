@@ -1,0 +1,25 @@
+package dev.aviary.console.release;
+
+import dev.aviary.console.gitops.ManifestSet;
+
+import java.util.Map;
+
+/**
+ * How one kind of router (Istio VirtualService, Gateway API HTTPRoute) spells traffic weights in the manifests.
+ * Weights are per version of a service; every router checks them against its own rules before it edits.
+ */
+public interface TrafficRouter {
+
+  /** Whether this router's objects route the service in these manifests. */
+  boolean routes(ManifestSet manifests, String service);
+
+  /** The weights Git holds, by version. */
+  Map<String, Integer> weights(ManifestSet manifests, String service);
+
+  /**
+   * Sets the weights of the versions named; every version the route sends traffic to must be named.
+   *
+   * @throws dev.aviary.console.gitops.InvalidChangeException naming the problem
+   */
+  void setWeights(ManifestSet manifests, String service, Map<String, Integer> weights);
+}

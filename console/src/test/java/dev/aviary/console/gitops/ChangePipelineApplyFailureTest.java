@@ -1,0 +1,69 @@
+package dev.aviary.console.gitops;
+
+import dev.aviary.console.cluster.ClusterWriter;
+import dev.aviary.console.scaling.ScaleVersion;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.aviary.console.gitops.PipelineFixture.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** When the cluster refuses a pushed change: it stays committed, says so, and is re-applied until it takes. */
+class ChangePipelineApplyFailureTest {
+
+  static final String DEPLOYMENT = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: webapi-v1
+        namespace: document-processing
+        labels: {app: webapi, version: v1}
+      spec:
+        replicas: 2
+      """;
+
+  final RepositoryFiles workspace = new RepositoryFiles()
+      .with("kustomization.yaml", "resources: [deployment.yaml]")
+      .with("deployment.yaml", DEPLOYMENT);
+  final List<List<Map<String, Object>>> applied = new ArrayList<>();
+  boolean clusterDown = true;
+
+  final ClusterWriter cluster = objects -> {
+    if (clusterDown) {
+      throw new ClusterWriter.ClusterWriteException("applying Deployment webapi-v1 failed: connection refused", null);
+    }
+    applied.add(objects);
+  };
+  final ChangePipeline pipeline = new ChangePipeline(workspace, cluster, new GitProperties("file:///remote.git",
+      "main", "", null, null, new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 3), event -> { });
+
+  @Test
+  void a_change_the_cluster_refuses_is_committed_not_applied_and_reapplied_once_the_cluster_is_back() {
+    ChangeResult result = pipeline.submit(new Change(new ScaleVersion("webapi", "v1", 4, 50), ALICE, ""));
+
+    assertThat(result.state()).isEqualTo(ChangeResult.State.COMMITTED_NOT_APPLIED);
+    assertThat(result.detail()).contains("connection refused");
+    assertThat(workspace.read("deployment.yaml").orElseThrow()).contains("replicas: 4");
+    assertThat(pipeline.unappliedFiles()).containsExactly("deployment.yaml");
+
+    pipeline.reapplyUnapplied();
+    assertThat(pipeline.unappliedFiles()).containsExactly("deployment.yaml");
+
+    clusterDown = false;
+    pipeline.reapplyUnapplied();
+    assertThat(pipeline.unappliedFiles()).isEmpty();
+    assertThat(applied).singleElement().satisfies(objects -> assertThat(objects.toString()).contains("replicas=4"));
+  }
+
+  @Test
+  void an_intent_that_asks_for_what_git_already_holds_makes_no_commit() {
+    clusterDown = false;
+    ChangeResult result = pipeline.submit(new Change(new ScaleVersion("webapi", "v1", 2, 50), ALICE, ""));
+
+    assertThat(result.state()).isEqualTo(ChangeResult.State.NO_CHANGE);
+    assertThat(applied).isEmpty();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.aviary.console.gitops;
+
+import dev.aviary.console.cluster.fabric8.TestClusterWriters;
+import dev.aviary.console.gitops.jgit.TestWorkspaces;
+import dev.aviary.sandbox.Sandbox;
+import dev.aviary.sandbox.SandboxOptions;
+import dev.aviary.sandbox.simulator.SimulatorSettings;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A change pipeline wired to real things: the sandbox's API server and simulator, its bare Git remote on disk
+ * (started from the repository's manifests/), a JGit workspace, and the production cluster writer.
+ */
+final class PipelineFixture implements AutoCloseable {
+
+  static final Identity ALICE = new Identity("Alice Operator", "alice@example.com");
+  static final Path MANIFESTS = Path.of(System.getProperty("user.dir")).resolve("../manifests").normalize();
+
+  final Path directory;
+  final Sandbox sandbox;
+  final KubernetesClient operator;
+  final GitWorkspace workspace;
+  final ChangePipeline pipeline;
+  final List<ChangeCommitted> published = new CopyOnWriteArrayList<>();
+
+  PipelineFixture(Path directory) {
+    this.directory = directory;
+    sandbox = Sandbox.start(new SandboxOptions(directory.resolve("sandbox"), 0, "document-processing",
+        RepositoryFiles.platformManifests().bytes(), new SimulatorSettings(Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(50), 3)),
+        Clock.systemUTC());
+    operator = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build();
+    workspace = TestWorkspaces.clone(sandbox.gitRemote().url(), "main", directory.resolve("workspace"));
+    GitProperties git = new GitProperties(sandbox.gitRemote().url(), "main", "", null, null,
+        new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 5);
+    pipeline = new ChangePipeline(workspace, TestClusterWriters.forClient(operator, List.of("document-processing")),
+        git, event -> published.add((ChangeCommitted) event));
+    workspace.sync();
+    new StartupReconciler(workspace, TestClusterWriters.forClient(operator, List.of("document-processing")), git)
+        .run(null);
+  }
+
+  /** The git CLI on the bare remote: what anyone cloning it would see. */
+  String git(String... args) {
+    List<String> command = new ArrayList<>(List.of("git", "-C", sandbox.gitRemote().directory().toString()));
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
+      }
+      return out.strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String remoteHead() {
+    return git("rev-parse", "main");
+  }
+
+  @Override
+  public void close() {
+    operator.close();
+    sandbox.close();
+  }
+}

@@ -22,7 +22,7 @@ import java.nio.file.Path;
 @SpringBootTest(properties = {"aviary.sandbox.ready-delay=200ms"})
 public abstract class SandboxConsoleTest {
 
-  private static final Path DATA = newDataDirectory();
+  private static final Path DATA = newDataDirectory("aviary-test-data-");
 
   @Autowired
   protected SandboxEnvironment sandbox;
@@ -33,10 +33,11 @@ public abstract class SandboxConsoleTest {
     registry.add("aviary.data-dir", DATA::toString);
   }
 
-  private static Path newDataDirectory() {
+  /** A fresh data directory under target/, so a test context's Git remote and workspace start from scratch. */
+  protected static Path newDataDirectory(String prefix) {
     try {
       Files.createDirectories(Path.of("target"));
-      return Files.createTempDirectory(Path.of("target").toAbsolutePath(), "aviary-test-data-");
+      return Files.createTempDirectory(Path.of("target").toAbsolutePath(), prefix);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

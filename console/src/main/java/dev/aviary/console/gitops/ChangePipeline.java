@@ -57,15 +57,14 @@ public class ChangePipeline {
         change.intent().edit(manifests);
         Map<String, String> files = manifests.changedFiles();
         if (files.isEmpty()) {
-          return new ChangeResult(changeId, ChangeResult.State.NO_CHANGE, "", attempt, "");
+          return new ChangeResult(changeId, change.intent().summary(), ChangeResult.State.NO_CHANGE, "", attempt, "");
         }
         List<Map<String, Object>> objects = validate(manifests, files);
         PushOutcome outcome = workspace.commitAndPush(manifests.base(), files, change.actor(),
             CommitMessage.of(change, changeId));
         if (outcome instanceof PushOutcome.Pushed pushed) {
-          ChangeResult result = apply(changeId, pushed.commit(), attempt, files, objects);
-          events.publishEvent(new ChangeCommitted(result, change.intent().service(), change.intent().summary(),
-              change.actor()));
+          ChangeResult result = apply(changeId, change.intent().summary(), pushed.commit(), attempt, files, objects);
+          events.publishEvent(new ChangeCommitted(result, change.intent().service(), change.actor()));
           return result;
         }
         lastRefusal = ((PushOutcome.Behind) outcome).remoteMessage();
@@ -78,12 +77,18 @@ public class ChangePipeline {
     }
   }
 
-  /** The edited manifests must still render as a whole, and every edited file must be part of that rendering. */
+  /**
+   * The edited manifests must still render as a whole, and every edited manifest must be part of that rendering
+   * (kustomizations themselves are checked by the rendering).
+   */
   private List<Map<String, Object>> validate(ManifestSet manifests, Map<String, String> files) {
     List<ManifestReader.Manifest> rendered = new ManifestReader(
         path -> files.containsKey(path) ? Optional.of(files.get(path)) : manifests.read(path)).read(git.path());
     List<Map<String, Object>> objects = new ArrayList<>();
     for (String file : files.keySet()) {
+      if (ManifestReader.isKustomization(file)) {
+        continue;
+      }
       List<ManifestReader.Manifest> fromFile = rendered.stream().filter(m -> m.file().equals(file)).toList();
       if (fromFile.isEmpty()) {
         throw new InvalidChangeException(file + " is not part of the manifests under '" + git.path()
@@ -94,16 +99,17 @@ public class ChangePipeline {
     return objects;
   }
 
-  private ChangeResult apply(String changeId, String commit, int attempt, Map<String, String> files,
+  private ChangeResult apply(String changeId, String summary, String commit, int attempt, Map<String, String> files,
                              List<Map<String, Object>> objects) {
     try {
       cluster.apply(objects);
-      return new ChangeResult(changeId, ChangeResult.State.APPLIED, commit, attempt, "");
+      return new ChangeResult(changeId, summary, ChangeResult.State.APPLIED, commit, attempt, "");
     } catch (RuntimeException e) {
       unappliedFiles.addAll(files.keySet());
       log.warn("change {} is committed as {} but the cluster refused it, retrying: {}", changeId, commit,
           e.getMessage());
-      return new ChangeResult(changeId, ChangeResult.State.COMMITTED_NOT_APPLIED, commit, attempt, e.getMessage());
+      return new ChangeResult(changeId, summary, ChangeResult.State.COMMITTED_NOT_APPLIED, commit, attempt,
+          e.getMessage());
     }
   }
 

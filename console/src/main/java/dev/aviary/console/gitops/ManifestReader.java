@@ -36,6 +36,11 @@ public final class ManifestReader {
     this.files = files;
   }
 
+  /** Whether a file is a kustomization rather than a manifest. */
+  public static boolean isKustomization(String path) {
+    return KUSTOMIZATION_FILES.contains(path.substring(path.lastIndexOf('/') + 1));
+  }
+
   /** A parsed object, the file it came from and its place among the file's YAML documents (from 0). */
   public record Manifest(String file, int document, Map<String, Object> object) {
   }

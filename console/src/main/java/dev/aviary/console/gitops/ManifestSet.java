@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 public final class ManifestSet {
 
+  private static final String LIVE = "(live cluster object)";
+
   private final GitWorkspace workspace;
   private final String base;
   private final List<ManifestReader.Manifest> manifests;
@@ -23,6 +25,17 @@ public final class ManifestSet {
     this.manifests = new ManifestReader(path -> workspace.readAt(base, path)).read(folder);
   }
 
+  private ManifestSet(List<Map<String, Object>> objects) {
+    this.workspace = null;
+    this.base = "";
+    this.manifests = objects.stream().map(o -> new ManifestReader.Manifest(LIVE, 0, o)).toList();
+  }
+
+  /** Live objects read from the cluster, for reading with the same code as manifests; they cannot be edited. */
+  public static ManifestSet live(List<Map<String, Object>> objects) {
+    return new ManifestSet(objects);
+  }
+
   /** The commit these manifests were read from, which edits build on. */
   public String base() {
     return base;
@@ -30,6 +43,9 @@ public final class ManifestSet {
 
   /** A file as it is in {@link #base()}. */
   public Optional<String> read(String file) {
+    if (workspace == null) {
+      throw new IllegalStateException("live objects have no files");
+    }
     return workspace.readAt(base, file);
   }
 
@@ -80,6 +96,14 @@ public final class ManifestSet {
   public YamlEditor edit(String file) {
     return editors.computeIfAbsent(file, f -> new YamlEditor(read(f)
         .orElseThrow(() -> new GitOpsException("no file " + f + " in the repository"))));
+  }
+
+  /** Replaces a whole file, or creates it: for intents that add a version or undo a commit. */
+  public void write(String file, String content) {
+    if (workspace == null) {
+      throw new IllegalStateException("live objects have no files");
+    }
+    editors.put(file, new YamlEditor(content));
   }
 
   /** The files an intent changed, with their new content; files edited back to what they were are left out. */

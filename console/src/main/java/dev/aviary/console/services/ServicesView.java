@@ -1,5 +1,7 @@
 package dev.aviary.console.services;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -16,7 +18,9 @@ import dev.aviary.console.ui.MainLayout;
 import dev.aviary.console.ui.SandboxNotice;
 import dev.aviary.console.ui.StaleNotice;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The managed services, one row per version (Deployment), with readiness updated live. */
 @Route(value = "services", layout = MainLayout.class)
@@ -30,8 +34,14 @@ class ServicesView extends Div {
   private final Grid<Row> grid = new Grid<>();
   private final Paragraph empty = new Paragraph();
   private final StaleNotice stale = new StaleNotice();
+  private final Div traffic = new Div();
+  private final Map<String, TrafficControl> trafficControls = new HashMap<>();
+  private final ServiceOperations operations;
+  private ClusterSnapshot current;
 
-  ServicesView(ClusterState cluster) {
+  ServicesView(ServiceOperations operations) {
+    this.operations = operations;
+    ClusterState cluster = operations.cluster();
     addClassName("aviary-page");
     setHeightFull();
     grid.addColumn(Row::service).setHeader("Service").setKey("service").setSortable(true).setAutoWidth(true);
@@ -40,21 +50,55 @@ class ServicesView extends Div {
     grid.addComponentColumn(ServicesView::readiness).setHeader("Ready").setKey("ready").setAutoWidth(true);
     grid.addComponentColumn(r -> mono(r.version().image())).setHeader("Image").setKey("image").setAutoWidth(true).setFlexGrow(1);
     grid.addColumn(Row::namespace).setHeader("Namespace").setKey("namespace").setAutoWidth(true);
+    grid.addComponentColumn(this::scaleButton).setHeader("").setKey("actions").setAutoWidth(true);
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.setId("services-grid");
     grid.setAllRowsVisible(true);
     empty.setId("services-empty");
-    add(new H2("Services"), new SandboxNotice(cluster.info()), stale, empty, grid);
+    traffic.setId("traffic");
+    traffic.addClassName("aviary-traffic-panel");
+    add(new H2("Services"), new SandboxNotice(cluster.info()), stale, empty, traffic, grid);
     ClusterUpdates.bind(this, cluster, this::render);
   }
 
   private void render(ClusterSnapshot snapshot) {
+    current = snapshot;
+    renderTraffic(snapshot);
     List<Row> rows = snapshot.services().stream()
         .flatMap(s -> s.versions().stream().map(v -> new Row(s.namespace(), s.name(), v))).toList();
     grid.setItems(rows);
     empty.setVisible(rows.isEmpty());
     empty.setText(rows.isEmpty() ? "No Deployments in the managed namespaces yet." : "");
     stale.show(snapshot.connection(), grid);
+  }
+
+  /** One slider per service that runs exactly two versions: the first (by name) is stable, the second the canary. */
+  private void renderTraffic(ClusterSnapshot snapshot) {
+    Map<String, List<String>> twoVersions = new HashMap<>();
+    snapshot.services().stream().filter(s -> s.versions().size() == 2)
+        .forEach(s -> twoVersions.put(s.name(), s.versions().stream().map(VersionWorkload::version).toList()));
+    trafficControls.keySet().removeIf(service -> {
+      if (!twoVersions.containsKey(service)) {
+        traffic.remove(trafficControls.get(service));
+        return true;
+      }
+      return false;
+    });
+    twoVersions.forEach((service, versions) -> trafficControls.computeIfAbsent(service, s -> {
+      TrafficControl control = new TrafficControl(operations, operations.operator(), s, versions.get(0),
+          versions.get(1));
+      traffic.add(control);
+      return control;
+    }).showLive(operations.liveWeights(snapshot, service)));
+  }
+
+  private Button scaleButton(Row row) {
+    Button button = new Button("Scale", click -> new ScaleDialog(operations, operations.operator(), row.service(),
+        row.version().version(), row.version().desired(),
+        operations.autoscaler(current, row.version().deployment())).open());
+    button.setId("scale-" + row.version().deployment());
+    button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+    return button;
   }
 
   private static Span readiness(Row row) {

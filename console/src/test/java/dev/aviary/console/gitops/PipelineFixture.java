@@ -1,5 +1,6 @@
 package dev.aviary.console.gitops;
 
+import dev.aviary.console.GitCli;
 import dev.aviary.console.cluster.fabric8.TestClusterWriters;
 import dev.aviary.console.gitops.jgit.TestWorkspaces;
 import dev.aviary.sandbox.Sandbox;
@@ -8,16 +9,11 @@ import dev.aviary.sandbox.simulator.SimulatorSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A change pipeline wired to real things: the sandbox's API server and simulator, its bare Git remote on disk
@@ -53,21 +49,7 @@ final class PipelineFixture implements AutoCloseable {
 
   /** The git CLI on the bare remote: what anyone cloning it would see. */
   String git(String... args) {
-    List<String> command = new ArrayList<>(List.of("git", "-C", sandbox.gitRemote().directory().toString()));
-    command.addAll(List.of(args));
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
-      }
-      return out.strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return GitCli.run(sandbox.gitRemote().directory(), args);
   }
 
   String remoteHead() {

@@ -54,7 +54,7 @@ class InformerClusterState implements ClusterState, InitializingBean, Disposable
     this.clock = clock;
     this.connection = new ConnectionState(ConnectionState.Status.CONNECTING, clock.instant(),
         "Connecting to " + info.server());
-    this.snapshot = new ClusterSnapshot(clock.instant(), connection, List.of());
+    this.snapshot = new ClusterSnapshot(clock.instant(), connection, List.of(), List.of());
     this.informers = new ManagedInformers(client, info.namespaces(), () -> dirty.set(true));
   }
 
@@ -69,7 +69,7 @@ class InformerClusterState implements ClusterState, InitializingBean, Disposable
       trackConnection();
       if (dirty.getAndSet(false)) {
         ClusterSnapshot next = new ClusterSnapshot(clock.instant(), connection,
-            SnapshotAssembler.services(informers.all(Deployment.class)));
+            SnapshotAssembler.services(informers.all(Deployment.class)), informers.routingAndScaling());
         snapshot = next;
         listeners.forEach(l -> notify(l, next));
       }

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,6 +119,23 @@ final class ManagedInformers implements AutoCloseable {
     byKind.getOrDefault(routing, List.of()).forEach(i -> i.getStore().list()
         .forEach(o -> items.add((GenericKubernetesResource) o)));
     return items;
+  }
+
+  /** Services, HPAs and the routing kinds, as plain maps (the shape manifests have when parsed). */
+  List<Map<String, Object>> routingAndScaling() {
+    List<HasMetadata> objects = new ArrayList<>();
+    objects.addAll(all(Service.class));
+    objects.addAll(all(HorizontalPodAutoscaler.class));
+    for (ResourceDefinitionContext routing : List.of(VIRTUAL_SERVICE, DESTINATION_RULE, HTTP_ROUTE)) {
+      objects.addAll(all(routing));
+    }
+    List<Map<String, Object>> maps = new ArrayList<>();
+    for (HasMetadata o : objects) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = Serialization.jsonMapper().convertValue(o, Map.class);
+      maps.add(map);
+    }
+    return maps;
   }
 
   private static ResourceDefinitionContext routing(String group, String version, String kind, String plural) {

@@ -1,0 +1,47 @@
+package dev.aviary.console.release;
+
+import dev.aviary.console.gitops.GitProperties;
+import dev.aviary.console.gitops.GitWorkspace;
+import dev.aviary.console.gitops.Intent;
+import dev.aviary.console.gitops.ManifestSet;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Traffic weights per version of a service: as Git holds them (desired), as the cluster's routing objects hold them
+ * (live), and the intent that changes them. Istio and the Gateway API are tried in that order.
+ */
+@Service
+public class TrafficRouting {
+
+  private final List<TrafficRouter> routers = List.of(new IstioRouter(), new GatewayApiRouter());
+  private final GitWorkspace workspace;
+  private final GitProperties git;
+
+  TrafficRouting(GitWorkspace workspace, GitProperties git) {
+    this.workspace = workspace;
+    this.git = git;
+  }
+
+  /** Git's weights after a fetch; empty when no route in Git sends traffic to the service. Blocks on Git. */
+  public Map<String, Integer> desired(String service) {
+    workspace.sync();
+    return weights(new ManifestSet(workspace, git.path()), service);
+  }
+
+  /** The cluster's weights, read from the live routing objects; empty when none routes the service. */
+  public Map<String, Integer> live(List<Map<String, Object>> liveObjects, String service) {
+    return weights(ManifestSet.live(liveObjects), service);
+  }
+
+  public Intent setWeights(String service, Map<String, Integer> weights) {
+    return new SetTrafficWeights(service, weights, routers);
+  }
+
+  private Map<String, Integer> weights(ManifestSet manifests, String service) {
+    return routers.stream().filter(r -> r.routes(manifests, service)).findFirst()
+        .map(r -> r.weights(manifests, service)).orElse(Map.of());
+  }
+}

@@ -1,0 +1,81 @@
+package dev.aviary.console.services;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.aviary.console.gitops.ChangeFeedback;
+import dev.aviary.console.gitops.Identity;
+
+import java.util.Optional;
+
+/** Scales one version: replicas and an optional reason, committed as the operator; scaling to 0 asks first. */
+class ScaleDialog extends Dialog {
+
+  final IntegerField replicas = new IntegerField("Replicas");
+  final TextField reason = new TextField("Reason (optional, goes into the commit)");
+  final Button scale = new Button("Scale");
+
+  ScaleDialog(ServiceOperations operations, Identity operator, String service, String version, int current,
+              Optional<String> autoscaler) {
+    setHeaderTitle("Scale " + service + " " + version);
+    setId("scale-dialog");
+    replicas.setId("scale-replicas");
+    replicas.setMin(0);
+    replicas.setMax(operations.maxReplicas());
+    replicas.setStepButtonsVisible(true);
+    replicas.setValue(current);
+    replicas.setHelperText("0 to " + operations.maxReplicas());
+    reason.setId("scale-reason");
+    reason.setWidthFull();
+    VerticalLayout body = new VerticalLayout(replicas, reason);
+    body.setPadding(false);
+    autoscaler.ifPresent(hpa -> {
+      Paragraph note = new Paragraph("Autoscaled by " + hpa + ". Aviary raises the autoscaler's minimum instead of "
+          + "setting replicas, so the two never fight.");
+      note.setId("scale-autoscaled");
+      body.add(note);
+    });
+    add(body);
+    scale.setId("scale-confirm");
+    scale.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    scale.addClickListener(click -> confirmThenScale(operations, operator, service, version));
+    getFooter().add(new Button("Cancel", c -> close()), scale);
+  }
+
+  private void confirmThenScale(ServiceOperations operations, Identity operator, String service, String version) {
+    Integer target = replicas.getValue();
+    if (target == null || replicas.isInvalid()) {
+      replicas.setInvalid(true);
+      replicas.setErrorMessage("Enter a number from 0 to " + operations.maxReplicas());
+      return;
+    }
+    if (target == 0) {
+      ConfirmDialog confirm = new ConfirmDialog("Scale " + service + " " + version + " to 0?",
+          "It will serve no traffic until scaled up again.", "Scale to 0", e -> submit(operations, operator, service,
+          version, 0));
+      confirm.setCancelable(true);
+      confirm.setConfirmButtonTheme("error primary");
+      confirm.setId("scale-to-zero");
+      confirm.open();
+      return;
+    }
+    submit(operations, operator, service, version, target);
+  }
+
+  private void submit(ServiceOperations operations, Identity operator, String service, String version, int target) {
+    scale.setEnabled(false);
+    UI ui = UI.getCurrent();
+    ChangeFeedback.report(ui, operations.scale(service, version, target, operator, reason.getValue()), result -> {
+      scale.setEnabled(true);
+      if (result != null) {
+        close();
+      }
+    });
+  }
+}

@@ -1,0 +1,89 @@
+package dev.aviary.console.services;
+
+import dev.aviary.console.cluster.ClusterSnapshot;
+import dev.aviary.console.cluster.ClusterState;
+import dev.aviary.console.gitops.Change;
+import dev.aviary.console.gitops.ChangePipeline;
+import dev.aviary.console.gitops.ChangeResult;
+import dev.aviary.console.gitops.Identity;
+import dev.aviary.console.gitops.ManifestSet;
+import dev.aviary.console.gitops.Operators;
+import dev.aviary.console.release.TrafficRouting;
+import dev.aviary.console.scaling.ScaleVersion;
+import dev.aviary.console.scaling.ScalingProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.stereotype.Service;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What operators do to services, for the Services view and the JSON API alike: read them live, scale a version,
+ * move traffic between versions. Every change goes through the change pipeline; the futures complete off the
+ * caller's thread, so no page waits on Git or the cluster.
+ */
+@Service
+public class ServiceOperations {
+
+  private final ClusterState cluster;
+  private final ChangePipeline pipeline;
+  private final TrafficRouting routing;
+  private final ScalingProperties scaling;
+  private final Operators operators;
+  private final AsyncTaskExecutor executor;
+
+  ServiceOperations(ClusterState cluster, ChangePipeline pipeline, TrafficRouting routing, ScalingProperties scaling,
+                    Operators operators, @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
+    this.cluster = cluster;
+    this.pipeline = pipeline;
+    this.routing = routing;
+    this.scaling = scaling;
+    this.operators = operators;
+    this.executor = executor;
+  }
+
+  /** Who a change made now is attributed to. */
+  public Identity operator() {
+    return operators.current();
+  }
+
+  public ClusterState cluster() {
+    return cluster;
+  }
+
+  public int maxReplicas() {
+    return scaling.maxReplicas();
+  }
+
+  public CompletableFuture<ChangeResult> scale(String service, String version, int replicas, Identity actor,
+                                               String reason) {
+    return CompletableFuture.supplyAsync(() -> pipeline.submit(new Change(
+        new ScaleVersion(service, version, replicas, scaling.maxReplicas()), actor, reason)), executor);
+  }
+
+  public CompletableFuture<ChangeResult> setWeights(String service, Map<String, Integer> weights, Identity actor,
+                                                    String reason) {
+    return CompletableFuture.supplyAsync(() -> pipeline.submit(new Change(routing.setWeights(service, weights), actor,
+        reason)), executor);
+  }
+
+  /** Git's weights for the service, by version. */
+  public CompletableFuture<Map<String, Integer>> desiredWeights(String service) {
+    return CompletableFuture.supplyAsync(() -> routing.desired(service), executor);
+  }
+
+  public Map<String, Integer> liveWeights(ClusterSnapshot snapshot, String service) {
+    return routing.live(snapshot.objects(), service);
+  }
+
+  /** The autoscaler that manages a Deployment, as "HPA name (min a, max b)", if one does. */
+  public Optional<String> autoscaler(ClusterSnapshot snapshot, String deployment) {
+    return ManifestSet.live(snapshot.objects()).ofKind("HorizontalPodAutoscaler").stream()
+        .filter(h -> deployment.equals(ManifestSet.field(h.object(), "spec", "scaleTargetRef", "name").orElse(null)))
+        .findFirst().map(h -> "HorizontalPodAutoscaler " + ManifestSet.name(h) + " (min "
+            + ManifestSet.field(h.object(), "spec", "minReplicas").orElse(1) + ", max "
+            + ManifestSet.field(h.object(), "spec", "maxReplicas").orElse("?") + ")");
+  }
+}

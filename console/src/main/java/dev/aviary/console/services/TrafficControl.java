@@ -1,0 +1,90 @@
+package dev.aviary.console.services;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.slider.IntegerSlider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.aviary.console.gitops.ChangeFeedback;
+import dev.aviary.console.gitops.Identity;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The traffic between a service's stable and canary version: a slider for the canary's share, committed when the
+ * operator lets go of it, with what Git says (desired) next to what the cluster routes (live).
+ */
+class TrafficControl extends Div {
+
+  final IntegerSlider slider = new IntegerSlider(0, 100);
+  final Span desired = new Span();
+  final Span live = new Span();
+  private final ServiceOperations operations;
+  private final Identity operator;
+  private final String service;
+  private final String stable;
+  private final String canary;
+  private Map<String, Integer> lastLive = Map.of();
+
+  TrafficControl(ServiceOperations operations, Identity operator, String service, String stable, String canary) {
+    this.operations = operations;
+    this.operator = operator;
+    this.service = service;
+    this.stable = stable;
+    this.canary = canary;
+    addClassName("aviary-traffic");
+    setId("traffic-" + service);
+    slider.setId("traffic-slider-" + service);
+    slider.setLabel(service + ": share of traffic to " + canary + " (the rest to " + stable + ")");
+    slider.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+    slider.setValueAlwaysVisible(true);
+    slider.setMinMaxVisible(true);
+    slider.setWidthFull();
+    slider.setEnabled(false);
+    slider.addValueChangeListener(e -> {
+      if (e.isFromClient() && e.getValue() != null) {
+        commit(e.getValue());
+      }
+    });
+    desired.setId("traffic-desired-" + service);
+    live.setId("traffic-live-" + service);
+    add(slider, new Div(new Span("Git: "), desired, new Span(" · Cluster: "), live));
+  }
+
+  /** Called with every snapshot's live weights; Git is read again whenever the cluster's routing changed. */
+  void showLive(Map<String, Integer> weights) {
+    live.setText(describe(weights));
+    if (!weights.equals(lastLive) || desired.getText().isEmpty()) {
+      lastLive = weights;
+      refreshDesired();
+    }
+  }
+
+  private void refreshDesired() {
+    UI ui = UI.getCurrent();
+    operations.desiredWeights(service).whenComplete((weights, error) -> ui.access(() -> {
+      if (error != null) {
+        desired.setText("unreadable: " + error.getMessage());
+        return;
+      }
+      desired.setText(describe(weights));
+      slider.setValue(weights.getOrDefault(canary, 0));
+      slider.setEnabled(true);
+    }));
+  }
+
+  private void commit(int canaryShare) {
+    Map<String, Integer> weights = new LinkedHashMap<>();
+    weights.put(stable, 100 - canaryShare);
+    weights.put(canary, canaryShare);
+    slider.setEnabled(false);
+    ChangeFeedback.report(UI.getCurrent(), operations.setWeights(service, weights, operator, ""), result -> refreshDesired());
+  }
+
+  private static String describe(Map<String, Integer> weights) {
+    return weights.isEmpty() ? "not routed" : weights.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "%")
+        .collect(Collectors.joining(", "));
+  }
+}

@@ -4,28 +4,95 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
-/** The GitOps repository's history, read off the UI thread: fetching may take as long as the remote does. */
+/**
+ * The GitOps repository's history, read off the UI thread (fetching may take as long as the remote does), and
+ * reverts of it, which go through the change pipeline like any other change.
+ */
 @Service
 public class GitHistory {
 
+  private static final int BATCH = 200;
+
   private final GitWorkspace workspace;
+  private final ChangePipeline pipeline;
+  private final Operators operators;
   private final AsyncTaskExecutor executor;
 
-  GitHistory(GitWorkspace workspace,
+  GitHistory(GitWorkspace workspace, ChangePipeline pipeline, Operators operators,
              @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
     this.workspace = workspace;
+    this.pipeline = pipeline;
+    this.operators = operators;
     this.executor = executor;
   }
 
-  /** The newest commits of the branch after fetching from the remote. */
-  public CompletableFuture<List<CommitInfo>> recent(int limit) {
+  /**
+   * @param service only commits about this service (Aviary's subjects start with it); blank for all
+   * @param author  only commits whose author name or e-mail contains this, ignoring case; blank for all
+   * @param page    from 0
+   */
+  public record Query(String service, String author, int page, int size) {
+
+    public Query {
+      if (page < 0 || size < 1 || size > 500) {
+        throw new InvalidChangeException("page must be 0 or more and size 1 to 500, got page " + page + ", size " + size);
+      }
+    }
+
+    boolean matches(CommitInfo c) {
+      boolean byService = service == null || service.isBlank() || c.service().filter(service::equals).isPresent();
+      String who = (c.authorName() + " " + c.authorEmail()).toLowerCase(Locale.ROOT);
+      boolean byAuthor = author == null || author.isBlank() || who.contains(author.toLowerCase(Locale.ROOT));
+      return byService && byAuthor;
+    }
+  }
+
+  /** @param more whether later pages have commits too */
+  public record Page(List<CommitInfo> commits, boolean more) {
+  }
+
+  /** The matching commits of the branch, newest first, after fetching from the remote. */
+  public CompletableFuture<Page> page(Query query) {
     return CompletableFuture.supplyAsync(() -> {
       workspace.sync();
-      return workspace.log(0, limit);
+      List<CommitInfo> matching = new ArrayList<>();
+      int wanted = (query.page() + 1) * query.size() + 1;
+      for (int skip = 0; matching.size() < wanted; skip += BATCH) {
+        List<CommitInfo> batch = workspace.log(skip, BATCH);
+        batch.stream().filter(query::matches).forEach(matching::add);
+        if (batch.size() < BATCH) {
+          break;
+        }
+      }
+      int from = Math.min(matching.size(), query.page() * query.size());
+      int to = Math.min(matching.size(), from + query.size());
+      return new Page(List.copyOf(matching.subList(from, to)), matching.size() > to);
     }, executor);
+  }
+
+  public CompletableFuture<String> diff(String commit) {
+    return CompletableFuture.supplyAsync(() -> workspace.diff(commit), executor);
+  }
+
+  /** A new commit that undoes {@code commit}, by {@code actor}, applied like any change. */
+  public CompletableFuture<ChangeResult> revert(String commit, Identity actor, String reason) {
+    return CompletableFuture.supplyAsync(() -> {
+      workspace.sync();
+      CommitInfo undone = workspace.commit(commit);
+      String body = (reason == null || reason.isBlank() ? "" : reason.strip() + "\n\n")
+          + "This reverts commit " + undone.id() + ".";
+      return pipeline.submit(new Change(new RevertCommit(workspace, undone), actor, body));
+    }, executor);
+  }
+
+  /** Who a revert made now is attributed to. */
+  public Identity operator() {
+    return operators.current();
   }
 
   public String remote() {

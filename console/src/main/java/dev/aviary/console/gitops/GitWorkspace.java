@@ -38,6 +38,24 @@ public interface GitWorkspace {
    */
   PushOutcome commitAndPush(String base, Map<String, String> files, Identity author, String message);
 
+  /**
+   * One commit by its full id.
+   *
+   * @throws InvalidChangeException when the repository has no such commit
+   */
+  CommitInfo commit(String id);
+
+  /** What a commit changed against its first parent, as a unified diff. */
+  String diff(String commit);
+
+  /**
+   * The files a commit changed, as they would read with that change undone on top of {@code onto}: a three-way
+   * merge per file, so later changes to other lines stay.
+   *
+   * @throws InvalidChangeException when a later change touched the same lines, or the commit added or removed files
+   */
+  Map<String, String> revertedFiles(String commit, String onto);
+
   /** Where the remote is, with any credentials left out: safe to show. */
   String displayUrl();
 }

@@ -3,63 +3,135 @@ package dev.aviary.console.gitops;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.aviary.console.ui.MainLayout;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
-/** The commits of the GitOps branch, newest first: who changed what, and when. */
+/**
+ * The commits of the GitOps branch, newest first: who changed what, when and why, filtered by service or author,
+ * each with its diff; any of them can be reverted by a new commit.
+ */
 @Route(value = "history", layout = MainLayout.class)
 @PageTitle("History · Aviary")
 class HistoryView extends Div {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
       .withZone(ZoneOffset.UTC);
-  private static final int PAGE = 100;
+  static final int PAGE_SIZE = 50;
 
   private final GitHistory history;
-  private final Grid<CommitInfo> grid = new Grid<>();
+  final Grid<CommitInfo> grid = new Grid<>();
+  final TextField service = new TextField("Service");
+  final TextField author = new TextField("Author");
+  final Button newer = new Button("Newer");
+  final Button older = new Button("Older");
   private final Paragraph status = new Paragraph();
+  private int page;
 
   HistoryView(GitHistory history) {
     this.history = history;
     addClassName("aviary-page");
     grid.addColumn(c -> TIME.format(c.time())).setHeader("When").setAutoWidth(true);
     grid.addColumn(c -> c.authorName() + " <" + c.authorEmail() + ">").setHeader("Author").setAutoWidth(true);
-    grid.addColumn(CommitInfo::subject).setHeader("Change").setFlexGrow(1);
+    grid.addColumn(c -> c.action().orElse("")).setHeader("Action").setKey("action").setAutoWidth(true);
+    grid.addColumn(CommitInfo::subject).setHeader("Change").setKey("subject").setFlexGrow(1);
     grid.addColumn(CommitInfo::shortId).setHeader("Commit").setAutoWidth(true);
+    grid.addComponentColumn(this::revertButton).setKey("actions").setAutoWidth(true);
+    grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
     grid.setAllRowsVisible(true);
     grid.setId("history-grid");
     status.setId("history-status");
-    Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> load(UI.getCurrent()));
-    add(new H2("History"), new Paragraph("Branch history of " + history.remote()), refresh, status, grid);
+    service.setId("history-service");
+    author.setId("history-author");
+    for (TextField filter : new TextField[] {service, author}) {
+      filter.setClearButtonVisible(true);
+      filter.setValueChangeMode(ValueChangeMode.LAZY);
+      filter.addValueChangeListener(e -> show(0));
+    }
+    newer.setId("history-newer");
+    older.setId("history-older");
+    newer.addClickListener(e -> show(page - 1));
+    older.addClickListener(e -> show(page + 1));
+    Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), e -> show(page));
+    HorizontalLayout bar = new HorizontalLayout(service, author, refresh, newer, older);
+    bar.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+    add(new H2("History"), new Paragraph("Branch history of " + history.remote()
+        + ". Select a commit to see its diff."), bar, status, grid);
   }
 
   @Override
   protected void onAttach(AttachEvent event) {
-    load(event.getUI());
+    show(0);
   }
 
-  private void load(UI ui) {
+  private void show(int requested) {
+    page = Math.max(0, requested);
+    UI ui = UI.getCurrent();
     status.setText("Fetching from Git…");
-    history.recent(PAGE).whenComplete((commits, error) -> ui.access(() -> show(commits, error)));
+    history.page(new GitHistory.Query(service.getValue(), author.getValue(), page, PAGE_SIZE))
+        .whenComplete((result, error) -> ui.access(() -> {
+          if (error != null) {
+            status.setText("Could not read the history.");
+            ui.getSession().getErrorHandler().error(new com.vaadin.flow.server.ErrorEvent(
+                error.getCause() != null ? error.getCause() : error));
+            return;
+          }
+          grid.setItems(result.commits());
+          newer.setEnabled(page > 0);
+          older.setEnabled(result.more());
+          int n = result.commits().size();
+          status.setText(n == 0 ? "No commits match." : "Page " + (page + 1) + ": " + n + (n == 1 ? " commit" : " commits")
+              + (result.more() ? ", older ones on the next page" : ""));
+        }));
   }
 
-  private void show(List<CommitInfo> commits, Throwable error) {
-    if (error != null) {
-      status.setText("Could not read the history.");
-      throw new IllegalStateException(error.getCause() != null ? error.getCause().getMessage() : error.getMessage(),
-          error);
-    }
-    status.setText(commits.size() + (commits.size() == PAGE ? "+ commits" : " commits"));
-    grid.setItems(commits);
+  private Div details(CommitInfo commit) {
+    Pre diff = new Pre("Loading the diff…");
+    diff.setId("history-diff-" + commit.shortId());
+    diff.addClassName("aviary-diff");
+    Div body = new Div(new Paragraph(commit.message().strip()), diff);
+    UI ui = UI.getCurrent();
+    history.diff(commit.id()).whenComplete((text, error) -> ui.access(() ->
+        diff.setText(error != null ? "Could not show the diff: " + error.getMessage() : text)));
+    return body;
+  }
+
+  private Button revertButton(CommitInfo commit) {
+    Button revert = new Button("Revert", click -> confirmRevert(commit));
+    revert.setId("revert-" + commit.shortId());
+    revert.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+    return revert;
+  }
+
+  private void confirmRevert(CommitInfo commit) {
+    TextField reason = new TextField("Reason (optional, goes into the commit)");
+    reason.setId("revert-reason");
+    reason.setWidthFull();
+    ConfirmDialog confirm = new ConfirmDialog();
+    confirm.setId("revert-confirm");
+    confirm.setHeader("Revert " + commit.shortId() + "?");
+    confirm.add(new Span("A new commit by " + history.operator() + " undoes \"" + commit.subject()
+        + "\" and is applied to the cluster. History stays as it is."), reason);
+    confirm.setCancelable(true);
+    confirm.setConfirmText("Revert");
+    confirm.addConfirmListener(e -> ChangeFeedback.report(UI.getCurrent(),
+        history.revert(commit.id(), history.operator(), reason.getValue()), result -> show(0)));
+    confirm.open();
   }
 }

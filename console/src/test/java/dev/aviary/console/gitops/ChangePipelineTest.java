@@ -1,6 +1,7 @@
 package dev.aviary.console.gitops;
 
 import dev.aviary.console.gitops.jgit.TestWorkspaces;
+import dev.aviary.console.release.AddCanaryVersion;
 import dev.aviary.console.release.IstioRouter;
 import dev.aviary.console.release.SetTrafficWeights;
 import dev.aviary.console.scaling.ScaleVersion;
@@ -202,6 +203,25 @@ class ChangePipelineTest {
       assertThat(live.getSpec().getMinReplicas()).isEqualTo(ManifestSet.field(hpa.object(), "spec", "minReplicas").orElseThrow());
       assertThat(live.getSpec().getMaxReplicas()).isEqualTo(ManifestSet.field(hpa.object(), "spec", "maxReplicas").orElseThrow());
     }
+  }
+
+  @Test
+  void a_revert_that_later_changes_overlap_or_that_would_remove_a_file_is_refused_by_name() {
+    ChangeResult first = fixture.pipeline.submit(new Change(new ScaleVersion("document-processor", "v1", 5, 50),
+        ALICE, ""));
+    fixture.pipeline.submit(new Change(new ScaleVersion("document-processor", "v1", 6, 50), ALICE, ""));
+    ChangeResult added = fixture.pipeline.submit(new Change(new AddCanaryVersion(), ALICE, ""));
+    String head = fixture.remoteHead();
+
+    assertRefused(new RevertCommit(fixture.workspace, fixture.workspace.commit(first.commit())), "cannot revert "
+        + first.shortCommit() + ": later changes touched the same lines of "
+        + "base/document-processor/horizontal-pod-autoscaler-v1.yaml");
+    assertRefused(new RevertCommit(fixture.workspace, fixture.workspace.commit(added.commit())), "cannot revert "
+        + added.shortCommit() + ": it adds base/webapi/deployment-v2.yaml");
+    String unknown = "0123456789abcdef0123456789abcdef01234567";
+    assertThatThrownBy(() -> fixture.workspace.commit(unknown)).isInstanceOf(InvalidChangeException.class)
+        .hasMessageStartingWith("no commit " + unknown);
+    assertThat(fixture.remoteHead()).isEqualTo(head);
   }
 
   private void assertRefused(Intent intent, String message) {

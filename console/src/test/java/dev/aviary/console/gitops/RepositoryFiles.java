@@ -77,6 +77,21 @@ public class RepositoryFiles implements GitWorkspace {
   }
 
   @Override
+  public CommitInfo commit(String id) {
+    throw new InvalidChangeException("no commit " + id + " in memory:");
+  }
+
+  @Override
+  public String diff(String commit) {
+    throw new InvalidChangeException("no commit " + commit + " in memory:");
+  }
+
+  @Override
+  public Map<String, String> revertedFiles(String commit, String onto) {
+    throw new InvalidChangeException("no commit " + commit + " in memory:");
+  }
+
+  @Override
   public String displayUrl() {
     return "memory:";
   }

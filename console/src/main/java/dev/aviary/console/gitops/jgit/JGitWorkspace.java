@@ -4,10 +4,12 @@ import dev.aviary.console.gitops.CommitInfo;
 import dev.aviary.console.gitops.GitOpsException;
 import dev.aviary.console.gitops.GitWorkspace;
 import dev.aviary.console.gitops.Identity;
+import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.PushOutcome;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -125,12 +127,49 @@ final class JGitWorkspace implements GitWorkspace {
     try {
       List<CommitInfo> commits = new ArrayList<>();
       for (RevCommit c : git().log().add(headCommit()).setSkip(skip).setMaxCount(limit).call()) {
-        commits.add(new CommitInfo(c.getName(), c.getAuthorIdent().getName(), c.getAuthorIdent().getEmailAddress(),
-            c.getAuthorIdent().getWhenAsInstant(), c.getShortMessage()));
+        commits.add(info(c));
       }
       return commits;
     } catch (GitAPIException | IOException e) {
       throw new GitOpsException("cannot read the history of " + branch, e);
+    }
+  }
+
+  @Override
+  public synchronized CommitInfo commit(String id) {
+    try (RevWalk walk = new RevWalk(repository())) {
+      return info(walk.parseCommit(ObjectId.fromString(id)));
+    } catch (MissingObjectException | IllegalArgumentException e) {
+      throw new InvalidChangeException("no commit " + id + " in " + displayUrl());
+    } catch (IOException e) {
+      throw new GitOpsException("cannot read commit " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static CommitInfo info(RevCommit c) {
+    return new CommitInfo(c.getName(), c.getAuthorIdent().getName(), c.getAuthorIdent().getEmailAddress(),
+        c.getAuthorIdent().getWhenAsInstant(), c.getFullMessage());
+  }
+
+  @Override
+  public synchronized String diff(String commit) {
+    try {
+      return CommitChanges.diff(repository(), commit);
+    } catch (MissingObjectException | IllegalArgumentException e) {
+      throw new InvalidChangeException("no commit " + commit + " in " + displayUrl());
+    } catch (IOException e) {
+      throw new GitOpsException("cannot show commit " + commit + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized Map<String, String> revertedFiles(String commit, String onto) {
+    try {
+      return CommitChanges.reverted(repository(), commit, onto);
+    } catch (MissingObjectException | IllegalArgumentException e) {
+      throw new InvalidChangeException("no commit " + commit + " in " + displayUrl());
+    } catch (IOException e) {
+      throw new GitOpsException("cannot revert commit " + commit + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,0 +1,38 @@
+package dev.aviary.console.gitops;
+
+/**
+ * Undo one earlier commit with a new one (never by rewriting history): the files it changed, merged back to how
+ * they were before it, keeping what later commits changed on other lines.
+ */
+public final class RevertCommit implements Intent {
+
+  private final GitWorkspace workspace;
+  private final CommitInfo commit;
+
+  RevertCommit(GitWorkspace workspace, CommitInfo commit) {
+    this.workspace = workspace;
+    this.commit = commit;
+  }
+
+  @Override
+  public String service() {
+    return commit.service().orElse("repository");
+  }
+
+  @Override
+  public String action() {
+    return "revert";
+  }
+
+  @Override
+  public String summary() {
+    String subject = commit.subject();
+    String what = commit.service().map(s -> subject.substring(s.length() + 2)).orElse(subject);
+    return "revert " + commit.shortId() + " (" + what + ")";
+  }
+
+  @Override
+  public void edit(ManifestSet manifests) {
+    workspace.revertedFiles(commit.id(), manifests.base()).forEach(manifests::write);
+  }
+}

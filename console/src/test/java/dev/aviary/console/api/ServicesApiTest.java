@@ -1,0 +1,139 @@
+package dev.aviary.console.api;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import dev.aviary.console.GitCli;
+import dev.aviary.console.sandbox.SandboxEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The JSON API over HTTP, against the console on its sandbox: same pipeline, same validation as the views. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"aviary.sandbox.ready-delay=100ms"})
+class ServicesApiTest {
+
+  @TempDir
+  static Path data;
+  @LocalServerPort
+  int port;
+  @Autowired
+  SandboxEnvironment sandbox;
+  final HttpClient http = HttpClient.newHttpClient();
+  final ObjectMapper json = new ObjectMapper();
+
+  @DynamicPropertySource
+  static void dataDirectory(DynamicPropertyRegistry registry) {
+    registry.add("aviary.data-dir", () -> data.toString());
+  }
+
+  @Test
+  void lists_services_with_versions_autoscalers_and_live_weights() throws Exception {
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      JsonNode services = json.readTree(get("/api/v1/services").body());
+      JsonNode webapi = find(services, "webapi");
+      assertThat(webapi).isNotNull();
+      // At least the seeded 3: other tests here move the autoscaler's minimum, and an HPA never scales down to it.
+      assertThat(webapi.path("versions").get(0).path("ready").asInt()).isGreaterThanOrEqualTo(3);
+      assertThat(webapi.path("versions").get(0).path("autoscaler").asString())
+          .startsWith("HorizontalPodAutoscaler webapi-v1 (min ");
+      assertThat(webapi.path("liveWeights").path("v1").asInt()).isEqualTo(100);
+    });
+    assertThat(json.readTree(get("/api/v1/services/webapi/weights").body()).toString())
+        .isEqualTo("{\"desired\":{\"v1\":100},\"live\":{\"v1\":100}}");
+  }
+
+  @Test
+  void scaling_through_the_api_commits_as_the_operator_and_answers_with_the_commit() throws Exception {
+    HttpResponse<String> response = send("POST", "/api/v1/services/document-processor/versions/v1/scale",
+        "{\"replicas\": 3, \"reason\": \"from ChatOps\"}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode result = json.readTree(response.body());
+    assertThat(result.path("state").asString()).isEqualTo("APPLIED");
+    Path remote = Path.of(URI.create(sandbox.gitUrl()));
+    assertThat(GitCli.run(remote, "rev-parse", "main")).isEqualTo(result.path("commit").asString());
+    assertThat(GitCli.run(remote, "log", "-1", "--format=%an|%s|%b")).startsWith("Sandbox Operator|document-processor: "
+        + "scale document-processor-v1 to at least 3 replicas (autoscaler document-processor-v1: min 3, max 8)|from ChatOps");
+  }
+
+  @Test
+  void invalid_changes_get_problem_json_naming_the_problem_and_change_nothing() throws Exception {
+    Path remote = Path.of(URI.create(sandbox.gitUrl()));
+    String head = GitCli.run(remote, "rev-parse", "main");
+
+    assertProblem(send("PUT", "/api/v1/services/webapi/weights", "{\"weights\": {\"v1\": 130}}"), 422,
+        "weight for v1 must be between 0 and 100, got 130");
+    assertProblem(send("PUT", "/api/v1/services/webapi/weights", "{\"weights\": {\"v1\": 60, \"v2\": 30}}"), 422,
+        "weights must sum to 100, got 90");
+    assertProblem(send("POST", "/api/v1/services/webapi/versions/v1/scale", "{\"replicas\": -1}"), 422,
+        "replicas must be between 0 and 50, got -1");
+    assertProblem(send("POST", "/api/v1/services/billing/versions/v1/scale", "{\"replicas\": 2}"), 422,
+        "unknown service 'billing'");
+    assertProblem(send("POST", "/api/v1/services/webapi/versions/v1/scale", "{\"replicas\": \"many\"}"), 400,
+        "");
+    assertProblem(send("POST", "/api/v1/services/webapi/versions/v1/scale", "{}"), 422, "the body needs \"replicas\"");
+    assertThat(GitCli.run(remote, "rev-parse", "main")).isEqualTo(head);
+  }
+
+  @Test
+  void history_lists_commits_by_service_shows_a_diff_and_reverts_through_the_pipeline() throws Exception {
+    JsonNode scaled = json.readTree(send("POST", "/api/v1/services/webapi/versions/v1/scale",
+        "{\"replicas\": 6}").body());
+    String commit = scaled.path("commit").asString();
+
+    JsonNode page = json.readTree(get("/api/v1/history?service=webapi&size=5").body());
+    assertThat(page.path("commits").get(0).path("commit").asString()).isEqualTo(commit);
+    assertThat(page.path("commits").get(0).path("action").asString()).isEqualTo("scale");
+    assertThat(json.readTree(get("/api/v1/history/" + commit + "/diff").body()).path("diff").asString())
+        .contains("+  minReplicas: 6");
+
+    HttpResponse<String> reverted = send("POST", "/api/v1/history/" + commit + "/revert", "{\"reason\": \"too many\"}");
+    assertThat(reverted.statusCode()).as(reverted.body()).isEqualTo(200);
+    assertThat(json.readTree(reverted.body()).path("summary").asString()).startsWith("revert " + commit.substring(0, 8));
+    assertProblem(send("POST", "/api/v1/history/0123456789abcdef0123456789abcdef01234567/revert", ""), 422,
+        "no commit 0123456789abcdef0123456789abcdef01234567");
+    assertProblem(get("/api/v1/history?size=0"), 422, "size 1 to 500");
+  }
+
+  private void assertProblem(HttpResponse<String> response, int status, String detail) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+        assertThat(t).startsWith("application/problem+json"));
+    assertThat(json.readTree(response.body()).path("detail").asString()).contains(detail);
+  }
+
+  private static JsonNode find(JsonNode services, String name) {
+    for (JsonNode s : services) {
+      if (s.path("name").asString().equals(name)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

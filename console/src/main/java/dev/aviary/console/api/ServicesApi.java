@@ -4,6 +4,7 @@ import dev.aviary.console.cluster.ClusterSnapshot;
 import dev.aviary.console.cluster.ServiceWorkload;
 import dev.aviary.console.gitops.ChangeResult;
 import dev.aviary.console.gitops.InvalidChangeException;
+import dev.aviary.console.gitops.SyncStatus;
 import dev.aviary.console.services.ServiceOperations;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,6 +80,21 @@ class ServicesApi {
     }
     return operations.setWeights(service, request.weights(), operations.operator(), request.reason())
         .thenApply(ServicesApi::answer);
+  }
+
+  record Synced(String service, int objectsApplied) {
+  }
+
+  /** Git's head compared with the cluster, per service, with each differing field. */
+  @GetMapping("/sync")
+  CompletableFuture<SyncStatus> syncStatus() {
+    return operations.syncStatus();
+  }
+
+  /** Re-applies Git's state of the service to the cluster; Git is not changed. */
+  @PostMapping("/{service}/sync")
+  CompletableFuture<Synced> sync(@PathVariable String service) {
+    return operations.sync(service).thenApply(applied -> new Synced(service, applied));
   }
 
   /** 200 when the cluster has it, 202 when it is committed and the cluster has yet to take it. */

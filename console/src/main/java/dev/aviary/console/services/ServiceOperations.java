@@ -8,6 +8,8 @@ import dev.aviary.console.gitops.ChangeResult;
 import dev.aviary.console.gitops.Identity;
 import dev.aviary.console.gitops.ManifestSet;
 import dev.aviary.console.gitops.Operators;
+import dev.aviary.console.gitops.SyncService;
+import dev.aviary.console.gitops.SyncStatus;
 import dev.aviary.console.release.TrafficRouting;
 import dev.aviary.console.scaling.ScaleVersion;
 import dev.aviary.console.scaling.ScalingProperties;
@@ -32,15 +34,17 @@ public class ServiceOperations {
   private final TrafficRouting routing;
   private final ScalingProperties scaling;
   private final Operators operators;
+  private final SyncService syncService;
   private final AsyncTaskExecutor executor;
 
   ServiceOperations(ClusterState cluster, ChangePipeline pipeline, TrafficRouting routing, ScalingProperties scaling,
-                    Operators operators, @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
+                    Operators operators, SyncService syncService, @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
     this.cluster = cluster;
     this.pipeline = pipeline;
     this.routing = routing;
     this.scaling = scaling;
     this.operators = operators;
+    this.syncService = syncService;
     this.executor = executor;
   }
 
@@ -67,6 +71,16 @@ public class ServiceOperations {
                                                     String reason) {
     return CompletableFuture.supplyAsync(() -> pipeline.submit(new Change(routing.setWeights(service, weights), actor,
         reason)), executor);
+  }
+
+  /** Git's head compared with the cluster, per service. */
+  public CompletableFuture<SyncStatus> syncStatus() {
+    return syncService.status();
+  }
+
+  /** Re-applies Git's state of a service to the cluster, as the current operator; answers the objects applied. */
+  public CompletableFuture<Integer> sync(String service) {
+    return syncService.sync(service, operator());
   }
 
   /** Git's weights for the service, by version. */

@@ -37,10 +37,12 @@ class ServicesView extends Div {
   private final Div traffic = new Div();
   private final Map<String, TrafficControl> trafficControls = new HashMap<>();
   private final ServiceOperations operations;
+  private final SyncPanel sync;
   private ClusterSnapshot current;
 
   ServicesView(ServiceOperations operations) {
     this.operations = operations;
+    this.sync = new SyncPanel(operations);
     ClusterState cluster = operations.cluster();
     addClassName("aviary-page");
     setHeightFull();
@@ -57,13 +59,14 @@ class ServicesView extends Div {
     empty.setId("services-empty");
     traffic.setId("traffic");
     traffic.addClassName("aviary-traffic-panel");
-    add(new H2("Services"), new SandboxNotice(cluster.info()), stale, empty, traffic, grid);
+    add(new H2("Services"), new SandboxNotice(cluster.info()), stale, empty, traffic, grid, sync);
     ClusterUpdates.bind(this, cluster, this::render);
   }
 
   private void render(ClusterSnapshot snapshot) {
     current = snapshot;
     renderTraffic(snapshot);
+    sync.check();
     List<Row> rows = snapshot.services().stream()
         .flatMap(s -> s.versions().stream().map(v -> new Row(s.namespace(), s.name(), v))).toList();
     grid.setItems(rows);

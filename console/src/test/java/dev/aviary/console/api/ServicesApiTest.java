@@ -91,6 +91,20 @@ class ServicesApiTest {
   }
 
   @Test
+  void git_and_cluster_agree_for_every_service_after_start_and_sync_reapplies_a_service() throws Exception {
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      JsonNode status = json.readTree(get("/api/v1/services/sync").body());
+      assertThat(status.path("services")).isNotEmpty();
+      for (JsonNode service : status.path("services")) {
+        assertThat(service.path("drifts")).as(service.toString()).isEmpty();
+      }
+    });
+    JsonNode synced = json.readTree(send("POST", "/api/v1/services/webapi/sync", "").body());
+    assertThat(synced.path("objectsApplied").asInt()).isGreaterThan(5);
+    assertProblem(send("POST", "/api/v1/services/billing/sync", ""), 422, "no manifests for service 'billing'");
+  }
+
+  @Test
   void history_lists_commits_by_service_shows_a_diff_and_reverts_through_the_pipeline() throws Exception {
     JsonNode scaled = json.readTree(send("POST", "/api/v1/services/webapi/versions/v1/scale",
         "{\"replicas\": 6}").body());

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.slider.IntegerSlider;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -72,6 +73,30 @@ class ServiceChangesViewTest extends ChangingSandboxTest {
       assertThat(text("traffic-live-webapi")).isEqualTo("v1 75%, v2 25%");
     });
     assertThat(git("log", "-1", "--format=%an|%s")).isEqualTo("Sandbox Operator|webapi: route v1 75%, v2 25%");
+  }
+
+  @Test
+  void an_edit_behind_gits_back_shows_out_of_sync_with_the_field_and_sync_restores_it() {
+    UI.getCurrent().navigate(ServicesView.class);
+    eventually(() -> assertThat(text("sync-webapi")).isEqualTo("Synced"));
+
+    operator().apps().deployments().inNamespace("document-processing").withName("webapi-v1").edit(d -> {
+      d.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage("ghcr.io/aviary-dev/platform-app:9.9.9");
+      return d;
+    });
+
+    eventually(() -> {
+      assertThat(text("sync-webapi")).isEqualTo("OutOfSync");
+      assertThat(_get(UnorderedList.class, s -> s.withId("drift-webapi")).getElement().getTextRecursively())
+          .isEqualTo("Deployment webapi-v1: spec.template.spec.containers[platform-app].image is "
+              + "ghcr.io/aviary-dev/platform-app:9.9.9 in the cluster, ghcr.io/aviary-dev/platform-app:1.0.0 in Git");
+    });
+    _click(_get(Button.class, s -> s.withId("sync-button-webapi")));
+
+    eventually(() -> assertThat(text("sync-webapi")).isEqualTo("Synced"));
+    assertThat(operator().apps().deployments().inNamespace("document-processing").withName("webapi-v1").get()
+        .getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
+        .isEqualTo("ghcr.io/aviary-dev/platform-app:1.0.0");
   }
 
   /** Grid cells are rendered per row, outside the component tree: the button is fetched from its cell. */

@@ -1,0 +1,95 @@
+package dev.aviary.console.gitops;
+
+import dev.aviary.console.cluster.ClusterReader;
+import dev.aviary.console.cluster.ClusterWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Compares Git's head with the live objects (Synced or OutOfSync per service, field by field) and re-applies Git's
+ * state for a service on request. A sync changes nothing in Git: Git already holds what the cluster should be.
+ */
+@Service
+public class SyncService {
+
+  static final String PLATFORM = "platform";
+  private static final Logger log = LoggerFactory.getLogger(SyncService.class);
+
+  private final GitWorkspace workspace;
+  private final GitProperties git;
+  private final ClusterReader reader;
+  private final ClusterWriter writer;
+  private final Clock clock;
+  private final AsyncTaskExecutor executor;
+
+  SyncService(GitWorkspace workspace, GitProperties git, ClusterReader reader, ClusterWriter writer, Clock clock,
+              @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
+    this.workspace = workspace;
+    this.git = git;
+    this.reader = reader;
+    this.writer = writer;
+    this.clock = clock;
+    this.executor = executor;
+  }
+
+  public CompletableFuture<SyncStatus> status() {
+    return CompletableFuture.supplyAsync(this::compare, executor);
+  }
+
+  /** Re-applies Git's objects of one service; answers how many objects were applied. */
+  public CompletableFuture<Integer> sync(String service, Identity actor) {
+    return CompletableFuture.supplyAsync(() -> {
+      ManifestSet head = head();
+      List<Map<String, Object>> objects = head.all().stream().filter(m -> serviceOf(m).equals(service))
+          .map(ManifestReader.Manifest::object).toList();
+      if (objects.isEmpty()) {
+        throw new InvalidChangeException("no manifests for service '" + service + "' at " + head.base());
+      }
+      writer.apply(objects);
+      log.info("{} synced {} ({} objects) to Git's {}", actor, service, objects.size(), head.base());
+      return objects.size();
+    }, executor);
+  }
+
+  private SyncStatus compare() {
+    ManifestSet head = head();
+    Map<String, List<SyncStatus.ObjectDrift>> byService = new TreeMap<>();
+    for (ManifestReader.Manifest m : head.all()) {
+      List<SyncStatus.ObjectDrift> drifts = byService.computeIfAbsent(serviceOf(m), s -> new ArrayList<>());
+      Optional<Map<String, Object>> live = reader.live(m.object());
+      String kind = String.valueOf(m.object().get("kind"));
+      if (live.isEmpty()) {
+        drifts.add(new SyncStatus.ObjectDrift(kind, ManifestSet.name(m), m.file(), true, List.of()));
+        continue;
+      }
+      List<ManifestDiff.Field> fields = ManifestDiff.diff(m.object(), live.get());
+      if (!fields.isEmpty()) {
+        drifts.add(new SyncStatus.ObjectDrift(kind, ManifestSet.name(m), m.file(), false, fields));
+      }
+    }
+    List<SyncStatus.Service> services = new ArrayList<>();
+    byService.forEach((service, drifts) -> services.add(new SyncStatus.Service(service, List.copyOf(drifts))));
+    return new SyncStatus(head.base(), clock.instant(), services);
+  }
+
+  private ManifestSet head() {
+    workspace.sync();
+    return new ManifestSet(workspace, git.path());
+  }
+
+  private static String serviceOf(ManifestReader.Manifest m) {
+    String app = ManifestSet.label(m, "app");
+    return app.isEmpty() ? PLATFORM : app;
+  }
+}

@@ -6,7 +6,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,8 +85,24 @@ public final class ManifestReader {
     return manifests(file, content).stream().map(Manifest::object).toList();
   }
 
-  /** As {@link #parse}, keeping where each object stands in the file. */
+  /**
+   * As {@link #parse}, keeping where each object stands in the file. The objects are read-only, and a file's
+   * parse is remembered by its content: every change re-reads all manifests, and most files have not changed.
+   */
   public static List<Manifest> manifests(String file, String content) {
+    return PARSED.computeIfAbsent(file + '\0' + content, key -> parseDocuments(file, content));
+  }
+
+  private static final int PARSE_CACHE_ENTRIES = 512;
+  private static final Map<String, List<Manifest>> PARSED = Collections.synchronizedMap(
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Manifest>> eldest) {
+          return size() > PARSE_CACHE_ENTRIES;
+        }
+      });
+
+  private static List<Manifest> parseDocuments(String file, String content) {
     List<Manifest> objects = new ArrayList<>();
     try {
       int index = 0;
@@ -100,13 +118,28 @@ public final class ManifestReader {
               + "(apiVersion, kind and metadata.name are required)");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> object = (Map<String, Object>) map;
+        Map<String, Object> object = (Map<String, Object>) readOnly(map);
         objects.add(new Manifest(file, index - 1, object));
       }
-      return objects;
+      return List.copyOf(objects);
     } catch (YAMLException e) {
       throw new GitOpsException(file + " is not valid YAML: " + e.getMessage(), e);
     }
+  }
+
+  /** A deep read-only copy: parsed manifests are shared between changes and must not be altered by any. */
+  private static Object readOnly(Object node) {
+    if (node instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(k, readOnly(v)));
+      return Collections.unmodifiableMap(copy);
+    }
+    if (node instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(item -> copy.add(readOnly(item)));
+      return Collections.unmodifiableList(copy);
+    }
+    return node;
   }
 
   private static Map<String, Object> single(String file, String content) {

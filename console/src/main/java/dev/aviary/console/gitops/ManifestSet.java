@@ -1,5 +1,6 @@
 package dev.aviary.console.gitops;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,13 @@ public final class ManifestSet {
   private final String base;
   private final List<ManifestReader.Manifest> manifests;
   private final Map<String, YamlEditor> editors = new LinkedHashMap<>();
+  /** Files read from {@link #base()}: a change reads each once, though rendering and validating both need it. */
+  private final Map<String, Optional<String>> read = new HashMap<>();
 
   public ManifestSet(GitWorkspace workspace, String folder) {
     this.workspace = workspace;
     this.base = workspace.head();
-    this.manifests = new ManifestReader(path -> workspace.readAt(base, path)).read(folder);
+    this.manifests = new ManifestReader(this::read).read(folder);
   }
 
   private ManifestSet(List<Map<String, Object>> objects) {
@@ -46,7 +49,7 @@ public final class ManifestSet {
     if (workspace == null) {
       throw new IllegalStateException("live objects have no files");
     }
-    return workspace.readAt(base, file);
+    return read.computeIfAbsent(file, f -> workspace.readAt(base, f));
   }
 
   public List<ManifestReader.Manifest> all() {

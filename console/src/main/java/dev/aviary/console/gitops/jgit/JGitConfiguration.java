@@ -31,7 +31,7 @@ class JGitConfiguration {
     }
     CredentialsProvider credentials = git.username() == null || git.username().isBlank() ? null
         : new UsernamePasswordCredentialsProvider(git.username(), git.token() == null ? "" : git.token());
-    return new JGitWorkspace(url, git.branch(), aviary.dataDirectory().resolve("workspace"), credentials,
+    return new JGitWorkspace(url, git.branch(), aviary.dataDirectory().resolve("workspace.git"), credentials,
         git.committer().identity(), clock);
   }
 }

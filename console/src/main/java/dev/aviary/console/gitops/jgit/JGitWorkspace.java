@@ -7,14 +7,14 @@ import dev.aviary.console.gitops.Identity;
 import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.PushOutcome;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.MissingObjectException;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
@@ -31,8 +31,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A JGit clone in the data directory. Reads come from the head commit's tree, not the working files, so what Aviary
- * reads is always exactly what is committed.
+ * A bare JGit clone in the data directory. Reads come from commits' trees and changes are committed in memory on
+ * top of a given commit, so there is no working tree to get out of step: what Aviary reads is exactly what is
+ * committed, and a push the remote refuses leaves nothing behind but unreferenced objects.
  */
 final class JGitWorkspace implements GitWorkspace {
 
@@ -49,7 +50,7 @@ final class JGitWorkspace implements GitWorkspace {
     this.branch = branch;
     this.directory = directory;
     this.credentials = credentials;
-    this.pusher = new CommitPusher(directory, branch, credentials, committer, clock);
+    this.pusher = new CommitPusher(branch, credentials, committer, clock);
   }
 
   @Override
@@ -58,8 +59,8 @@ final class JGitWorkspace implements GitWorkspace {
       if (git == null) {
         git = openOrClone();
       }
-      git.fetch().setRemote("origin").setCredentialsProvider(credentials).call();
-      resetToRemote();
+      git.fetch().setRemote("origin").setCredentialsProvider(credentials)
+          .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":" + trackingRef())).call();
     } catch (GitAPIException | IOException e) {
       throw new GitOpsException("cannot sync with the Git remote " + displayUrl() + " (branch " + branch + "): "
           + e.getMessage(), e);
@@ -67,8 +68,8 @@ final class JGitWorkspace implements GitWorkspace {
   }
 
   private Git openOrClone() throws IOException, GitAPIException {
-    if (Files.isDirectory(directory.resolve(".git"))) {
-      Git existing = Git.open(directory.toFile());
+    if (Files.isRegularFile(directory.resolve("HEAD"))) {
+      Git existing = Git.wrap(new FileRepositoryBuilder().setGitDir(directory.toFile()).setMustExist(true).build());
       if (url.equals(existing.getRepository().getConfig().getString("remote", "origin", "url"))) {
         return existing;
       }
@@ -76,7 +77,7 @@ final class JGitWorkspace implements GitWorkspace {
       FileUtils.delete(directory.toFile(), FileUtils.RECURSIVE);
     }
     Files.createDirectories(directory.getParent());
-    return Git.cloneRepository().setURI(url).setBranch(branch).setDirectory(directory.toFile())
+    return Git.cloneRepository().setURI(url).setBare(true).setBranch(branch).setGitDir(directory.toFile())
         .setCredentialsProvider(credentials).call();
   }
 
@@ -179,28 +180,16 @@ final class JGitWorkspace implements GitWorkspace {
     if (!head().equals(base)) {
       return new PushOutcome.Behind("the workspace moved from " + base + " to " + head() + " while the change was made");
     }
-    boolean pushed = false;
     try {
-      PushOutcome outcome = pusher.commitAndPush(git(), files, author, message, displayUrl());
-      pushed = outcome instanceof PushOutcome.Pushed;
-      return outcome;
+      return pusher.commitAndPush(git(), ObjectId.fromString(base), files, author, message, displayUrl());
     } catch (GitAPIException | IOException e) {
       throw new GitOpsException("cannot commit and push to " + displayUrl() + " (branch " + branch + "): "
           + e.getMessage(), e);
-    } finally {
-      if (!pushed) {
-        resetToRemote();
-      }
     }
   }
 
-  /** Drops a commit the remote did not take, so the working copy never holds what Git's record does not. */
-  private void resetToRemote() {
-    try {
-      git.reset().setMode(ResetCommand.ResetType.HARD).setRef("refs/remotes/origin/" + branch).call();
-    } catch (GitAPIException e) {
-      throw new GitOpsException("cannot reset the workspace to origin/" + branch + ": " + e.getMessage(), e);
-    }
+  private String trackingRef() {
+    return "refs/remotes/origin/" + branch;
   }
 
   @Override
@@ -221,7 +210,7 @@ final class JGitWorkspace implements GitWorkspace {
 
   private ObjectId headCommit() {
     try {
-      ObjectId id = repository().resolve(Constants.HEAD);
+      ObjectId id = repository().resolve(trackingRef());
       if (id == null) {
         throw new GitOpsException("the branch " + branch + " of " + displayUrl() + " has no commits");
       }

@@ -62,8 +62,23 @@ public class SyncService {
     }, executor);
   }
 
+  /**
+   * Compares, and if anything differs, checks that Git did not move meanwhile: a change pushed and applied while
+   * the live objects were read would otherwise show as drift against the head before it.
+   */
   private SyncStatus compare() {
-    ManifestSet head = head();
+    SyncStatus status = compareWith(head());
+    for (int again = 0; again < 2 && !status.synced(); again++) {
+      ManifestSet now = head();
+      if (now.base().equals(status.commit())) {
+        break;
+      }
+      status = compareWith(now);
+    }
+    return status;
+  }
+
+  private SyncStatus compareWith(ManifestSet head) {
     Map<String, List<SyncStatus.ObjectDrift>> byService = new TreeMap<>();
     for (ManifestReader.Manifest m : head.all()) {
       List<SyncStatus.ObjectDrift> drifts = byService.computeIfAbsent(serviceOf(m), s -> new ArrayList<>());

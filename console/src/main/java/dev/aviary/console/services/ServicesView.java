@@ -52,7 +52,7 @@ class ServicesView extends Div {
     grid.addComponentColumn(ServicesView::readiness).setHeader("Ready").setKey("ready").setAutoWidth(true);
     grid.addComponentColumn(r -> mono(r.version().image())).setHeader("Image").setKey("image").setAutoWidth(true).setFlexGrow(1);
     grid.addColumn(Row::namespace).setHeader("Namespace").setKey("namespace").setAutoWidth(true);
-    grid.addComponentColumn(this::scaleButton).setHeader("").setKey("actions").setAutoWidth(true);
+    grid.addComponentColumn(this::scaleButton).setHeader("").setKey("actions").setAutoWidth(true).setFrozenToEnd(true);
     grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
     grid.setId("services-grid");
     grid.setAllRowsVisible(true);

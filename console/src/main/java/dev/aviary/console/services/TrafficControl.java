@@ -39,7 +39,7 @@ class TrafficControl extends Div {
     slider.setId("traffic-slider-" + service);
     slider.setLabel(service + ": share of traffic to " + canary + " (the rest to " + stable + ")");
     slider.setValueChangeMode(ValueChangeMode.ON_CHANGE);
-    slider.setValueAlwaysVisible(true);
+    slider.setValueAlwaysVisible(false);
     slider.setMinMaxVisible(true);
     slider.setWidthFull();
     slider.setEnabled(false);

@@ -1,0 +1,81 @@
+package dev.aviary.console.journey;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import dev.aviary.console.GitCli;
+import dev.aviary.console.gitops.Change;
+import dev.aviary.console.gitops.ChangePipeline;
+import dev.aviary.console.gitops.Identity;
+import dev.aviary.console.release.AddCanaryVersion;
+import dev.aviary.console.sandbox.SandboxEnvironment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Moving canary traffic in a real browser: the slider's change is a commit by the operator, then live. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"aviary.sandbox.ready-delay=200ms"})
+class TrafficJourneyTest {
+
+  @TempDir
+  static Path data;
+  @LocalServerPort
+  int port;
+  @Autowired
+  SandboxEnvironment sandbox;
+  @Autowired
+  ChangePipeline pipeline;
+  Chromium chromium;
+
+  @DynamicPropertySource
+  static void ownDataDirectory(DynamicPropertyRegistry registry) {
+    registry.add("aviary.data-dir", () -> data.toString());
+  }
+
+  @BeforeEach
+  void launch() {
+    chromium = Chromium.launch();
+  }
+
+  @AfterEach
+  void close() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @Test
+  void nudging_the_traffic_slider_commits_new_weights_shown_as_desired_and_live() throws Exception {
+    pipeline.submit(new Change(new AddCanaryVersion(), new Identity("Release Bot", "bot@example.com"), ""));
+    Page page = chromium.browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(1400, 900));
+    page.navigate("http://localhost:" + port + "/services");
+
+    Locator slider = page.locator("#traffic-slider-webapi");
+    assertThat(slider).isVisible();
+    assertThat(page.locator("#traffic-desired-webapi")).hasText("v1 100%");
+    assertThat(slider).not().hasAttribute("disabled", "");
+
+    // The keyboard moves the slider as a drag would, and a move is committed when it ends: one change here.
+    slider.locator("input").press("ArrowRight");
+
+    assertThat(page.locator("#traffic-desired-webapi")).hasText("v1 99%, v2 1%");
+    assertThat(page.locator("#traffic-live-webapi")).hasText("v1 99%, v2 1%");
+    Files.createDirectories(ConsoleJourneyTest.SCREENSHOTS);
+    page.screenshot(new Page.ScreenshotOptions().setPath(ConsoleJourneyTest.SCREENSHOTS.resolve("traffic.png")));
+    assertThat(GitCli.run(Path.of(URI.create(sandbox.gitUrl())), "log", "-1", "--format=%an|%s"))
+        .isEqualTo("Sandbox Operator|webapi: route v1 99%, v2 1%");
+  }
+}

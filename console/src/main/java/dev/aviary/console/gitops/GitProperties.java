@@ -22,12 +22,26 @@ import java.util.Set;
  * @param token    password or token for HTTPS; never logged or shown
  * @param committer      Aviary's own identity as committer; the operator who made a change is its author
  * @param pushAttempts   how often a change is redone on a remote that moved on before it is given up
+ * @param ssh            key and known hosts for an ssh:// remote
  */
 @Validated
 @ConfigurationProperties("aviary.git")
 public record GitProperties(String url, @DefaultValue("main") @NotBlank String branch, @DefaultValue("") String path,
                             String username, String token, @DefaultValue Committer committer,
-                            @DefaultValue("5") @Min(1) @Max(20) int pushAttempts) {
+                            @DefaultValue("5") @Min(1) @Max(20) int pushAttempts, @DefaultValue Ssh ssh) {
+
+  /**
+   * For ssh:// remotes: the private key Aviary authenticates with, and the known_hosts file the server's host key
+   * must be in. Both are required for ssh://: an unknown or changed host key is refused, never accepted.
+   */
+  public record Ssh(String privateKey, String knownHosts) {
+
+    public static final Ssh NONE = new Ssh(null, null);
+
+    public boolean configured() {
+      return privateKey != null && !privateKey.isBlank();
+    }
+  }
 
   /** Aviary as committer of every change. */
   public record Committer(@DefaultValue("Aviary") String name, @DefaultValue("aviary@aviary.invalid") String email) {
@@ -42,6 +56,7 @@ public record GitProperties(String url, @DefaultValue("main") @NotBlank String b
   public GitProperties {
     if (url != null && !url.isBlank()) {
       checkUrl(url);
+      checkSsh(url, ssh == null ? Ssh.NONE : ssh);
     }
     path = path == null ? "" : path.replaceAll("^/+|/+$", "");
   }
@@ -60,6 +75,16 @@ public record GitProperties(String url, @DefaultValue("main") @NotBlank String b
     if (userInfo != null && (userInfo.contains(":") || !scheme.equalsIgnoreCase("ssh"))) {
       throw new IllegalArgumentException(
           "aviary.git.url must not carry credentials; set aviary.git.username and aviary.git.token instead");
+    }
+  }
+
+  private static void checkSsh(String url, Ssh ssh) {
+    if (!url.toLowerCase(Locale.ROOT).startsWith("ssh://")) {
+      return;
+    }
+    if (!ssh.configured() || ssh.knownHosts() == null || ssh.knownHosts().isBlank()) {
+      throw new IllegalArgumentException("an ssh:// aviary.git.url needs aviary.git.ssh.private-key and "
+          + "aviary.git.ssh.known-hosts: Aviary checks the server's host key and never accepts an unknown one");
     }
   }
 

@@ -52,7 +52,7 @@ public final class PipelineBenchmark {
       workspace.sync();
       cluster.apply(new ManifestReader(workspace).read("").stream().map(ManifestReader.Manifest::object).toList());
       ChangePipeline pipeline = new ChangePipeline(workspace, cluster, new GitProperties(sandbox.gitRemote().url(),
-          "main", "", null, null, new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 5), event -> { });
+          "main", "", null, null, new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 5, GitProperties.Ssh.NONE), event -> { });
 
       for (int i = 0; i < WARMUP; i++) {
         change(pipeline, i);

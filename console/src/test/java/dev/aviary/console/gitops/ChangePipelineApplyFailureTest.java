@@ -38,7 +38,7 @@ class ChangePipelineApplyFailureTest {
     applied.add(objects);
   };
   final ChangePipeline pipeline = new ChangePipeline(workspace, cluster, new GitProperties("file:///remote.git",
-      "main", "", null, null, new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 3), event -> { });
+      "main", "", null, null, new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 3, GitProperties.Ssh.NONE), event -> { });
 
   @Test
   void a_change_the_cluster_refuses_is_committed_not_applied_and_reapplied_once_the_cluster_is_back() {

@@ -39,7 +39,7 @@ final class PipelineFixture implements AutoCloseable {
     operator = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build();
     workspace = TestWorkspaces.clone(sandbox.gitRemote().url(), "main", directory.resolve("workspace"));
     GitProperties git = new GitProperties(sandbox.gitRemote().url(), "main", "", null, null,
-        new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 5);
+        new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 5, GitProperties.Ssh.NONE);
     pipeline = new ChangePipeline(workspace, TestClusterWriters.forClient(operator, List.of("document-processing")),
         git, event -> published.add((ChangeCommitted) event));
     workspace.sync();

@@ -4,6 +4,7 @@ import dev.aviary.console.gitops.GitOpsException;
 import dev.aviary.console.gitops.Identity;
 import dev.aviary.console.gitops.PushOutcome;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
@@ -43,8 +44,11 @@ final class CommitPusher {
   private final CredentialsProvider credentials;
   private final Identity committer;
   private final Clock clock;
+  private final TransportConfigCallback transport;
 
-  CommitPusher(String branch, CredentialsProvider credentials, Identity committer, Clock clock) {
+  CommitPusher(String branch, CredentialsProvider credentials, Identity committer, Clock clock,
+               TransportConfigCallback transport) {
+    this.transport = transport;
     this.branch = branch;
     this.trackingRef = "refs/remotes/origin/" + branch;
     this.credentials = credentials;
@@ -55,7 +59,8 @@ final class CommitPusher {
   PushOutcome commitAndPush(Git git, ObjectId base, Map<String, String> files, Identity author, String message,
                             String remoteUrl) throws GitAPIException, IOException {
     ObjectId commit = commit(git.getRepository(), base, files, author, message);
-    Iterable<PushResult> results = git.push().setRemote("origin").setCredentialsProvider(credentials).setForce(false)
+    Iterable<PushResult> results = git.push().setRemote("origin").setCredentialsProvider(credentials)
+        .setTransportConfigCallback(transport).setForce(false)
         .setRefSpecs(new RefSpec(commit.name() + ":refs/heads/" + branch)).call();
     for (PushResult result : results) {
       for (RemoteRefUpdate update : result.getRemoteUpdates()) {

@@ -5,6 +5,7 @@ import dev.aviary.console.cluster.ClusterProperties;
 import dev.aviary.console.gitops.GitProperties;
 import dev.aviary.console.gitops.GitWorkspace;
 import dev.aviary.console.sandbox.SandboxEnvironment;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,7 +20,8 @@ class JGitConfiguration {
 
   @Bean
   GitWorkspace gitWorkspace(GitProperties git, ClusterProperties cluster, AviaryProperties aviary,
-                            ObjectProvider<SandboxEnvironment> sandbox, Clock clock) {
+                            ObjectProvider<SandboxEnvironment> sandbox, Clock clock,
+                            ObjectProvider<SshTransports> ssh) {
     String url;
     if (git.hasUrl()) {
       url = git.url();
@@ -31,7 +33,15 @@ class JGitConfiguration {
     }
     CredentialsProvider credentials = git.username() == null || git.username().isBlank() ? null
         : new UsernamePasswordCredentialsProvider(git.username(), git.token() == null ? "" : git.token());
+    TransportConfigCallback transport = ssh.getIfAvailable();
     return new JGitWorkspace(url, git.branch(), aviary.dataDirectory().resolve("workspace.git"), credentials,
-        git.committer().identity(), clock);
+        git.committer().identity(), clock, transport == null ? t -> { } : transport);
+  }
+
+  /** Only for ssh:// remotes; closed with the application, which ends its SSH client. */
+  @Bean(destroyMethod = "close")
+  SshTransports sshTransports(GitProperties git, AviaryProperties aviary) {
+    return git.hasUrl() && git.url().toLowerCase(java.util.Locale.ROOT).startsWith("ssh://")
+        ? new SshTransports(git.ssh(), aviary.dataDirectory().resolve("ssh")) : null;
   }
 }

@@ -7,6 +7,7 @@ import dev.aviary.console.gitops.Identity;
 import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.PushOutcome;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -42,15 +43,23 @@ final class JGitWorkspace implements GitWorkspace {
   private final Path directory;
   private final CredentialsProvider credentials;
   private final CommitPusher pusher;
+  private final TransportConfigCallback transport;
   private Git git;
 
   JGitWorkspace(String url, String branch, Path directory, CredentialsProvider credentials, Identity committer,
                 Clock clock) {
+    this(url, branch, directory, credentials, committer, clock, t -> { });
+  }
+
+  /** @param transport configures each connection, e.g. the ssh key and known hosts for an ssh:// remote */
+  JGitWorkspace(String url, String branch, Path directory, CredentialsProvider credentials, Identity committer,
+                Clock clock, TransportConfigCallback transport) {
     this.url = url;
     this.branch = branch;
     this.directory = directory;
     this.credentials = credentials;
-    this.pusher = new CommitPusher(branch, credentials, committer, clock);
+    this.transport = transport;
+    this.pusher = new CommitPusher(branch, credentials, committer, clock, transport);
   }
 
   @Override
@@ -59,7 +68,7 @@ final class JGitWorkspace implements GitWorkspace {
       if (git == null) {
         git = openOrClone();
       }
-      git.fetch().setRemote("origin").setCredentialsProvider(credentials)
+      git.fetch().setRemote("origin").setCredentialsProvider(credentials).setTransportConfigCallback(transport)
           .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":" + trackingRef())).call();
     } catch (GitAPIException | IOException e) {
       throw new GitOpsException("cannot sync with the Git remote " + displayUrl() + " (branch " + branch + "): "
@@ -78,7 +87,7 @@ final class JGitWorkspace implements GitWorkspace {
     }
     Files.createDirectories(directory.getParent());
     return Git.cloneRepository().setURI(url).setBare(true).setBranch(branch).setGitDir(directory.toFile())
-        .setCredentialsProvider(credentials).call();
+        .setCredentialsProvider(credentials).setTransportConfigCallback(transport).call();
   }
 
   @Override

@@ -96,6 +96,6 @@ class HttpRemoteTest {
 
   private ChangePipeline pipeline(GitWorkspace workspace) {
     return new ChangePipeline(workspace, cluster, new GitProperties(server.url(), "main", "", "aviary", TOKEN,
-        new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 3), event -> { });
+        new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 3, GitProperties.Ssh.NONE), event -> { });
   }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * Views that commit changes, on a console and sandbox of their own (own data directory, so Spring caches a
  * separate context): their commits never surprise the read-only view tests that share the other one.
  */
-public abstract class ChangingSandboxTest extends KaribuTest {
+public abstract class ChangingSandboxTest extends KaribuBase {
 
   private static final Path DATA = newDataDirectory("aviary-changing-test-data-");
 

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,22 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The whole console on its sandbox: real API server, simulator, Git remote and start-up sync, one per test JVM
- * (Spring caches the context). {@link #operator()} is a second client, standing for someone using kubectl.
+ * The whole console on its sandbox: real API server, simulator, Git remote and start-up sync. Each concrete
+ * family of tests registers its own data directory (see {@link KaribuTest}, {@link ChangingSandboxTest}), which
+ * gives it a context, sandbox and Git remote of its own that Spring caches for the family. {@link #operator()} is a second client, standing for someone using kubectl.
  */
 @SpringBootTest(properties = {"aviary.sandbox.ready-delay=200ms"})
 public abstract class SandboxConsoleTest {
 
-  private static final Path DATA = newDataDirectory("aviary-test-data-");
 
   @Autowired
   protected SandboxEnvironment sandbox;
   private KubernetesClient operator;
-
-  @DynamicPropertySource
-  static void dataDirectory(DynamicPropertyRegistry registry) {
-    registry.add("aviary.data-dir", DATA::toString);
-  }
 
   /** A fresh data directory under target/, so a test context's Git remote and workspace start from scratch. */
   protected static Path newDataDirectory(String prefix) {

@@ -21,10 +21,12 @@ public class GitHistory {
   private final GitWorkspace workspace;
   private final ChangePipeline pipeline;
   private final Operators operators;
+  private final ChangeEvents changes;
   private final AsyncTaskExecutor executor;
 
-  GitHistory(GitWorkspace workspace, ChangePipeline pipeline, Operators operators,
+  GitHistory(GitWorkspace workspace, ChangePipeline pipeline, Operators operators, ChangeEvents changes,
              @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
+    this.changes = changes;
     this.workspace = workspace;
     this.pipeline = pipeline;
     this.operators = operators;
@@ -88,6 +90,11 @@ public class GitHistory {
           + "This reverts commit " + undone.id() + ".";
       return pipeline.submit(new Change(new RevertCommit(workspace, undone), actor, body));
     }, executor);
+  }
+
+  /** Changes pushed through this console, as they happen. */
+  public ChangeEvents changes() {
+    return changes;
   }
 
   /** Who a revert made now is attributed to. */

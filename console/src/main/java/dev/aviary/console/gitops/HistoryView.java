@@ -36,6 +36,7 @@ class HistoryView extends Div {
   static final int PAGE_SIZE = 50;
 
   private final GitHistory history;
+  private final ChangeEvents changes;
   final Grid<CommitInfo> grid = new Grid<>();
   final TextField service = new TextField("Service");
   final TextField author = new TextField("Author");
@@ -43,9 +44,12 @@ class HistoryView extends Div {
   final Button older = new Button("Older");
   private final Paragraph status = new Paragraph();
   private int page;
+  /** Answers can arrive out of order (filters typed while a fetch runs): only the latest request's is shown. */
+  private int latestRequest;
 
   HistoryView(GitHistory history) {
     this.history = history;
+    this.changes = history.changes();
     addClassName("aviary-page");
     grid.addColumn(c -> TIME.format(c.time())).setHeader("When").setAutoWidth(true);
     grid.addColumn(c -> c.authorName() + " <" + c.authorEmail() + ">").setHeader("Author").setAutoWidth(true);
@@ -78,14 +82,24 @@ class HistoryView extends Div {
   @Override
   protected void onAttach(AttachEvent event) {
     show(0);
+    UI ui = event.getUI();
+    ChangeEvents.Subscription subscription = changes.subscribe(change -> ui.access(() -> show(page)));
+    addDetachListener(detach -> {
+      subscription.close();
+      detach.unregisterListener();
+    });
   }
 
   private void show(int requested) {
     page = Math.max(0, requested);
+    int request = ++latestRequest;
     UI ui = UI.getCurrent();
     status.setText("Fetching from Git…");
     history.page(new GitHistory.Query(service.getValue(), author.getValue(), page, PAGE_SIZE))
         .whenComplete((result, error) -> ui.access(() -> {
+          if (request != latestRequest) {
+            return;
+          }
           if (error != null) {
             status.setText("Could not read the history.");
             ui.getSession().getErrorHandler().error(new com.vaadin.flow.server.ErrorEvent(

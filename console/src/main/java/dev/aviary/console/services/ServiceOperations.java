@@ -3,6 +3,7 @@ package dev.aviary.console.services;
 import dev.aviary.console.cluster.ClusterSnapshot;
 import dev.aviary.console.cluster.ClusterState;
 import dev.aviary.console.gitops.Change;
+import dev.aviary.console.gitops.ChangeEvents;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.ChangeResult;
 import dev.aviary.console.gitops.Identity;
@@ -35,16 +36,18 @@ public class ServiceOperations {
   private final ScalingProperties scaling;
   private final Operators operators;
   private final SyncService syncService;
+  private final ChangeEvents changes;
   private final AsyncTaskExecutor executor;
 
   ServiceOperations(ClusterState cluster, ChangePipeline pipeline, TrafficRouting routing, ScalingProperties scaling,
-                    Operators operators, SyncService syncService, @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
+                    Operators operators, SyncService syncService, ChangeEvents changes, @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
     this.cluster = cluster;
     this.pipeline = pipeline;
     this.routing = routing;
     this.scaling = scaling;
     this.operators = operators;
     this.syncService = syncService;
+    this.changes = changes;
     this.executor = executor;
   }
 
@@ -71,6 +74,11 @@ public class ServiceOperations {
                                                     String reason) {
     return CompletableFuture.supplyAsync(() -> pipeline.submit(new Change(routing.setWeights(service, weights), actor,
         reason)), executor);
+  }
+
+  /** Changes pushed through this console, as they happen (for views that show Git's state). */
+  public ChangeEvents changes() {
+    return changes;
   }
 
   /** Git's head compared with the cluster, per service. */

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.slider.IntegerSlider;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.aviary.console.gitops.ChangeEvents;
 import dev.aviary.console.gitops.ChangeFeedback;
 import dev.aviary.console.gitops.Identity;
 
@@ -27,6 +28,8 @@ class TrafficControl extends Div {
   private final String stable;
   private final String canary;
   private Map<String, Integer> lastLive = Map.of();
+  /** Reads of Git can finish out of order: only the latest one's answer is shown. */
+  private int latestRead;
 
   TrafficControl(ServiceOperations operations, Identity operator, String service, String stable, String canary) {
     this.operations = operations;
@@ -51,6 +54,18 @@ class TrafficControl extends Div {
     desired.setId("traffic-desired-" + service);
     live.setId("traffic-live-" + service);
     add(slider, new Div(new Span("Git: "), desired, new Span(" · Cluster: "), live));
+    addAttachListener(attach -> {
+      UI ui = attach.getUI();
+      ChangeEvents.Subscription subscription = operations.changes().subscribe(change -> {
+        if (change.service().equals(service)) {
+          ui.access(this::refreshDesired);
+        }
+      });
+      addDetachListener(detach -> {
+        subscription.close();
+        detach.unregisterListener();
+      });
+    });
   }
 
   /** Called with every snapshot's live weights; Git is read again whenever the cluster's routing changed. */
@@ -63,8 +78,12 @@ class TrafficControl extends Div {
   }
 
   private void refreshDesired() {
+    int read = ++latestRead;
     UI ui = UI.getCurrent();
     operations.desiredWeights(service).whenComplete((weights, error) -> ui.access(() -> {
+      if (read != latestRead) {
+        return;
+      }
       if (error != null) {
         desired.setText("unreadable: " + error.getMessage());
         return;

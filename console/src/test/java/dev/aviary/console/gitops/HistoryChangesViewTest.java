@@ -60,6 +60,18 @@ class HistoryChangesViewTest extends ChangingSandboxTest {
     assertThat(git("log", "-1", "--format=%b")).contains("Load test is over", "This reverts commit " + change.commit());
   }
 
+  @Test
+  void a_change_pushed_by_another_operator_appears_without_a_reload() {
+    UI.getCurrent().navigate(HistoryView.class);
+    eventually(() -> assertThat(commits()).isNotEmpty());
+
+    ChangeResult change = pipeline.submit(new Change(new ScaleVersion("webapi", "v1", 9, 50),
+        new Identity("Bob Operator", "bob@example.com"), ""));
+
+    eventually(() -> assertThat(commits().getFirst().id()).isEqualTo(change.commit()));
+    assertThat(commits().getFirst().authorName()).isEqualTo("Bob Operator");
+  }
+
   private int autoscalerMinimum() {
     return operator().autoscaling().v2().horizontalPodAutoscalers().inNamespace("document-processing")
         .withName("document-processor-v1").get().getSpec().getMinReplicas();

@@ -17,6 +17,7 @@ public abstract class ChangingSandboxTest extends KaribuBase {
   @DynamicPropertySource
   static void ownDataDirectory(DynamicPropertyRegistry registry) {
     registry.add("aviary.data-dir", DATA::toString);
+    registry.add("aviary.git.poll-interval", () -> "500ms");
   }
 
   /** The git CLI on the sandbox's bare remote: what anyone cloning it sees. */

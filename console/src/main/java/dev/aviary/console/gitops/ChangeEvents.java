@@ -3,23 +3,33 @@ package dev.aviary.console.gitops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Every change pushed through this console, handed to whoever listens (open views), so one operator's change
- * shows in everyone's History and Git weights without a reload. Listeners run on the pipeline's thread and must
- * hand over to their UI with {@code ui.access}.
+ * Tells open views that the GitOps branch moved, so one operator's change shows in everyone's History and Git
+ * weights without a reload: at once for changes made through this console, and within
+ * {@code aviary.git.poll-interval} (default 15 s) for pushes from anywhere else, which it notices by fetching.
+ * Listeners run on a background thread and must hand over to their UI with {@code ui.access}.
  */
 @Service
 public class ChangeEvents {
 
   private static final Logger log = LoggerFactory.getLogger(ChangeEvents.class);
 
-  private final Set<Consumer<ChangeCommitted>> listeners = new CopyOnWriteArraySet<>();
+  private final GitWorkspace workspace;
+  private final Set<Consumer<GitChange>> listeners = new CopyOnWriteArraySet<>();
+  private final AtomicReference<String> lastSeen = new AtomicReference<>("");
+
+  ChangeEvents(GitWorkspace workspace) {
+    this.workspace = workspace;
+  }
 
   /** Ends a subscription. */
   public interface Subscription extends AutoCloseable {
@@ -27,16 +37,41 @@ public class ChangeEvents {
     void close();
   }
 
-  public Subscription subscribe(Consumer<ChangeCommitted> listener) {
+  public Subscription subscribe(Consumer<GitChange> listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);
   }
 
   @EventListener
   void committed(ChangeCommitted event) {
-    for (Consumer<ChangeCommitted> listener : listeners) {
+    if (!event.result().commit().isEmpty()) {
+      lastSeen.set(event.result().commit());
+    }
+    publish(new GitChange(Optional.of(event.service()), event.result().commit()));
+  }
+
+  /** Fetches only while someone is watching; the first fetch just notes where the branch is. */
+  @Scheduled(fixedDelayString = "${aviary.git.poll-interval:15s}")
+  void poll() {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    try {
+      workspace.sync();
+      String head = workspace.head();
+      String before = lastSeen.getAndSet(head);
+      if (!before.isEmpty() && !before.equals(head)) {
+        publish(new GitChange(Optional.empty(), head));
+      }
+    } catch (RuntimeException e) {
+      log.warn("could not fetch the GitOps branch to look for new commits: {}", e.getMessage());
+    }
+  }
+
+  private void publish(GitChange change) {
+    for (Consumer<GitChange> listener : listeners) {
       try {
-        listener.accept(event);
+        listener.accept(change);
       } catch (RuntimeException e) {
         log.warn("a change listener failed", e);
       }

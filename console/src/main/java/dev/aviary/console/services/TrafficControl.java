@@ -57,7 +57,7 @@ class TrafficControl extends Div {
     addAttachListener(attach -> {
       UI ui = attach.getUI();
       ChangeEvents.Subscription subscription = operations.changes().subscribe(change -> {
-        if (change.service().equals(service)) {
+        if (change.concerns(service)) {
           ui.access(this::refreshDesired);
         }
       });

@@ -11,13 +11,16 @@ import com.vaadin.flow.component.slider.IntegerSlider;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.aviary.console.ChangingSandboxTest;
+import dev.aviary.console.GitCli;
 import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.Identity;
 import dev.aviary.console.release.AddCanaryVersion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.file.Path;
 import java.util.stream.IntStream;
 
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
@@ -97,6 +100,43 @@ class ServiceChangesViewTest extends ChangingSandboxTest {
     assertThat(operator().apps().deployments().inNamespace("document-processing").withName("webapi-v1").get()
         .getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
         .isEqualTo("ghcr.io/aviary-dev/platform-app:1.0.0");
+  }
+
+  @Test
+  void a_push_from_outside_aviary_is_noticed_shown_as_drift_and_synced_on_request(@TempDir Path clone) {
+    UI.getCurrent().navigate(ServicesView.class);
+    eventually(() -> assertThat(text("sync-webapi")).isEqualTo("Synced"));
+
+    GitCli.run(clone, "clone", "-q", Path.of(java.net.URI.create(sandbox.gitUrl())).toString(), ".");
+    Path config = clone.resolve("base/webapi/config-map.yaml");
+    writeString(config, readString(config).replace("CHUNK_WORDS: \"200\"", "CHUNK_WORDS: \"300\""));
+    GitCli.run(clone, "-c", "user.name=Carol", "-c", "user.email=carol@example.com", "commit", "-qam",
+        "webapi: bigger chunks, by hand");
+    GitCli.run(clone, "push", "-q", "origin", "HEAD:main");
+
+    eventually(() -> {
+      assertThat(text("sync-webapi")).isEqualTo("OutOfSync");
+      assertThat(_get(UnorderedList.class, s -> s.withId("drift-webapi")).getElement().getTextRecursively())
+          .isEqualTo("ConfigMap webapi-config: data.CHUNK_WORDS is 200 in the cluster, 300 in Git");
+    });
+    _click(_get(Button.class, s -> s.withId("sync-button-webapi")));
+    eventually(() -> assertThat(text("sync-webapi")).isEqualTo("Synced"));
+  }
+
+  private static String readString(Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void writeString(Path file, String content) {
+    try {
+      java.nio.file.Files.writeString(file, content);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Grid cells are rendered per row, outside the component tree: the button is fetched from its cell. */

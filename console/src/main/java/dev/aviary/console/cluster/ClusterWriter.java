@@ -16,6 +16,13 @@ public interface ClusterWriter {
    */
   void apply(List<Map<String, Object>> objects);
 
+  /**
+   * Deletes the objects these manifests name (objects that are already gone are fine), in reverse dependency order.
+   *
+   * @throws ClusterWriteException naming the object that failed
+   */
+  void delete(List<Map<String, Object>> objects);
+
   class ClusterWriteException extends RuntimeException {
     public ClusterWriteException(String message, Throwable cause) {
       super(message, cause);

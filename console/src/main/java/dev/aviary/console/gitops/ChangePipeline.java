@@ -33,6 +33,7 @@ public class ChangePipeline {
   private final ApplicationEventPublisher events;
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
   private final Set<String> unappliedFiles = ConcurrentHashMap.newKeySet();
+  private final List<Map<String, Object>> unappliedDeletions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public ChangePipeline(GitWorkspace workspace, ClusterWriter cluster, GitProperties git,
                         ApplicationEventPublisher events) {
@@ -59,11 +60,11 @@ public class ChangePipeline {
         if (files.isEmpty()) {
           return new ChangeResult(changeId, change.intent().summary(), ChangeResult.State.NO_CHANGE, "", attempt, "");
         }
-        List<Map<String, Object>> objects = validate(manifests, files);
+        Plan plan = validate(manifests, files);
         PushOutcome outcome = workspace.commitAndPush(manifests.base(), files, change.actor(),
             CommitMessage.of(change, changeId));
         if (outcome instanceof PushOutcome.Pushed pushed) {
-          ChangeResult result = apply(changeId, change.intent().summary(), pushed.commit(), attempt, files, objects);
+          ChangeResult result = apply(changeId, change.intent().summary(), pushed.commit(), attempt, files, plan);
           events.publishEvent(new ChangeCommitted(result, change.intent().service(), change.actor()));
           return result;
         }
@@ -77,16 +78,25 @@ public class ChangePipeline {
     }
   }
 
+  /** What the cluster must do once a change is pushed: objects to apply, and objects of deleted files to remove. */
+  private record Plan(List<Map<String, Object>> apply, List<Map<String, Object>> delete) {
+  }
+
   /**
    * The edited manifests must still render as a whole, and every edited manifest must be part of that rendering
-   * (kustomizations themselves are checked by the rendering).
+   * (kustomizations themselves are checked by the rendering). A deleted file's objects are to be removed.
    */
-  private List<Map<String, Object>> validate(ManifestSet manifests, Map<String, String> files) {
+  private Plan validate(ManifestSet manifests, Map<String, String> files) {
     List<ManifestReader.Manifest> rendered = new ManifestReader(
-        path -> files.containsKey(path) ? Optional.of(files.get(path)) : manifests.read(path)).read(git.path());
+        path -> files.containsKey(path) ? Optional.ofNullable(files.get(path)) : manifests.read(path)).read(git.path());
     List<Map<String, Object>> objects = new ArrayList<>();
+    List<Map<String, Object>> deleted = new ArrayList<>();
     for (String file : files.keySet()) {
       if (ManifestReader.isKustomization(file)) {
+        continue;
+      }
+      if (files.get(file) == null) {
+        manifests.objectsOf(file).forEach(m -> deleted.add(m.object()));
         continue;
       }
       List<ManifestReader.Manifest> fromFile = rendered.stream().filter(m -> m.file().equals(file)).toList();
@@ -96,16 +106,18 @@ public class ChangePipeline {
       }
       fromFile.forEach(m -> objects.add(m.object()));
     }
-    return objects;
+    return new Plan(objects, deleted);
   }
 
   private ChangeResult apply(String changeId, String summary, String commit, int attempt, Map<String, String> files,
-                             List<Map<String, Object>> objects) {
+                             Plan plan) {
     try {
-      cluster.apply(objects);
+      cluster.apply(plan.apply());
+      cluster.delete(plan.delete());
       return new ChangeResult(changeId, summary, ChangeResult.State.APPLIED, commit, attempt, "");
     } catch (RuntimeException e) {
       unappliedFiles.addAll(files.keySet());
+      unappliedDeletions.addAll(plan.delete());
       log.warn("change {} is committed as {} but the cluster refused it, retrying: {}", changeId, commit,
           e.getMessage());
       return new ChangeResult(changeId, summary, ChangeResult.State.COMMITTED_NOT_APPLIED, commit, attempt,
@@ -116,7 +128,7 @@ public class ChangePipeline {
   /** Re-applies, at Git's current head, the files of changes the cluster refused. */
   @Scheduled(fixedDelayString = "${aviary.git.reapply-interval:10s}")
   public void reapplyUnapplied() {
-    if (unappliedFiles.isEmpty() || !oneAtATime.tryLock()) {
+    if (unappliedFiles.isEmpty() && unappliedDeletions.isEmpty() || !oneAtATime.tryLock()) {
       return;
     }
     try {
@@ -125,7 +137,10 @@ public class ChangePipeline {
       List<Map<String, Object>> objects = new ManifestReader(workspace).read(git.path()).stream()
           .filter(m -> files.contains(m.file())).map(ManifestReader.Manifest::object).toList();
       cluster.apply(objects);
+      List<Map<String, Object>> deletions = List.copyOf(unappliedDeletions);
+      cluster.delete(deletions);
       unappliedFiles.removeAll(files);
+      unappliedDeletions.removeAll(deletions);
       log.info("re-applied {} to the cluster", files);
     } catch (RuntimeException e) {
       log.warn("re-applying {} failed again, will retry: {}", unappliedFiles, e.getMessage());

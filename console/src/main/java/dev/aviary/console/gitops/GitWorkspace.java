@@ -28,7 +28,7 @@ public interface GitWorkspace {
   List<CommitInfo> log(int skip, int limit);
 
   /**
-   * Writes the files (path in the repository to its whole new content), commits them on {@code base} with the given
+   * Writes the files (path in the repository to its whole new content, {@code null} to delete it), commits them on {@code base} with the given
    * author and Aviary as committer, and pushes to the branch, never forcing. When the working copy is no longer at
    * {@code base} (someone synced meanwhile) the answer is {@link PushOutcome.Behind}: the files were edited from
    * {@code base} and must not overwrite what came after it. Whatever the outcome,
@@ -52,7 +52,10 @@ public interface GitWorkspace {
    * The files a commit changed, as they would read with that change undone on top of {@code onto}: a three-way
    * merge per file, so later changes to other lines stay.
    *
-   * @throws InvalidChangeException when a later change touched the same lines, or the commit added or removed files
+   * A file the commit added comes back as {@code null} (to delete), one it deleted with its old content.
+   *
+   * @throws InvalidChangeException when a later change touched the same lines or the file since, or the commit
+   *                                renamed files
    */
   Map<String, String> revertedFiles(String commit, String onto);
 

@@ -97,6 +97,10 @@ public final class ManifestSet {
 
   /** The editor of a file, shared by all edits of one change so they add up. */
   public YamlEditor edit(String file) {
+    YamlEditor editor = editors.get(file);
+    if (editor == null && editors.containsKey(file)) {
+      throw new InvalidChangeException("cannot edit " + file + ": the same change deletes it");
+    }
     return editors.computeIfAbsent(file, f -> new YamlEditor(read(f)
         .orElseThrow(() -> new GitOpsException("no file " + f + " in the repository"))));
   }
@@ -109,12 +113,32 @@ public final class ManifestSet {
     editors.put(file, new YamlEditor(content));
   }
 
-  /** The files an intent changed, with their new content; files edited back to what they were are left out. */
+  /** Removes a file: its objects leave the cluster once the change is pushed. */
+  public void delete(String file) {
+    if (workspace == null) {
+      throw new IllegalStateException("live objects have no files");
+    }
+    if (read(file).isEmpty()) {
+      throw new InvalidChangeException("cannot delete " + file + ": no such file at " + base);
+    }
+    editors.put(file, null);
+  }
+
+  /** The objects a file holds at {@link #base()}, e.g. those to remove from the cluster with it. */
+  public List<ManifestReader.Manifest> objectsOf(String file) {
+    return read(file).map(content -> ManifestReader.manifests(file, content)).orElse(List.of());
+  }
+
+  /**
+   * The files an intent changed, with their new content, or {@code null} for a deleted file; files edited back to
+   * what they were are left out.
+   */
   public Map<String, String> changedFiles() {
     Map<String, String> changed = new LinkedHashMap<>();
     editors.forEach((file, editor) -> {
-      if (!Objects.equals(read(file).orElse(null), editor.text())) {
-        changed.put(file, editor.text());
+      String after = editor == null ? null : editor.text();
+      if (!Objects.equals(read(file).orElse(null), after)) {
+        changed.put(file, after);
       }
     });
     return changed;

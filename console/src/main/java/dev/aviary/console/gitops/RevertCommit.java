@@ -33,6 +33,12 @@ public final class RevertCommit implements Intent {
 
   @Override
   public void edit(ManifestSet manifests) {
-    workspace.revertedFiles(commit.id(), manifests.base()).forEach(manifests::write);
+    workspace.revertedFiles(commit.id(), manifests.base()).forEach((file, content) -> {
+      if (content == null) {
+        manifests.delete(file);
+      } else {
+        manifests.write(file, content);
+      }
+    });
   }
 }

@@ -31,11 +31,21 @@ class ChangePipelineApplyFailureTest {
   final List<List<Map<String, Object>>> applied = new ArrayList<>();
   boolean clusterDown = true;
 
-  final ClusterWriter cluster = objects -> {
-    if (clusterDown) {
-      throw new ClusterWriter.ClusterWriteException("applying Deployment webapi-v1 failed: connection refused", null);
+  final ClusterWriter cluster = new ClusterWriter() {
+    @Override
+    public void apply(List<Map<String, Object>> objects) {
+      if (clusterDown) {
+        throw new ClusterWriteException("applying Deployment webapi-v1 failed: connection refused", null);
+      }
+      applied.add(objects);
     }
-    applied.add(objects);
+
+    @Override
+    public void delete(List<Map<String, Object>> objects) {
+      if (!objects.isEmpty()) {
+        throw new AssertionError("nothing here deletes");
+      }
+    }
   };
   final ChangePipeline pipeline = new ChangePipeline(workspace, cluster, new GitProperties("file:///remote.git",
       "main", "", null, null, new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 3, GitProperties.Ssh.NONE), event -> { });

@@ -206,22 +206,38 @@ class ChangePipelineTest {
   }
 
   @Test
-  void a_revert_that_later_changes_overlap_or_that_would_remove_a_file_is_refused_by_name() {
+  void a_revert_that_later_changes_overlap_is_refused_by_name() {
     ChangeResult first = fixture.pipeline.submit(new Change(new ScaleVersion("document-processor", "v1", 5, 50),
         ALICE, ""));
     fixture.pipeline.submit(new Change(new ScaleVersion("document-processor", "v1", 6, 50), ALICE, ""));
-    ChangeResult added = fixture.pipeline.submit(new Change(new AddCanaryVersion(), ALICE, ""));
     String head = fixture.remoteHead();
 
     assertRefused(new RevertCommit(fixture.workspace, fixture.workspace.commit(first.commit())), "cannot revert "
         + first.shortCommit() + ": later changes touched the same lines of "
         + "base/document-processor/horizontal-pod-autoscaler-v1.yaml");
-    assertRefused(new RevertCommit(fixture.workspace, fixture.workspace.commit(added.commit())), "cannot revert "
-        + added.shortCommit() + ": it adds base/webapi/deployment-v2.yaml");
     String unknown = "0123456789abcdef0123456789abcdef01234567";
     assertThatThrownBy(() -> fixture.workspace.commit(unknown)).isInstanceOf(InvalidChangeException.class)
         .hasMessageStartingWith("no commit " + unknown);
     assertThat(fixture.remoteHead()).isEqualTo(head);
+  }
+
+  @Test
+  void reverting_a_commit_that_added_a_version_removes_its_file_and_its_objects_from_the_cluster() {
+    ChangeResult added = fixture.pipeline.submit(new Change(new AddCanaryVersion(), ALICE, ""));
+    await().atMost(Duration.ofSeconds(5)).until(() -> fixture.operator.apps().deployments()
+        .inNamespace("document-processing").withName("webapi-v2").get() != null);
+
+    ChangeResult reverted = fixture.pipeline.submit(new Change(new RevertCommit(fixture.workspace,
+        fixture.workspace.commit(added.commit())), ALICE, "no canary today"));
+
+    assertThat(reverted.state()).isEqualTo(ChangeResult.State.APPLIED);
+    assertThat(fixture.git("show", "--format=", "--name-status", "HEAD")).isEqualTo("""
+        D\tbase/webapi/deployment-v2.yaml
+        M\tbase/webapi/kustomization.yaml
+        M\tistio/webapi/destination-rule.yaml""");
+    assertThat(fixture.git("diff", added.commit() + "~1", "HEAD", "--stat")).isEmpty();
+    await().atMost(Duration.ofSeconds(5)).until(() -> fixture.operator.apps().deployments()
+        .inNamespace("document-processing").withName("webapi-v2").get() == null);
   }
 
   private void assertRefused(Intent intent, String message) {

@@ -72,7 +72,13 @@ public class RepositoryFiles implements GitWorkspace {
 
   @Override
   public PushOutcome commitAndPush(String base, Map<String, String> changed, Identity author, String message) {
-    files.putAll(changed);
+    changed.forEach((path, content) -> {
+      if (content == null) {
+        files.remove(path);
+      } else {
+        files.put(path, content);
+      }
+    });
     return new PushOutcome.Pushed(head());
   }
 

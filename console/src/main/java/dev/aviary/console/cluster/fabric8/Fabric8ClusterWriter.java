@@ -42,6 +42,23 @@ class Fabric8ClusterWriter implements ClusterWriter {
     }
   }
 
+  @Override
+  public void delete(List<Map<String, Object>> objects) {
+    List<GenericKubernetesResource> resources = objects.stream()
+        .map(o -> Serialization.jsonMapper().convertValue(o, GenericKubernetesResource.class))
+        .sorted(Comparator.comparingInt(Fabric8ClusterWriter::rank).reversed()).toList();
+    resources.forEach(this::checkScope);
+    for (GenericKubernetesResource r : resources) {
+      try {
+        client.resource(r).delete();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 404) {
+          throw new ClusterWriteException("deleting " + describe(r) + " failed: " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+
   private void checkScope(GenericKubernetesResource r) {
     String namespace = "Namespace".equals(r.getKind()) ? r.getMetadata().getName() : r.getMetadata().getNamespace();
     if (namespace == null || !namespaces.contains(namespace)) {

@@ -59,23 +59,56 @@ final class CommitChanges {
       RevTree current = walk.parseCommit(ObjectId.fromString(onto)).getTree();
       Map<String, String> files = new LinkedHashMap<>();
       for (DiffEntry entry : scanner.scan(before, undone.getTree())) {
-        if (entry.getChangeType() != DiffEntry.ChangeType.MODIFY) {
-          throw new InvalidChangeException("cannot revert " + name + ": it " + entry.getChangeType().name()
-              .toLowerCase() + "s " + pathOf(entry) + ", and undoing that would need objects pruned from the cluster");
+        switch (entry.getChangeType()) {
+          case MODIFY -> files.put(entry.getNewPath(), merged(repo, entry.getNewPath(), undone, before, current, name));
+          case ADD -> files.put(entry.getNewPath(), unadded(repo, entry.getNewPath(), undone, current, name));
+          case DELETE -> files.put(entry.getOldPath(), undeleted(repo, entry.getOldPath(), before, current, name));
+          default -> throw new InvalidChangeException("cannot revert " + name + ": it "
+              + entry.getChangeType().name().toLowerCase() + "s " + entry.getOldPath() + " to " + entry.getNewPath());
         }
-        String path = entry.getNewPath();
-        RawText now = text(repo, current, path, name);
-        MergeResult<RawText> merged = new MergeAlgorithm().merge(RawTextComparator.DEFAULT,
-            text(repo, undone.getTree(), path, name), now, text(repo, before, path, name));
-        if (merged.containsConflicts()) {
-          throw new InvalidChangeException("cannot revert " + name + ": later changes touched the same lines of "
-              + path);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new MergeFormatter().formatMerge(out, merged, List.of("undone", "current", "before"), StandardCharsets.UTF_8);
-        files.put(path, out.toString(StandardCharsets.UTF_8));
       }
       return files;
+    }
+  }
+
+  private static String merged(Repository repo, String path, RevCommit undone, RevTree before, RevTree current,
+                               String name) throws IOException {
+    MergeResult<RawText> merged = new MergeAlgorithm().merge(RawTextComparator.DEFAULT,
+        text(repo, undone.getTree(), path, name), text(repo, current, path, name), text(repo, before, path, name));
+    if (merged.containsConflicts()) {
+      throw new InvalidChangeException("cannot revert " + name + ": later changes touched the same lines of " + path);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new MergeFormatter().formatMerge(out, merged, List.of("undone", "current", "before"), StandardCharsets.UTF_8);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** A file the commit added is removed again, unless a later change edited it. */
+  private static String unadded(Repository repo, String path, RevCommit undone, RevTree current, String name)
+      throws IOException {
+    ObjectId added = blob(repo, undone.getTree(), path);
+    ObjectId now = blob(repo, current, path);
+    if (now == null) {
+      throw new InvalidChangeException("cannot revert " + name + ": " + path + " no longer exists");
+    }
+    if (!now.equals(added)) {
+      throw new InvalidChangeException("cannot revert " + name + ": " + path + ", which it added, was changed since");
+    }
+    return null;
+  }
+
+  /** A file the commit deleted comes back as it was, unless a file of that name exists again. */
+  private static String undeleted(Repository repo, String path, RevTree before, RevTree current, String name)
+      throws IOException {
+    if (blob(repo, current, path) != null) {
+      throw new InvalidChangeException("cannot revert " + name + ": " + path + ", which it deleted, exists again");
+    }
+    return new String(repo.open(blob(repo, before, path)).getBytes(), StandardCharsets.UTF_8);
+  }
+
+  private static ObjectId blob(Repository repo, RevTree tree, String path) throws IOException {
+    try (TreeWalk walk = TreeWalk.forPath(repo, path, tree)) {
+      return walk == null ? null : walk.getObjectId(0);
     }
   }
 
@@ -86,9 +119,5 @@ final class CommitChanges {
       }
       return new RawText(repo.open(walk.getObjectId(0)).getBytes());
     }
-  }
-
-  private static String pathOf(DiffEntry entry) {
-    return entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
   }
 }

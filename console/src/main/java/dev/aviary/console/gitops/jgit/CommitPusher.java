@@ -94,6 +94,10 @@ final class CommitPusher {
       builder.finish();
       DirCacheEditor editor = tree.editor();
       for (Map.Entry<String, String> file : files.entrySet()) {
+        if (file.getValue() == null) {
+          editor.add(new DirCacheEditor.DeletePath(checkedPath(file.getKey())));
+          continue;
+        }
         ObjectId blob = inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8));
         editor.add(new DirCacheEditor.PathEdit(checkedPath(file.getKey())) {
           @Override

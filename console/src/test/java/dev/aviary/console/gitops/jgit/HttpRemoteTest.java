@@ -37,7 +37,19 @@ class HttpRemoteTest {
   HttpGitServer server;
   SandboxGitRemote bare;
   final List<List<Map<String, Object>>> applied = new CopyOnWriteArrayList<>();
-  final ClusterWriter cluster = applied::add;
+  final ClusterWriter cluster = new ClusterWriter() {
+    @Override
+    public void apply(List<Map<String, Object>> objects) {
+      applied.add(objects);
+    }
+
+    @Override
+    public void delete(List<Map<String, Object>> objects) {
+      if (!objects.isEmpty()) {
+        applied.add(objects);
+      }
+    }
+  };
 
   @BeforeEach
   void start() throws Exception {

@@ -47,19 +47,48 @@ public class SyncService {
     return CompletableFuture.supplyAsync(this::compare, executor);
   }
 
-  /** Re-applies Git's objects of one service; answers how many objects were applied. */
+  /**
+   * Re-applies Git's objects of one service and deletes the objects Aviary applied for it that Git no longer
+   * names; answers how many objects were applied.
+   */
   public CompletableFuture<Integer> sync(String service, Identity actor) {
     return CompletableFuture.supplyAsync(() -> {
       ManifestSet head = head();
       List<Map<String, Object>> objects = head.all().stream().filter(m -> serviceOf(m).equals(service))
           .map(ManifestReader.Manifest::object).toList();
-      if (objects.isEmpty()) {
+      List<Map<String, Object>> orphans = orphans(head).stream().filter(o -> service.equals(
+          ManifestSet.field(o, "metadata", "labels", "app").map(String::valueOf).orElse(PLATFORM))).toList();
+      if (objects.isEmpty() && orphans.isEmpty()) {
         throw new InvalidChangeException("no manifests for service '" + service + "' at " + head.base());
       }
       writer.apply(objects);
-      log.info("{} synced {} ({} objects) to Git's {}", actor, service, objects.size(), head.base());
+      writer.delete(orphans);
+      log.info("{} synced {} to Git's {}: {} objects applied, {} no longer in Git deleted", actor, service,
+          head.base(), objects.size(), orphans.size());
       return objects.size();
     }, executor);
+  }
+
+  /** Objects Aviary applied, of the kinds Git holds, that Git no longer names. */
+  private List<Map<String, Object>> orphans(ManifestSet head) {
+    java.util.Set<String> inGit = new java.util.HashSet<>();
+    java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
+    for (ManifestReader.Manifest m : head.all()) {
+      inGit.add(identity(m.object()));
+      kinds.add(m.object().get("apiVersion") + " " + m.object().get("kind"));
+    }
+    List<Map<String, Object>> orphans = new ArrayList<>();
+    for (String kind : kinds) {
+      String[] parts = kind.split(" ");
+      reader.appliedByAviary(parts[0], parts[1]).stream().filter(o -> !inGit.contains(identity(o)))
+          .forEach(orphans::add);
+    }
+    return orphans;
+  }
+
+  private static String identity(Map<String, Object> object) {
+    return object.get("kind") + "/" + ManifestSet.field(object, "metadata", "namespace").orElse("") + "/"
+        + ManifestSet.field(object, "metadata", "name").orElse("");
   }
 
   /**
@@ -85,13 +114,19 @@ public class SyncService {
       Optional<Map<String, Object>> live = reader.live(m.object());
       String kind = String.valueOf(m.object().get("kind"));
       if (live.isEmpty()) {
-        drifts.add(new SyncStatus.ObjectDrift(kind, ManifestSet.name(m), m.file(), true, List.of()));
+        drifts.add(new SyncStatus.ObjectDrift(kind, ManifestSet.name(m), m.file(), true, false, List.of()));
         continue;
       }
       List<ManifestDiff.Field> fields = ManifestDiff.diff(m.object(), live.get());
       if (!fields.isEmpty()) {
-        drifts.add(new SyncStatus.ObjectDrift(kind, ManifestSet.name(m), m.file(), false, fields));
+        drifts.add(new SyncStatus.ObjectDrift(kind, ManifestSet.name(m), m.file(), false, false, fields));
       }
+    }
+    for (Map<String, Object> orphan : orphans(head)) {
+      String app = ManifestSet.field(orphan, "metadata", "labels", "app").map(String::valueOf).orElse(PLATFORM);
+      byService.computeIfAbsent(app, s -> new ArrayList<>()).add(new SyncStatus.ObjectDrift(
+          String.valueOf(orphan.get("kind")), String.valueOf(ManifestSet.field(orphan, "metadata", "name").orElse("")),
+          "", false, true, List.of()));
     }
     List<SyncStatus.Service> services = new ArrayList<>();
     byService.forEach((service, drifts) -> services.add(new SyncStatus.Service(service, List.copyOf(drifts))));

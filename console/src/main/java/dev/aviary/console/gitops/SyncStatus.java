@@ -11,11 +11,16 @@ import java.util.List;
  */
 public record SyncStatus(String commit, Instant checkedAt, List<Service> services) {
 
-  /** An object that differs from Git: missing from the cluster, or with the fields that differ. */
-  public record ObjectDrift(String kind, String name, String file, boolean missing, List<ManifestDiff.Field> fields) {
+  /**
+   * An object that differs from Git: missing from the cluster, left in it after Git dropped it ({@code orphan}, one
+   * Aviary applied), or with the fields that differ.
+   */
+  public record ObjectDrift(String kind, String name, String file, boolean missing, boolean orphan,
+                            List<ManifestDiff.Field> fields) {
 
     public String describe() {
-      return kind + " " + name + (missing ? ": missing from the cluster" : ": " + fields.stream()
+      return kind + " " + name + (missing ? ": missing from the cluster" : orphan ? ": in the cluster, no longer in Git"
+          : ": " + fields.stream()
           .map(f -> f.path() + " is " + f.live() + " in the cluster, " + f.desired() + " in Git")
           .reduce((a, b) -> a + "; " + b).orElse(""));
     }

@@ -1,5 +1,6 @@
 package dev.aviary.console.gitops;
 
+import dev.aviary.console.cluster.fabric8.TestClusterWriters;
 import dev.aviary.console.gitops.jgit.TestWorkspaces;
 import dev.aviary.console.release.AddCanaryVersion;
 import dev.aviary.console.release.IstioRouter;
@@ -238,6 +239,32 @@ class ChangePipelineTest {
     assertThat(fixture.git("diff", added.commit() + "~1", "HEAD", "--stat")).isEmpty();
     await().atMost(Duration.ofSeconds(5)).until(() -> fixture.operator.apps().deployments()
         .inNamespace("document-processing").withName("webapi-v2").get() == null);
+  }
+
+  @Test
+  void an_object_git_no_longer_names_shows_as_left_in_the_cluster_and_sync_deletes_it() throws Exception {
+    fixture.pipeline.submit(new Change(new AddCanaryVersion(), ALICE, ""));
+    fixture.workspace.sync();
+    String kustomization = fixture.workspace.read("base/webapi/kustomization.yaml").orElseThrow()
+        .replace("\n  - deployment-v2.yaml", "");
+    java.util.Map<String, String> removal = new java.util.HashMap<>();
+    removal.put("base/webapi/deployment-v2.yaml", null);
+    removal.put("base/webapi/kustomization.yaml", kustomization);
+    fixture.workspace.commitAndPush(fixture.workspace.head(), removal, ALICE, "webapi: drop v2 by hand");
+    SyncService sync = new SyncService(fixture.workspace, fixture.git, TestClusterWriters.readerFor(fixture.operator,
+        List.of("document-processing")), TestClusterWriters.forClient(fixture.operator, List.of("document-processing")),
+        java.time.Clock.systemUTC(), new org.springframework.core.task.SimpleAsyncTaskExecutor());
+
+    SyncStatus before = sync.status().get();
+    assertThat(before.services()).filteredOn(s -> s.name().equals("webapi")).singleElement()
+        .satisfies(s -> assertThat(s.drifts()).extracting(SyncStatus.ObjectDrift::describe)
+            .containsExactly("Deployment webapi-v2: in the cluster, no longer in Git"));
+
+    sync.sync("webapi", ALICE).get();
+
+    assertThat(fixture.operator.apps().deployments().inNamespace("document-processing").withName("webapi-v2").get())
+        .isNull();
+    assertThat(sync.status().get().synced()).isTrue();
   }
 
   private void assertRefused(Intent intent, String message) {

@@ -29,6 +29,7 @@ final class PipelineFixture implements AutoCloseable {
   final KubernetesClient operator;
   final GitWorkspace workspace;
   final ChangePipeline pipeline;
+  final GitProperties git;
   final List<ChangeCommitted> published = new CopyOnWriteArrayList<>();
 
   PipelineFixture(Path directory) {
@@ -38,7 +39,7 @@ final class PipelineFixture implements AutoCloseable {
         Clock.systemUTC());
     operator = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build();
     workspace = TestWorkspaces.clone(sandbox.gitRemote().url(), "main", directory.resolve("workspace"));
-    GitProperties git = new GitProperties(sandbox.gitRemote().url(), "main", "", null, null,
+    git = new GitProperties(sandbox.gitRemote().url(), "main", "", null, null,
         new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 5, GitProperties.Ssh.NONE);
     pipeline = new ChangePipeline(workspace, TestClusterWriters.forClient(operator, List.of("document-processing")),
         git, event -> published.add((ChangeCommitted) event));

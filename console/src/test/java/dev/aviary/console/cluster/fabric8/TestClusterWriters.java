@@ -1,6 +1,7 @@
 package dev.aviary.console.cluster.fabric8;
 
 import dev.aviary.console.cluster.ClusterInfo;
+import dev.aviary.console.cluster.ClusterReader;
 import dev.aviary.console.cluster.ClusterWriter;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -10,6 +11,11 @@ import java.util.List;
 public final class TestClusterWriters {
 
   private TestClusterWriters() {
+  }
+
+  public static ClusterReader readerFor(KubernetesClient client, List<String> namespaces) {
+    return new Fabric8ClusterReader(client, new ClusterInfo("test", client.getMasterUrl().toString(), true,
+        namespaces));
   }
 
   public static ClusterWriter forClient(KubernetesClient client, List<String> namespaces) {

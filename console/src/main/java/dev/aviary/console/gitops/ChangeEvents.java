@@ -1,5 +1,8 @@
 package dev.aviary.console.gitops;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.function.SerializableConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -40,6 +43,21 @@ public class ChangeEvents {
   public Subscription subscribe(Consumer<GitChange> listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);
+  }
+
+  /**
+   * Keeps a component informed while it is attached: {@code onChange} runs through {@code ui.access}, and detaching
+   * ends the subscription, so closed tabs cost nothing.
+   */
+  public void bind(Component component, SerializableConsumer<GitChange> onChange) {
+    component.addAttachListener(attach -> {
+      UI ui = attach.getUI();
+      Subscription subscription = subscribe(change -> ui.access(() -> onChange.accept(change)));
+      component.addDetachListener(detach -> {
+        subscription.close();
+        detach.unregisterListener();
+      });
+    });
   }
 
   @EventListener

@@ -36,7 +36,6 @@ class HistoryView extends Div {
   static final int PAGE_SIZE = 50;
 
   private final GitHistory history;
-  private final ChangeEvents changes;
   final Grid<CommitInfo> grid = new Grid<>();
   final TextField service = new TextField("Service");
   final TextField author = new TextField("Author");
@@ -49,7 +48,6 @@ class HistoryView extends Div {
 
   HistoryView(GitHistory history) {
     this.history = history;
-    this.changes = history.changes();
     addClassName("aviary-page");
     grid.addColumn(c -> TIME.format(c.time())).setHeader("When").setAutoWidth(true);
     grid.addColumn(c -> c.authorName() + " <" + c.authorEmail() + ">").setHeader("Author").setAutoWidth(true);
@@ -77,17 +75,12 @@ class HistoryView extends Div {
     bar.setAlignItems(HorizontalLayout.Alignment.BASELINE);
     add(new H2("History"), new Paragraph("Branch history of " + history.remote()
         + ". Select a commit to see its diff."), bar, status, grid);
+    history.changes().bind(this, change -> show(page));
   }
 
   @Override
   protected void onAttach(AttachEvent event) {
     show(0);
-    UI ui = event.getUI();
-    ChangeEvents.Subscription subscription = changes.subscribe(change -> ui.access(() -> show(page)));
-    addDetachListener(detach -> {
-      subscription.close();
-      detach.unregisterListener();
-    });
   }
 
   private void show(int requested) {

@@ -32,6 +32,9 @@ public class SyncService {
   private final ClusterWriter writer;
   private final Clock clock;
   private final AsyncTaskExecutor executor;
+  private final Object comparisons = new Object();
+  private CompletableFuture<SyncStatus> running;
+  private CompletableFuture<SyncStatus> queued;
 
   SyncService(GitWorkspace workspace, GitProperties git, ClusterReader reader, ClusterWriter writer, Clock clock,
               @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
@@ -43,8 +46,27 @@ public class SyncService {
     this.executor = executor;
   }
 
+  /**
+   * A comparison that starts now, or, while one runs, the single comparison queued after it: every open page asks
+   * on each cluster change, and all who ask meanwhile share one answer instead of each reading the cluster again.
+   */
   public CompletableFuture<SyncStatus> status() {
-    return CompletableFuture.supplyAsync(this::compare, executor);
+    synchronized (comparisons) {
+      if (running == null || running.isDone()) {
+        running = CompletableFuture.supplyAsync(this::compare, executor);
+        return running;
+      }
+      if (queued == null) {
+        queued = running.handle((status, error) -> null).thenComposeAsync(ignored -> {
+          synchronized (comparisons) {
+            running = queued;
+            queued = null;
+          }
+          return CompletableFuture.supplyAsync(this::compare, executor);
+        }, executor);
+      }
+      return queued;
+    }
   }
 
   /**

@@ -41,7 +41,7 @@ public final class SetTrafficWeights implements Intent {
   @Override
   public void edit(ManifestSet manifests) {
     manifests.deploymentsOf(service);
-    TrafficRouter router = routers.stream().filter(r -> r.routes(manifests, service)).findFirst()
+    TrafficRouter router = TrafficRouter.routing(routers, manifests, service)
         .orElseThrow(() -> new InvalidChangeException("no route for service '" + service
             + "' in the manifests (neither an Istio VirtualService nor a Gateway API HTTPRoute)"));
     router.setWeights(manifests, service, weights);

@@ -2,7 +2,9 @@ package dev.aviary.console.release;
 
 import dev.aviary.console.gitops.ManifestSet;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How one kind of router (Istio VirtualService, Gateway API HTTPRoute) spells traffic weights in the manifests.
@@ -22,4 +24,9 @@ public interface TrafficRouter {
    * @throws dev.aviary.console.gitops.InvalidChangeException naming the problem
    */
   void setWeights(ManifestSet manifests, String service, Map<String, Integer> weights);
+
+  /** The first of the routers that routes the service in these manifests. */
+  static Optional<TrafficRouter> routing(List<TrafficRouter> routers, ManifestSet manifests, String service) {
+    return routers.stream().filter(r -> r.routes(manifests, service)).findFirst();
+  }
 }

@@ -41,7 +41,7 @@ public class TrafficRouting {
   }
 
   private Map<String, Integer> weights(ManifestSet manifests, String service) {
-    return routers.stream().filter(r -> r.routes(manifests, service)).findFirst()
-        .map(r -> r.weights(manifests, service)).orElse(Map.of());
+    return TrafficRouter.routing(routers, manifests, service).map(r -> r.weights(manifests, service))
+        .orElse(Map.of());
   }
 }

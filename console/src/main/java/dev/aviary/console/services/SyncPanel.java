@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.server.ErrorEvent;
-import dev.aviary.console.gitops.ChangeEvents;
 import dev.aviary.console.gitops.SyncStatus;
 
 import java.time.ZoneOffset;
@@ -38,14 +37,7 @@ class SyncPanel extends Div {
     Button now = new Button("Check now", e -> check());
     now.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
     add(new H3("Git and cluster"), checked, now, services);
-    addAttachListener(attach -> {
-      UI ui = attach.getUI();
-      ChangeEvents.Subscription subscription = operations.changes().subscribe(change -> ui.access(this::check));
-      addDetachListener(detach -> {
-        subscription.close();
-        detach.unregisterListener();
-      });
-    });
+    operations.changes().bind(this, change -> check());
   }
 
   /** Compares again; a request while a comparison runs is remembered and run right after it. */

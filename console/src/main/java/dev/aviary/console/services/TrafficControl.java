@@ -5,7 +5,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.slider.IntegerSlider;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import dev.aviary.console.gitops.ChangeEvents;
 import dev.aviary.console.gitops.ChangeFeedback;
 import dev.aviary.console.gitops.Identity;
 
@@ -54,17 +53,10 @@ class TrafficControl extends Div {
     desired.setId("traffic-desired-" + service);
     live.setId("traffic-live-" + service);
     add(slider, new Div(new Span("Git: "), desired, new Span(" · Cluster: "), live));
-    addAttachListener(attach -> {
-      UI ui = attach.getUI();
-      ChangeEvents.Subscription subscription = operations.changes().subscribe(change -> {
-        if (change.concerns(service)) {
-          ui.access(this::refreshDesired);
-        }
-      });
-      addDetachListener(detach -> {
-        subscription.close();
-        detach.unregisterListener();
-      });
+    operations.changes().bind(this, change -> {
+      if (change.concerns(service)) {
+        refreshDesired();
+      }
     });
   }
 

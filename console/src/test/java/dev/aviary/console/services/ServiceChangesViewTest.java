@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
 
@@ -103,13 +105,14 @@ class ServiceChangesViewTest extends ChangingSandboxTest {
   }
 
   @Test
-  void a_push_from_outside_aviary_is_noticed_shown_as_drift_and_synced_on_request(@TempDir Path clone) {
+  void a_push_from_outside_aviary_is_noticed_shown_as_drift_and_synced_on_request(@TempDir Path clone)
+      throws IOException {
     UI.getCurrent().navigate(ServicesView.class);
     eventually(() -> assertThat(text("sync-webapi")).isEqualTo("Synced"));
 
     GitCli.run(clone, "clone", "-q", Path.of(java.net.URI.create(sandbox.gitUrl())).toString(), ".");
     Path config = clone.resolve("base/webapi/config-map.yaml");
-    writeString(config, readString(config).replace("CHUNK_WORDS: \"200\"", "CHUNK_WORDS: \"300\""));
+    Files.writeString(config, Files.readString(config).replace("CHUNK_WORDS: \"200\"", "CHUNK_WORDS: \"300\""));
     GitCli.run(clone, "-c", "user.name=Carol", "-c", "user.email=carol@example.com", "commit", "-qam",
         "webapi: bigger chunks, by hand");
     GitCli.run(clone, "push", "-q", "origin", "HEAD:main");
@@ -121,22 +124,6 @@ class ServiceChangesViewTest extends ChangingSandboxTest {
     });
     _click(_get(Button.class, s -> s.withId("sync-button-webapi")));
     eventually(() -> assertThat(text("sync-webapi")).isEqualTo("Synced"));
-  }
-
-  private static String readString(Path file) {
-    try {
-      return java.nio.file.Files.readString(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static void writeString(Path file, String content) {
-    try {
-      java.nio.file.Files.writeString(file, content);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   /** Grid cells are rendered per row, outside the component tree: the button is fetched from its cell. */

@@ -63,7 +63,9 @@ final class AutoscalerController {
             "the desired replica count is " + (desired > current ? "less than the minimum" : "more than the maximum"));
     updateStatus(hpa, current, desired,
         condition(hpa, "AbleToScale", true, "ReadyForNewScale", "recommended size matches current size"),
-        condition(hpa, "ScalingActive", false, "FailedGetResourceMetric",
+        // No metrics API here: the autoscaler is active, but only holds replicas within the range, and says so
+        // with a reason of its own rather than pretending to have read a metric or reporting a fault.
+        condition(hpa, "ScalingActive", true, "SandboxFixedRange",
             "the sandbox has no metrics API: replicas are kept within minReplicas..maxReplicas only"),
         limited);
   }

@@ -118,7 +118,7 @@ final class DeploymentController {
             condition(d, "Available", ready >= desired, ready >= desired ? "MinimumReplicasAvailable"
                 : "MinimumReplicasUnavailable", ready >= desired ? "Deployment has minimum availability."
                 : "Deployment does not have minimum availability.", now),
-            progressing(d, fresh, complete, now))
+            progressing(d, fresh, complete, replicas == updated, now))
         .build();
     if (!status.equals(d.getStatus())) {
       Deployment copy = new DeploymentBuilder(d).withStatus(status).build();
@@ -126,12 +126,18 @@ final class DeploymentController {
     }
   }
 
-  private DeploymentCondition progressing(Deployment d, ReplicaSet fresh, boolean complete, String now) {
+  private DeploymentCondition progressing(Deployment d, ReplicaSet fresh, boolean complete, boolean onlyNewPods,
+                                          String now) {
     String rsName = fresh.getMetadata().getName();
     Progress last = progress.compute(d.getMetadata().getUid(), (uid, p) -> p == null || !p.replicaSet().equals(rsName)
         || p.ready() != readyOf(fresh) ? new Progress(rsName, readyOf(fresh), clock.instant()) : p);
     int deadline = Objects.requireNonNullElse(d.getSpec().getProgressDeadlineSeconds(), 600);
-    if (complete) {
+    // Like the real controller: a rollout that completed stays complete while its pods come and go (a pod turning
+    // unready later is a fault, not progress); only a new ReplicaSet starts the progress clock again.
+    boolean completedBefore = d.getStatus() != null && d.getStatus().getConditions().stream().anyMatch(c ->
+        "Progressing".equals(c.getType()) && "NewReplicaSetAvailable".equals(c.getReason())
+            && c.getMessage() != null && c.getMessage().contains("\"" + rsName + "\""));
+    if (complete || completedBefore && onlyNewPods) {
       return condition(d, "Progressing", true, "NewReplicaSetAvailable",
           "ReplicaSet \"" + rsName + "\" has successfully progressed.", now);
     }

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Moves pods through Pending, Running and Ready. Containers whose image tag ends in {@code -broken} run but never
- * pass their readiness probe, and say so in a Warning event, so a bad release looks like one.
+ * pass their readiness probe, and say so in a Warning event, so a bad release looks like one; a pod annotated
+ * {@code sandbox.aviary.dev/fail-readiness: "true"} stops passing it.
  */
 final class Kubelet {
 
@@ -54,8 +55,11 @@ final class Kubelet {
         events.normal(pod, COMPONENT, "Pulled", "Container image \"" + c.getImage() + "\" already present on machine");
         events.normal(pod, COMPONENT, "Started", "Started container " + c.getName());
       }
+    } else if (running && Pods.ready(pod) && failingProbe(pod)) {
+      write(pod, status(pod, false));
+      events.warning(pod, COMPONENT, "Unhealthy", "Readiness probe failed: HTTP probe failed with statuscode: 503");
     } else if (running && !Pods.ready(pod) && age.compareTo(settings.readyDelay()) >= 0) {
-      if (!broken(pod)) {
+      if (!broken(pod) && !failingProbe(pod)) {
         write(pod, status(pod, true));
       } else if (reportedUnhealthy.add(pod.getMetadata().getUid())) {
         events.warning(pod, COMPONENT, "Unhealthy", "Readiness probe failed: HTTP probe failed with statuscode: 503");
@@ -66,6 +70,12 @@ final class Kubelet {
   void forget(Set<String> liveUids) {
     firstSeen.keySet().retainAll(liveUids);
     reportedUnhealthy.retainAll(liveUids);
+  }
+
+  /** A running pod an operator marked to fail its readiness probe from now on, to see how a fault looks. */
+  private static boolean failingProbe(Pod pod) {
+    var annotations = pod.getMetadata().getAnnotations();
+    return annotations != null && "true".equals(annotations.get(SimulatorSettings.FAIL_READINESS_ANNOTATION));
   }
 
   private static boolean broken(Pod pod) {

@@ -18,4 +18,7 @@ public record SimulatorSettings(Duration startDelay, Duration readyDelay, Durati
 
   /** Image tags with this suffix start but never pass their readiness probe. */
   public static final String BROKEN_SUFFIX = "-broken";
+
+  /** A pod with this annotation set to "true" fails its readiness probe from then on. */
+  public static final String FAIL_READINESS_ANNOTATION = "sandbox.aviary.dev/fail-readiness";
 }

@@ -127,7 +127,7 @@ class WorkloadSimulatorTest {
       assertThat(status.getDesiredReplicas()).isEqualTo(4);
       assertThat(status.getConditions()).anySatisfy(c -> {
         assertThat(c.getType()).isEqualTo("ScalingActive");
-        assertThat(c.getStatus()).isEqualTo("False");
+        assertThat(c.getReason()).isEqualTo("SandboxFixedRange");
       });
     });
     assertThat(client.v1().events().list().getItems()).filteredOn(e -> "SuccessfulRescale".equals(e.getReason()))

@@ -1,8 +1,8 @@
 package dev.aviary.console.gitops;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.function.SerializableConsumer;
+import dev.aviary.console.ui.LiveUpdates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -50,14 +50,7 @@ public class ChangeEvents {
    * ends the subscription, so closed tabs cost nothing.
    */
   public void bind(Component component, SerializableConsumer<GitChange> onChange) {
-    component.addAttachListener(attach -> {
-      UI ui = attach.getUI();
-      Subscription subscription = subscribe(change -> ui.access(() -> onChange.accept(change)));
-      component.addDetachListener(detach -> {
-        subscription.close();
-        detach.unregisterListener();
-      });
-    });
+    LiveUpdates.onEvents(component, listener -> subscribe(listener::accept)::close, onChange);
   }
 
   @EventListener

@@ -1,10 +1,10 @@
 package dev.aviary.console.cluster.fabric8;
 
+import dev.aviary.console.Background;
 import dev.aviary.console.cluster.ClusterInfo;
 import dev.aviary.console.cluster.ClusterSnapshot;
 import dev.aviary.console.cluster.ClusterState;
 import dev.aviary.console.cluster.ConnectionState;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,11 +40,7 @@ class InformerClusterState implements ClusterState, InitializingBean, Disposable
   private final ManagedInformers informers;
   private final Set<Consumer<ClusterSnapshot>> listeners = new CopyOnWriteArraySet<>();
   private final AtomicBoolean dirty = new AtomicBoolean(true);
-  private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "cluster-snapshot-publisher");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService publisher = Background.singleThread("cluster-snapshot-publisher");
   private volatile ConnectionState connection;
   private volatile ClusterSnapshot snapshot;
 
@@ -69,7 +64,7 @@ class InformerClusterState implements ClusterState, InitializingBean, Disposable
       trackConnection();
       if (dirty.getAndSet(false)) {
         ClusterSnapshot next = new ClusterSnapshot(clock.instant(), connection,
-            SnapshotAssembler.services(informers.all(Deployment.class)), informers.routingAndScaling());
+            SnapshotAssembler.services(informers.inputs()), informers.routingAndScaling());
         snapshot = next;
         listeners.forEach(l -> notify(l, next));
       }

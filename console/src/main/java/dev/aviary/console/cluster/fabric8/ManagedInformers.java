@@ -121,6 +121,11 @@ final class ManagedInformers implements AutoCloseable {
     return items;
   }
 
+  SnapshotAssembler.Inputs inputs() {
+    return new SnapshotAssembler.Inputs(all(Deployment.class), all(ReplicaSet.class), all(Pod.class),
+        all(HorizontalPodAutoscaler.class), all(Event.class));
+  }
+
   /** Services, HPAs and the routing kinds, as plain maps (the shape manifests have when parsed). */
   List<Map<String, Object>> routingAndScaling() {
     List<HasMetadata> objects = new ArrayList<>();

@@ -32,6 +32,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void only_the_prometheus_adapter_speaks_http_to_other_systems() {
+    noClasses().that().resideOutsideOfPackages("..prometheus..", "..fabric8..", "..jgit..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
+        .check(CONSOLE);
+  }
+
+  @Test
   void features_do_not_form_cycles() {
     slices().matching("dev.aviary.console.(*)..").should().beFreeOfCycles().check(CONSOLE);
   }

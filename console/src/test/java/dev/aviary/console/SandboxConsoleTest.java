@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * family of tests registers its own data directory (see {@link KaribuTest}, {@link ChangingSandboxTest}), which
  * gives it a context, sandbox and Git remote of its own that Spring caches for the family. {@link #operator()} is a second client, standing for someone using kubectl.
  */
-@SpringBootTest(properties = {"aviary.sandbox.ready-delay=200ms"})
+@SpringBootTest(properties = {"aviary.sandbox.ready-delay=200ms", "aviary.prometheus.refresh=300ms",
+    "aviary.health.sync-check=2s"})
 public abstract class SandboxConsoleTest {
 
 

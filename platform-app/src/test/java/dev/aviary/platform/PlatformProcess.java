@@ -26,16 +26,28 @@ public final class PlatformProcess implements AutoCloseable {
     return start(environment, log, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
   }
 
+  /** platform-app from its packaged jar, as another module's tests run it. */
+  public static PlatformProcess startJar(Path jar, Map<String, String> environment, Path log) throws IOException {
+    return launch(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.address=127.0.0.1"),
+        environment, log);
+  }
+
   public static PlatformProcess start(Map<String, String> environment, Path log, List<String> jvmOptions)
+      throws IOException {
+    List<String> arguments = new ArrayList<>(jvmOptions);
+    arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), PlatformApplication.class.getName(),
+        "--server.address=127.0.0.1"));
+    return launch(arguments, environment, log);
+  }
+
+  private static PlatformProcess launch(List<String> arguments, Map<String, String> environment, Path log)
       throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), PlatformApplication.class.getName(),
-        "--server.address=127.0.0.1"));
+    command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     builder.environment().put("PORT", Integer.toString(port));

@@ -5,7 +5,9 @@ import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -75,6 +77,18 @@ public class GitHistory {
       int to = Math.min(matching.size(), from + query.size());
       return new Page(List.copyOf(matching.subList(from, to)), matching.size() > to);
     }, executor);
+  }
+
+  /**
+   * The newest commit about each service among the latest {@code depth} commits of the workspace as last fetched
+   * (no fetch of its own: callers ask right after something else fetched). Blocks on the repository.
+   */
+  public Map<String, CommitInfo> latestPerService(int depth) {
+    Map<String, CommitInfo> latest = new HashMap<>();
+    for (CommitInfo c : workspace.log(0, depth)) {
+      c.service().ifPresent(service -> latest.putIfAbsent(service, c));
+    }
+    return latest;
   }
 
   public CompletableFuture<String> diff(String commit) {

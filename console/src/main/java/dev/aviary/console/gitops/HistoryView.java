@@ -16,6 +16,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.aviary.console.ui.MainLayout;
@@ -29,7 +31,7 @@ import java.time.format.DateTimeFormatter;
  */
 @Route(value = "history", layout = MainLayout.class)
 @PageTitle("History · Aviary")
-class HistoryView extends Div {
+class HistoryView extends Div implements BeforeEnterObserver {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
       .withZone(ZoneOffset.UTC);
@@ -76,6 +78,12 @@ class HistoryView extends Div {
     add(new H2("History"), new Paragraph("Branch history of " + history.remote()
         + ". Select a commit to see its diff."), bar, status, grid);
     history.changes().bind(this, change -> show(page));
+  }
+
+  /** {@code history?service=webapi} opens the history filtered to that service (the overview links here). */
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    event.getLocation().getQueryParameters().getSingleParameter("service").ifPresent(service::setValue);
   }
 
   @Override

@@ -1,57 +1,145 @@
 package dev.aviary.console.health;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import dev.aviary.console.cluster.ClusterSnapshot;
-import dev.aviary.console.cluster.ClusterState;
-import dev.aviary.console.cluster.ServiceWorkload;
-import dev.aviary.console.cluster.VersionWorkload;
-import dev.aviary.console.ui.ClusterUpdates;
+import dev.aviary.console.metrics.Signal;
 import dev.aviary.console.ui.MainLayout;
 import dev.aviary.console.ui.SandboxNotice;
 import dev.aviary.console.ui.StaleNotice;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** The landing page: how many services and replicas are up, and which versions are not fully ready. */
+/**
+ * The on-call landing page: one row per service, most severe first, joining health, golden signals, sync state and
+ * the last change. It re-renders whenever the shared overview is rebuilt, and says which source is stale.
+ */
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "overview", layout = MainLayout.class)
 @PageTitle("Overview · Aviary")
 class OverviewView extends Div {
 
-  record Unready(String service, VersionWorkload version) {
+  private final Span services = new Span();
+  private final Span unhealthy = new Span();
+  private final Span replicas = new Span();
+  private final Div metrics = new Div();
+  private final StaleNotice stale = new StaleNotice();
+  private final List<ServiceHealth> rows = new ArrayList<>();
+  private final ListDataProvider<ServiceHealth> data = new ListDataProvider<>(rows) {
+    @Override
+    public Object getId(ServiceHealth item) {
+      return item.key();
+    }
+  };
+  final Grid<ServiceHealth> grid = new Grid<>();
+  private final Clock clock;
+
+  OverviewView(OverviewService overview, Clock clock) {
+    this.clock = clock;
+    addClassName("aviary-page");
+    metrics.addClassName("aviary-banner");
+    metrics.setId("metrics-notice");
+    Div tiles = new Div(tile(services, "services"), tile(unhealthy, "not healthy"), tile(replicas, "replicas ready"));
+    tiles.addClassName("aviary-tiles");
+    configureGrid();
+    add(new H2("Overview"), new SandboxNotice(overview.clusterInfo()), stale, metrics, tiles, grid);
+    OverviewUpdates.bind(this, overview, this::render);
   }
 
-  private final Span services = new Span();
-  private final Span versions = new Span();
-  private final Span replicas = new Span();
-  private final Paragraph allReady = new Paragraph();
-  private final Grid<Unready> unready = new Grid<>();
-  private final StaleNotice stale = new StaleNotice();
+  private void configureGrid() {
+    grid.setId("overview-grid");
+    grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
+    grid.setItems(data);
+    grid.addColumn(LitRenderer.<ServiceHealth>of("""
+            <span class="aviary-health" data-status="${item.status}">${item.label}</span>
+            <div class="aviary-reason">${item.reason}</div>""")
+        .withProperty("status", r -> r.health().status().name())
+        .withProperty("label", r -> r.health().status().label())
+        .withProperty("reason", r -> r.health().reason())).setHeader("Health").setFlexGrow(3);
+    grid.addColumn(LitRenderer.<ServiceHealth>of("""
+            <a href="${item.href}">${item.name}</a><div class="aviary-reason">${item.namespace}</div>""")
+        .withProperty("href", OverviewView::detailPath).withProperty("name", ServiceHealth::name)
+        .withProperty("namespace", ServiceHealth::namespace)).setHeader("Service").setFlexGrow(2);
+    lines("Versions (ready · traffic)", r -> r.versions().stream().map(v -> v.version() + "  " + v.ready() + "/"
+        + v.desired() + (v.weight() == null ? "" : "  " + v.weight() + "%")).toList(), 2);
+    signal("Requests", Signal.REQUEST_RATE);
+    signal("Errors", Signal.ERROR_RATIO);
+    signal("p99", Signal.P99_LATENCY);
+    lines("Restarts 1h", r -> List.of(Figures.restarts(r.restarts())), 1);
+    grid.addColumn(LitRenderer.<ServiceHealth>of("""
+            <span class="aviary-sync" data-sync="${item.kind}" title="${item.detail}">${item.label}</span>""")
+        .withProperty("kind", r -> r.sync().kind().name()).withProperty("label", r -> r.sync().kind().label())
+        .withProperty("detail", r -> r.sync().detail())).setHeader("Sync").setFlexGrow(1);
+    grid.addColumn(LitRenderer.<ServiceHealth>of("""
+            <a href="${item.href}" title="${item.message}">${item.who}</a>
+            <div class="aviary-reason">${item.subject}</div>""")
+        .withProperty("href", r -> "history?service=" + r.name())
+        .withProperty("who", r -> r.change().map(c -> c.authorName() + " · " + Figures.age(c.time(), clock.instant()))
+            .orElse("none in recent history"))
+        .withProperty("subject", r -> r.change().map(c -> c.subject()).orElse(""))
+        .withProperty("message", r -> r.change().map(c -> c.shortId() + " " + c.subject()).orElse("")))
+        .setHeader("Last change").setFlexGrow(3);
+  }
 
-  OverviewView(ClusterState cluster) {
-    addClassName("aviary-page");
-    unready.addColumn(Unready::service).setHeader("Service").setAutoWidth(true);
-    unready.addColumn(u -> u.version().version()).setHeader("Version").setAutoWidth(true);
-    unready.addColumn(u -> u.version().ready() + "/" + u.version().desired()).setHeader("Ready").setAutoWidth(true);
-    unready.addColumn(u -> u.version().updated() + "/" + u.version().desired()).setHeader("Up to date")
-        .setAutoWidth(true);
-    unready.addColumn(u -> u.version().image()).setHeader("Image").setFlexGrow(1);
-    unready.setAllRowsVisible(true);
-    unready.setId("unready-grid");
-    allReady.setId("all-ready");
-    Div tiles = new Div(tile(services, "services"), tile(versions, "versions"), tile(replicas, "replicas ready"));
-    tiles.addClassName("aviary-tiles");
-    add(new H2("Overview"), new SandboxNotice(cluster.info()), stale, tiles, new H3("Not fully ready"), allReady,
-        unready);
-    ClusterUpdates.bind(this, cluster, this::render);
+  private void signal(String header, Signal signal) {
+    grid.addColumn(LitRenderer.<ServiceHealth>of("""
+            <span class="aviary-lines" title="${item.why}">${item.text}</span>""")
+        .withProperty("text", r -> r.versions().stream().map(v -> Figures.reading(signal, switch (signal) {
+          case REQUEST_RATE -> v.rate();
+          case ERROR_RATIO -> v.errors();
+          case P99_LATENCY -> v.p99();
+        })).collect(Collectors.joining("\n")))
+        .withProperty("why", r -> r.versions().stream().map(v -> Figures.why(switch (signal) {
+          case REQUEST_RATE -> v.rate();
+          case ERROR_RATIO -> v.errors();
+          case P99_LATENCY -> v.p99();
+        })).filter(w -> !w.isEmpty()).distinct().collect(Collectors.joining("; "))))
+        .setHeader(header).setFlexGrow(1);
+  }
+
+  private void lines(String header, java.util.function.Function<ServiceHealth, List<String>> text, int grow) {
+    grid.addColumn(LitRenderer.<ServiceHealth>of("<span class=\"aviary-lines\">${item.text}</span>")
+        .withProperty("text", r -> String.join("\n", text.apply(r)))).setHeader(header).setFlexGrow(grow);
+  }
+
+  static String detailPath(ServiceHealth r) {
+    return "services/" + (r.namespace().isEmpty() ? "-" : r.namespace()) + "/" + r.name();
+  }
+
+  private void render(Overview overview) {
+    boolean sameRows = rows.size() == overview.services().size();
+    for (int i = 0; sameRows && i < rows.size(); i++) {
+      sameRows = rows.get(i).key().equals(overview.services().get(i).key());
+    }
+    List<ServiceHealth> previous = List.copyOf(rows);
+    rows.clear();
+    rows.addAll(overview.services());
+    if (sameRows) {
+      // Same services in the same order: resend only the rows that changed, keeping the scroll position cheap.
+      for (int i = 0; i < rows.size(); i++) {
+        if (!rows.get(i).equals(previous.get(i))) {
+          data.refreshItem(rows.get(i));
+        }
+      }
+    } else {
+      data.refreshAll();
+    }
+    services.setText(String.valueOf(rows.size()));
+    unhealthy.setText(String.valueOf(rows.stream().filter(r -> r.health().status() != HealthStatus.HEALTHY).count()));
+    replicas.setText(rows.stream().flatMap(r -> r.versions().stream()).mapToInt(v -> Math.min(v.ready(), v.desired()))
+        .sum() + " / " + rows.stream().flatMap(r -> r.versions().stream()).mapToInt(VersionHealth::desired).sum());
+    MetricsNotice.show(metrics, overview);
+    stale.show(overview.cluster(), grid, services, unhealthy, replicas);
   }
 
   private static Div tile(Span value, String label) {
@@ -62,22 +150,5 @@ class OverviewView extends Div {
     tile.addClassName("aviary-tile");
     tile.setId("tile-" + label.replace(' ', '-'));
     return tile;
-  }
-
-  private void render(ClusterSnapshot snapshot) {
-    List<ServiceWorkload> all = snapshot.services();
-    services.setText(String.valueOf(all.size()));
-    versions.setText(String.valueOf(all.stream().mapToInt(s -> s.versions().size()).sum()));
-    // A replica beyond the desired count is on its way out while scaling down: it is not counted as ready.
-    replicas.setText(all.stream().flatMap(s -> s.versions().stream()).mapToInt(v -> Math.min(v.ready(), v.desired()))
-        .sum() + " / " + all.stream().mapToInt(ServiceWorkload::desired).sum());
-    List<Unready> notReady = all.stream().flatMap(s -> s.versions().stream().filter(v -> !v.fullyReady())
-        .map(v -> new Unready(s.name(), v))).toList();
-    unready.setItems(notReady);
-    unready.setVisible(!notReady.isEmpty());
-    allReady.setText(all.isEmpty() ? "No services in the managed namespaces yet."
-        : "Every version has all its replicas ready and up to date.");
-    allReady.setVisible(notReady.isEmpty());
-    stale.show(snapshot.connection(), services, versions, replicas, unready);
   }
 }

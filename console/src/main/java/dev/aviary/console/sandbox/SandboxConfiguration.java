@@ -7,7 +7,6 @@ import dev.aviary.sandbox.simulator.SimulatorSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -21,7 +20,7 @@ import java.util.Map;
 
 /** Starts the sandbox when no cluster is configured: the embedded default for trying Aviary out. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${aviary.cluster.kubeconfig:}' == '' and !${aviary.cluster.in-cluster:false}")
+@ConditionalOnSandbox
 class SandboxConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);

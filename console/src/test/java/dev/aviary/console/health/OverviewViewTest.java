@@ -3,52 +3,113 @@ package dev.aviary.console.health;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
 import dev.aviary.console.KaribuTest;
+import dev.aviary.console.metrics.Reading;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OverviewViewTest extends KaribuTest {
 
+  static final String STABLE_IMAGE = "ghcr.io/aviary-dev/platform-app:1.0.0";
+
   @AfterEach
   void restore() {
-    operator().apps().deployments().withName("document-processor-v1").edit(d -> {
-      d.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage("ghcr.io/aviary-dev/platform-app:1.0.0");
+    setImage("webapi-v1", STABLE_IMAGE);
+    setImage("document-processor-v1", STABLE_IMAGE);
+  }
+
+  void setImage(String deployment, String image) {
+    operator().apps().deployments().withName(deployment).edit(d -> {
+      d.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage(image);
       return d;
     });
   }
 
+  @SuppressWarnings("unchecked")
+  static List<ServiceHealth> rows() {
+    Grid<ServiceHealth> grid = _get(Grid.class, s -> s.withId("overview-grid"));
+    return IntStream.range(0, _size(grid)).mapToObj(i -> _get(grid, i)).toList();
+  }
+
+  static ServiceHealth row(String service) {
+    return rows().stream().filter(r -> r.name().equals(service)).findFirst().orElseThrow();
+  }
+
   @Test
-  void counts_services_versions_and_ready_replicas() {
+  void every_service_is_listed_healthy_with_its_replicas_traffic_signals_and_sync_state() {
     UI.getCurrent().navigate("");
 
     eventually(() -> {
       assertThat(_get(Div.class, s -> s.withId("tile-services")).getElement().getTextRecursively()).startsWith("2");
       assertThat(_get(Div.class, s -> s.withId("tile-replicas-ready")).getElement().getTextRecursively())
           .startsWith("5 / 5");
-      assertThat(_get(Paragraph.class, s -> s.withId("all-ready")).getText())
-          .isEqualTo("Every version has all its replicas ready and up to date.");
+      assertThat(rows()).extracting(r -> r.health().status()).containsOnly(HealthStatus.HEALTHY);
+      ServiceHealth webapi = row("webapi");
+      assertThat(webapi.versions()).allSatisfy(v -> assertThat(v.rate()).isInstanceOf(Reading.Value.class));
+      assertThat(webapi.versions().stream().mapToInt(VersionHealth::weight).sum()).isEqualTo(100);
+      assertThat(webapi.sync().kind()).isEqualTo(SyncState.Kind.SYNCED);
+      assertThat(webapi.lastChange()).as("the sandbox's first commit is about no one service").isNull();
+    });
+    assertThat(_get(Div.class, s -> s.withId("metrics-notice")).getText()).contains("simulated");
+  }
+
+  @Test
+  void the_most_severe_service_comes_first() {
+    UI.getCurrent().navigate("");
+    eventually(() -> assertThat(rows()).extracting(ServiceHealth::name)
+        .containsExactly("document-processor", "webapi"));
+
+    setImage("webapi-v1", "ghcr.io/aviary-dev/platform-app:1.1.0-broken");
+
+    eventually(() -> {
+      assertThat(rows()).extracting(ServiceHealth::name).containsExactly("webapi", "document-processor");
+      assertThat(row("webapi").health().status()).isEqualTo(HealthStatus.PROGRESSING);
+      assertThat(row("webapi").health().reason()).contains("replicas");
     });
   }
 
   @Test
-  void a_rollout_whose_new_pods_never_become_ready_is_listed_as_not_ready() {
+  void a_pod_that_stops_passing_its_readiness_probe_shows_at_once() {
     UI.getCurrent().navigate("");
-    eventually(() -> assertThat(_get(Paragraph.class, s -> s.withId("all-ready")).isVisible()).isTrue());
+    eventually(() -> assertThat(row("document-processor").health().status()).isEqualTo(HealthStatus.HEALTHY));
 
-    operator().apps().deployments().withName("document-processor-v1").edit(d -> {
-      d.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage("ghcr.io/aviary-dev/platform-app:1.1.0-broken");
-      return d;
-    });
+    Pod pod = operator().pods().withLabel("app", "document-processor").list().getItems().getFirst();
+    operator().pods().withName(pod.getMetadata().getName()).edit(p -> new PodBuilder(p).editMetadata()
+        .addToAnnotations("sandbox.aviary.dev/fail-readiness", "true").endMetadata().build());
+    try {
+      eventually(() -> {
+        ServiceHealth row = row("document-processor");
+        assertThat(row.health().status()).isEqualTo(HealthStatus.PROGRESSING);
+        assertThat(row.health().reason()).isEqualTo("1 of 2 replicas unavailable");
+        assertThat(row.versions().getFirst().ready()).isEqualTo(1);
+      });
+    } finally {
+      operator().pods().withName(pod.getMetadata().getName()).delete();
+    }
+  }
+
+  @Test
+  void a_version_failing_a_fifth_of_its_requests_turns_the_service_degraded() {
+    UI.getCurrent().navigate("");
+
+    setImage("document-processor-v1", "ghcr.io/aviary-dev/platform-app:1.1.0-faulty");
 
     eventually(() -> {
-      @SuppressWarnings("unchecked")
-      Grid<OverviewView.Unready> grid = _get(Grid.class, s -> s.withId("unready-grid"));
-      assertThat(_size(grid)).isEqualTo(1);
+      ServiceHealth row = rows().getFirst();
+      assertThat(row.name()).isEqualTo("document-processor");
+      assertThat(row.health().status()).isEqualTo(HealthStatus.DEGRADED);
+      assertThat(row.health().reason()).matches("v1 fails 1\\d\\.\\d% of requests, above the 5\\.0% limit|"
+          + "v1 fails 2[0-2]\\.\\d% of requests, above the 5\\.0% limit");
     });
   }
 }

@@ -1,0 +1,40 @@
+package dev.aviary.console.health;
+
+import dev.aviary.console.metrics.Reading;
+import dev.aviary.console.metrics.SeriesKey;
+import dev.aviary.console.metrics.Signal;
+import dev.aviary.console.metrics.SignalResult;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The latest golden signals for all services, and how fresh they are.
+ *
+ * @param source    where they come from, for the operator
+ * @param simulated made up by the sandbox's traffic model rather than measured
+ * @param readAt    when they were read; null before the first read
+ * @param results   the latest result per signal
+ * @param lastGood  when every signal was last read without failure; null if never
+ */
+public record Signals(String source, boolean simulated, Instant readAt, Map<Signal, SignalResult> results,
+                      Instant lastGood) {
+
+  public Signals {
+    results = Map.copyOf(results);
+  }
+
+  public Reading reading(Signal signal, SeriesKey key) {
+    SignalResult r = results.get(signal);
+    return r == null ? new Reading.NoData("not read yet") : r.reading(key);
+  }
+
+  /** Why the latest read failed, naming each signal that failed; empty when all were answered. */
+  public Optional<String> failure() {
+    if (readAt == null) {
+      return Optional.of("metrics not read yet");
+    }
+    return results.values().stream().filter(r -> !r.ok()).map(SignalResult::failure).reduce((a, b) -> a + "; " + b);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.aviary.console.simulation;
+
+import dev.aviary.console.metrics.Signal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The sandbox's made-up traffic: each service gets a steady request rate of its own (with a slow swell), split over
+ * its versions by the live route weights (by ready replicas when nothing routes it). A version that gets traffic
+ * but has no ready replica fails all of it, as a mesh does ("no healthy upstream"); an image tag ending in
+ * {@value #FAULTY} fails 20% of requests, one ending in {@value #SLOW} adds 700 ms. Noise is a function of the
+ * series and the 5-second slot, so asking twice for the same moment gives the same figure.
+ */
+final class TrafficModel {
+
+  static final String FAULTY = "-faulty";
+  static final String SLOW = "-slow";
+  private static final long SLOT_SECONDS = 5;
+
+  /** What a version's figures depend on. */
+  record VersionInputs(String image, int ready) {
+  }
+
+  /** What a service's figures depend on: its versions and the live weights (empty when no route names them). */
+  record ServiceInputs(Map<String, VersionInputs> versions, Map<String, Integer> weights) {
+  }
+
+  private TrafficModel() {
+  }
+
+  /** The signal for one version at one moment; NaN when the version gets no requests. */
+  static double value(Signal signal, String service, String version, ServiceInputs in, Instant at) {
+    VersionInputs v = in.versions().get(version);
+    double rate = v == null ? 0 : baseRate(service, at) * share(version, in);
+    if (signal == Signal.REQUEST_RATE) {
+      return rate;
+    }
+    if (rate <= 0) {
+      return Double.NaN;
+    }
+    if (v.ready() == 0) {
+      return signal == Signal.ERROR_RATIO ? 1.0 : 2 + 3 * noise(service, version, signal, at);
+    }
+    boolean faulty = v.image().endsWith(FAULTY);
+    boolean slow = v.image().endsWith(SLOW);
+    return switch (signal) {
+      case ERROR_RATIO -> faulty ? 0.18 + 0.04 * noise(service, version, signal, at)
+          : 0.003 * noise(service, version, signal, at);
+      case P99_LATENCY -> (60 + Math.floorMod(service.hashCode(), 80) + (slow ? 700 : 0))
+          * (0.9 + 0.2 * noise(service, version, signal, at));
+      case REQUEST_RATE -> rate;
+    };
+  }
+
+  private static double share(String version, ServiceInputs in) {
+    if (!in.weights().isEmpty()) {
+      int total = in.weights().values().stream().mapToInt(Integer::intValue).sum();
+      return total == 0 ? 0 : in.weights().getOrDefault(version, 0) / (double) total;
+    }
+    int ready = in.versions().values().stream().mapToInt(VersionInputs::ready).sum();
+    return ready == 0 ? 1.0 / in.versions().size() : in.versions().get(version).ready() / (double) ready;
+  }
+
+  /** 8 to 40 requests a second, swelling by up to 15% over ten minutes. */
+  private static double baseRate(String service, Instant at) {
+    double base = 8 + Math.floorMod(service.hashCode(), 33);
+    double phase = Math.floorMod(service.hashCode(), 628) / 100.0;
+    return base * (1 + 0.15 * Math.sin(2 * Math.PI * at.getEpochSecond() / Duration.ofMinutes(10).toSeconds() + phase));
+  }
+
+  /** A repeatable number in [0, 1) for a series and the 5-second slot of {@code at}. */
+  static double noise(String service, String version, Signal signal, Instant at) {
+    long slot = Math.floorDiv(at.getEpochSecond(), SLOT_SECONDS);
+    long h = (service + "/" + version + "/" + signal).hashCode() * 0x9E3779B97F4A7C15L + slot * 0xBF58476D1CE4E5B9L;
+    h ^= h >>> 31;
+    h *= 0x94D049BB133111EBL;
+    h ^= h >>> 29;
+    return (h >>> 11) / (double) (1L << 53);
+  }
+}

@@ -83,7 +83,7 @@ final class OverviewBuilder {
     Health health = versions.isEmpty() ? new Health(HealthStatus.UNKNOWN, "no versions")
         : Health.worstOf(versions.getFirst().health(), versions.stream().map(VersionHealth::health).toList());
     if (sync != null) {
-      health = health.worst(missing(sync));
+      health = health.worst(missing(sync, s));
     }
     health = attributed(health, versions, s);
     return new ServiceHealth(s.namespace(), s.name(), health, versions, restarted, syncState(in.sync(), sync),
@@ -119,8 +119,10 @@ final class OverviewBuilder {
     return Health.healthy("golden signals within limits");
   }
 
-  private static Health missing(SyncStatus.Service sync) {
-    return sync.drifts().stream().filter(d -> d.missing() && "Deployment".equals(d.kind())).findFirst()
+  /** A Deployment Git names that the live snapshot lacks (the comparison may be older than the snapshot). */
+  private static Health missing(SyncStatus.Service sync, ServiceWorkload live) {
+    return sync.drifts().stream().filter(d -> d.missing() && "Deployment".equals(d.kind()))
+        .filter(d -> live.versions().stream().noneMatch(v -> v.deployment().equals(d.name()))).findFirst()
         .map(d -> new Health(HealthStatus.MISSING, "Deployment " + d.name() + " is in Git but not in the cluster"))
         .orElse(Health.healthy("every Deployment in Git is in the cluster"));
   }

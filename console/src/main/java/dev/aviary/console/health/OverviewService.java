@@ -39,6 +39,7 @@ public class OverviewService implements InitializingBean, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(OverviewService.class);
   /** How far back the last change of each service is looked for. */
   static final int HISTORY_DEPTH = 500;
+  static final long COMPARE_AFTER_CLUSTER_CHANGE_MILLIS = 2000;
 
   private final ClusterState cluster;
   private final SignalFeed signals;
@@ -51,6 +52,8 @@ public class OverviewService implements InitializingBean, DisposableBean {
   private final OverviewBuilder builder;
   private final Set<Consumer<Overview>> listeners = new CopyOnWriteArraySet<>();
   private final AtomicBoolean queued = new AtomicBoolean();
+  private final AtomicBoolean compareQueued = new AtomicBoolean();
+  private volatile Set<String> serviceKeys = Set.of();
   private final ScheduledExecutorService worker = Background.singleThread("overview-builder");
   private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
   private volatile SyncStatus syncStatus;
@@ -74,7 +77,7 @@ public class OverviewService implements InitializingBean, DisposableBean {
 
   @Override
   public void afterPropertiesSet() {
-    ClusterState.Subscription onCluster = cluster.subscribe(snapshot -> rebuildSoon());
+    ClusterState.Subscription onCluster = cluster.subscribe(this::clusterChanged);
     Runnable onSignals = signals.subscribe(s -> rebuildSoon());
     ChangeEvents.Subscription onGit = changes.subscribe(change -> compareWithGit());
     subscriptions.add(onCluster);
@@ -101,6 +104,26 @@ public class OverviewService implements InitializingBean, DisposableBean {
 
   public SignalFeed signals() {
     return signals;
+  }
+
+  /**
+   * Rebuilds at once; reads signals again when services came or went; compares with Git at most every
+   * {@value #COMPARE_AFTER_CLUSTER_CHANGE_MILLIS} ms while the cluster changes, since a drift starts in the cluster.
+   */
+  private void clusterChanged(ClusterSnapshot snapshot) {
+    rebuildSoon();
+    Set<String> keys = new java.util.HashSet<>();
+    snapshot.services().forEach(s -> keys.add(s.namespace() + "/" + s.name()));
+    if (!keys.equals(serviceKeys)) {
+      serviceKeys = keys;
+      signals.readSoon();
+    }
+    if (compareQueued.compareAndSet(false, true)) {
+      worker.schedule(() -> {
+        compareQueued.set(false);
+        compareWithGit();
+      }, COMPARE_AFTER_CLUSTER_CHANGE_MILLIS, TimeUnit.MILLISECONDS);
+    }
   }
 
   private void rebuildSoon() {
@@ -139,7 +162,7 @@ public class OverviewService implements InitializingBean, DisposableBean {
   private void compareWithGit() {
     sync.status().whenComplete((status, error) -> {
       if (error != null) {
-        syncProblem = "could not compare Git with the cluster: " + rootMessage(error);
+        syncProblem = "could not compare Git with the cluster: " + ServiceDetails.rootMessage(error);
         log.warn(syncProblem);
       } else {
         syncStatus = status;
@@ -147,19 +170,11 @@ public class OverviewService implements InitializingBean, DisposableBean {
         try {
           lastChanges = history.latestPerService(HISTORY_DEPTH);
         } catch (RuntimeException e) {
-          log.warn("could not read the last change per service: {}", rootMessage(e));
+          log.warn("could not read the last change per service: {}", ServiceDetails.rootMessage(e));
         }
       }
       rebuildSoon();
     });
-  }
-
-  private static String rootMessage(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root.getMessage();
   }
 
   @Override

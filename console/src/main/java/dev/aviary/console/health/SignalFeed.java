@@ -35,6 +35,7 @@ public class SignalFeed implements InitializingBean, DisposableBean {
   private final Clock clock;
   private final Set<Consumer<Signals>> listeners = new CopyOnWriteArraySet<>();
   private final ScheduledExecutorService poller = Background.singleThread("golden-signals");
+  private final java.util.concurrent.atomic.AtomicBoolean readQueued = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile Signals latest;
   private volatile String lastFailure;
 
@@ -48,6 +49,16 @@ public class SignalFeed implements InitializingBean, DisposableBean {
   @Override
   public void afterPropertiesSet() {
     poller.scheduleWithFixedDelay(this::read, 0, properties.refresh().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Reads all signals soon, besides the interval: when services come or go, their figures should not wait. */
+  public void readSoon() {
+    if (readQueued.compareAndSet(false, true)) {
+      poller.execute(() -> {
+        readQueued.set(false);
+        read();
+      });
+    }
   }
 
   /** Reads all signals now; called on the feed's own interval. */

@@ -72,10 +72,38 @@ class ConsoleJourneyTest {
       operator.apps().deployments().withName("webapi-v1").scale(3);
       assertThat(cell(page, "3/3")).isVisible();
     }
+  }
+
+  @Test
+  void the_on_call_overview_follows_a_scale_without_reload_and_opens_a_service_with_its_charts() throws Exception {
+    Page page = chromium.browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(1500, 800));
     page.navigate("http://localhost:" + port + "/");
     assertThat(page.locator("#tile-services")).containsText("2");
-    assertThat(page.locator("#tile-replicas-ready")).containsText("5 / 5");
-    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("overview.png")));
+    Locator webapiRow = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+        .setHasText("v1 3/3 100%"));
+    assertThat(webapiRow).isVisible();
+    assertThat(page.locator("#metrics-notice")).containsText("simulated by the sandbox's traffic model");
+    assertThat(page.locator(".aviary-health[data-status='HEALTHY']").first()).isVisible();
+
+    try (KubernetesClient operator = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build()) {
+      operator.apps().deployments().withName("webapi-v1").scale(5);
+      assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+          .setHasText("v1 5/5 100%"))).isVisible();
+      Files.createDirectories(SCREENSHOTS);
+      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("overview.png")));
+      operator.apps().deployments().withName("webapi-v1").scale(3);
+      assertThat(webapiRow).isVisible();
+    }
+
+    page.locator("vaadin-grid-cell-content a").getByText("webapi", new Locator.GetByTextOptions().setExact(true))
+        .click();
+    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/services/document-processing/webapi$"));
+    assertThat(page.locator("#detail-health")).hasText("Healthy");
+    assertThat(page.locator("#chart-request-rate canvas").first()).isVisible();
+    assertThat(page.locator("#chart-request-rate .u-legend")).containsText("v1");
+    assertThat(page.locator("#detail-pods")).isVisible();
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("service-detail.png"))
+        .setFullPage(true));
   }
 
   @Test

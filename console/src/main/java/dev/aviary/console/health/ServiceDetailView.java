@@ -1,0 +1,104 @@
+package dev.aviary.console.health;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import dev.aviary.console.cluster.ServiceWorkload;
+import dev.aviary.console.ui.MainLayout;
+import dev.aviary.console.ui.StaleNotice;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * One service in depth, at its own URL ({@code services/<namespace>/<name>}): health and why, each version's
+ * Deployment conditions and autoscaler, its pods and recent events, its golden signals over time and its recent
+ * changes in Git. Live like the overview it is drawn from.
+ */
+@Route(value = "services/:namespace/:name", layout = MainLayout.class)
+class ServiceDetailView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+  private final ServiceDetails details;
+  private final Clock clock;
+  private String namespace = "";
+  private String name = "";
+  final H2 title = new H2();
+  final Span health = new Span();
+  final Paragraph reason = new Paragraph();
+  final Paragraph sync = new Paragraph();
+  final Paragraph notFound = new Paragraph();
+  private final StaleNotice stale = new StaleNotice();
+  final WorkloadPanels workload;
+  final SignalCharts charts;
+  final RecentChanges changes;
+
+  ServiceDetailView(ServiceDetails details, Clock clock) {
+    this.details = details;
+    this.clock = clock;
+    this.workload = new WorkloadPanels(clock);
+    this.charts = new SignalCharts(details, clock);
+    this.changes = new RecentChanges(details, clock);
+    addClassName("aviary-page");
+    health.addClassName("aviary-health");
+    health.setId("detail-health");
+    reason.setId("detail-reason");
+    sync.setId("detail-sync");
+    notFound.setId("detail-not-found");
+    notFound.setVisible(false);
+    add(title, stale, new Div(health, reason), sync, notFound, new H3("Golden signals"), charts, workload,
+        new H3("Recent changes"), changes);
+    OverviewUpdates.bind(this, details::current, details::subscribe, this::render);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    namespace = event.getRouteParameters().get("namespace").orElse("");
+    name = event.getRouteParameters().get("name").orElse("");
+    if ("-".equals(namespace)) {
+      namespace = "";
+    }
+    title.setText(name);
+  }
+
+  @Override
+  public String getPageTitle() {
+    return name + " · Aviary";
+  }
+
+  @Override
+  protected void onAttach(AttachEvent event) {
+    charts.show(name);
+    changes.show(name);
+  }
+
+  private void render(Overview overview) {
+    Optional<ServiceDetails.Detail> detail = details.detail(overview, namespace, name);
+    notFound.setVisible(detail.isEmpty());
+    notFound.setText(detail.isEmpty() ? "No service " + name + (namespace.isEmpty() ? "" : " in namespace "
+        + namespace) + " in the cluster or in Git." : "");
+    stale.show(overview.cluster(), workload, health, reason);
+    if (detail.isEmpty()) {
+      return;
+    }
+    ServiceHealth row = detail.get().health();
+    health.setText(row.health().status().label());
+    health.getElement().setAttribute("data-status", row.health().status().name());
+    reason.setText(row.health().reason());
+    sync.setText(row.sync().kind().label() + ": " + row.sync().detail() + " · restarts in the last hour: "
+        + Figures.restarts(row.restarts()));
+    workload.show(detail.get().workload().orElse(null), clock.instant());
+    charts.refreshIfDue();
+  }
+
+  /** For tests: the workload shown, if any. */
+  Optional<ServiceWorkload> shown() {
+    return Optional.ofNullable(workload.shown());
+  }
+}

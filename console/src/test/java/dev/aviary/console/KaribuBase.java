@@ -45,7 +45,7 @@ public abstract class KaribuBase extends SandboxConsoleTest {
    * package-private by design, so Spring's scanner finds them.
    */
   @SuppressWarnings("unchecked")
-  private static Routes routes() {
+  public static Routes routes() {
     ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
     Set<Class<? extends Component>> views = scanner.findCandidateComponents("dev.aviary.console").stream()

@@ -18,7 +18,6 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -147,13 +146,8 @@ public class OverviewService implements InitializingBean, DisposableBean {
 
   Overview build() {
     ClusterSnapshot snapshot = cluster.snapshot();
-    Map<String, Map<String, Integer>> weights = new HashMap<>();
-    for (ServiceWorkload s : snapshot.services()) {
-      Map<String, Integer> live = routing.live(snapshot.objects(), s.name());
-      if (!live.isEmpty()) {
-        weights.put(s.name(), live);
-      }
-    }
+    Map<String, Map<String, Integer>> weights = routing.live(snapshot.objects(),
+        snapshot.services().stream().map(ServiceWorkload::name).toList());
     return builder.build(new OverviewBuilder.Inputs(snapshot, signals.latest(), syncStatus, syncProblem,
         lastChanges, weights), clock.instant());
   }

@@ -5,10 +5,14 @@ import dev.aviary.console.gitops.ManifestReader;
 import dev.aviary.console.gitops.ManifestSet;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -35,6 +39,39 @@ public final class GatewayApiRouter implements TrafficRouter {
       weights.put(version, ManifestSet.field(backend, "weight").map(w -> ((Number) w).intValue()).orElse(1));
     }
     return weights;
+  }
+
+  /** One pass over Services and HTTPRoutes: a rule belongs to the service all its backends select. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<String, Map<String, Integer>> allWeights(ManifestSet manifests, Collection<String> services) {
+    Set<String> wanted = new HashSet<>(services);
+    Map<String, String[]> backendOf = new HashMap<>();
+    for (ManifestReader.Manifest s : manifests.ofKind("Service")) {
+      Map<String, Object> selector = (Map<String, Object>) ManifestSet.field(s.object(), "spec", "selector")
+          .orElse(Map.of());
+      if (selector.get("app") != null && selector.get("version") != null) {
+        backendOf.put(ManifestSet.name(s), new String[] {String.valueOf(selector.get("app")),
+            String.valueOf(selector.get("version"))});
+      }
+    }
+    Map<String, Map<String, Integer>> all = new HashMap<>();
+    for (ManifestReader.Manifest route : manifests.ofKind("HTTPRoute")) {
+      for (Object rule : (List<Object>) ManifestSet.field(route.object(), "spec", "rules").orElse(List.of())) {
+        List<Map<String, Object>> backends = (List<Map<String, Object>>) ManifestSet.field((Map<String, Object>) rule, "backendRefs")
+            .orElse(List.of());
+        Set<String> apps = new HashSet<>();
+        backends.forEach(b -> apps.add(backendOf.getOrDefault(String.valueOf(b.get("name")), new String[] {""})[0]));
+        String app = apps.size() == 1 ? apps.iterator().next() : "";
+        if (!backends.isEmpty() && wanted.contains(app) && !all.containsKey(app)) {
+          Map<String, Integer> weights = new TreeMap<>();
+          backends.forEach(b -> weights.put(backendOf.get(String.valueOf(b.get("name")))[1],
+              ManifestSet.field(b, "weight").map(w -> ((Number) w).intValue()).orElse(1)));
+          all.put(app, weights);
+        }
+      }
+    }
+    return all;
   }
 
   @Override

@@ -4,10 +4,14 @@ import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.ManifestReader;
 import dev.aviary.console.gitops.ManifestSet;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -23,9 +27,33 @@ public final class IstioRouter implements TrafficRouter {
 
   @Override
   public Map<String, Integer> weights(ManifestSet manifests, String service) {
-    Route route = primaryRoute(manifests, service).orElseThrow(() -> notRouted(service));
+    return weightsOf(primaryRoute(manifests, service).orElseThrow(() -> notRouted(service)).destinations());
+  }
+
+  /** One pass over the VirtualServices: each service's primary route is the first that has its host. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<String, Map<String, Integer>> allWeights(ManifestSet manifests, Collection<String> services) {
+    Set<String> wanted = new HashSet<>(services);
+    Map<String, Map<String, Integer>> all = new HashMap<>();
+    for (ManifestReader.Manifest vs : manifests.ofKind("VirtualService")) {
+      for (Object http : (List<Object>) ManifestSet.field(vs.object(), "spec", "http").orElse(List.of())) {
+        List<Map<String, Object>> route = (List<Map<String, Object>>) ManifestSet.field((Map<String, Object>) http, "route")
+            .orElse(List.of());
+        for (Map<String, Object> destination : route) {
+          String host = String.valueOf(ManifestSet.field(destination, "destination", "host").orElse(""));
+          String service = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
+          if (wanted.contains(service) && !all.containsKey(service)) {
+            all.put(service, weightsOf(route));
+          }
+        }
+      }
+    }
+    return all;
+  }
+
+  private static Map<String, Integer> weightsOf(List<Map<String, Object>> destinations) {
     Map<String, Integer> weights = new TreeMap<>();
-    List<Map<String, Object>> destinations = route.destinations();
     for (Map<String, Object> d : destinations) {
       int weight = ManifestSet.field(d, "weight").map(w -> ((Number) w).intValue()).orElse(destinations.size() == 1 ? 100 : 0);
       weights.put(String.valueOf(ManifestSet.field(d, "destination", "subset").orElse("")), weight);

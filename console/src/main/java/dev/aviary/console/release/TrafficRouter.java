@@ -2,6 +2,8 @@ package dev.aviary.console.release;
 
 import dev.aviary.console.gitops.ManifestSet;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,20 @@ public interface TrafficRouter {
    * @throws dev.aviary.console.gitops.InvalidChangeException naming the problem
    */
   void setWeights(ManifestSet manifests, String service, Map<String, Integer> weights);
+
+  /**
+   * The weights of each of {@code services} this router routes, by service. Routers that can answer in one pass
+   * over the manifests override this; a page of a thousand services must not cost a million lookups.
+   */
+  default Map<String, Map<String, Integer>> allWeights(ManifestSet manifests, Collection<String> services) {
+    Map<String, Map<String, Integer>> all = new HashMap<>();
+    for (String service : services) {
+      if (routes(manifests, service)) {
+        all.put(service, weights(manifests, service));
+      }
+    }
+    return all;
+  }
 
   /** The first of the routers that routes the service in these manifests. */
   static Optional<TrafficRouter> routing(List<TrafficRouter> routers, ManifestSet manifests, String service) {

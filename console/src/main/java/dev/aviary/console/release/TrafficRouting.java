@@ -6,7 +6,11 @@ import dev.aviary.console.gitops.Intent;
 import dev.aviary.console.gitops.ManifestSet;
 import org.springframework.stereotype.Service;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -34,6 +38,19 @@ public class TrafficRouting {
   /** The cluster's weights, read from the live routing objects; empty when none routes the service. */
   public Map<String, Integer> live(List<Map<String, Object>> liveObjects, String service) {
     return weights(ManifestSet.live(liveObjects), service);
+  }
+
+  /** The cluster's weights for many services at once, in one pass per router; services no route names are left out. */
+  public Map<String, Map<String, Integer>> live(List<Map<String, Object>> liveObjects, Collection<String> services) {
+    ManifestSet manifests = ManifestSet.live(liveObjects);
+    Set<String> remaining = new HashSet<>(services);
+    Map<String, Map<String, Integer>> all = new HashMap<>();
+    for (TrafficRouter router : routers) {
+      Map<String, Map<String, Integer>> routed = router.allWeights(manifests, remaining);
+      all.putAll(routed);
+      remaining.removeAll(routed.keySet());
+    }
+    return all;
   }
 
   public Intent setWeights(String service, Map<String, Integer> weights) {

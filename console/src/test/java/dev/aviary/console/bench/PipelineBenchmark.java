@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 /**
  * 200 changes through the change pipeline (sync, edit, validate, commit, push, server-side apply) against the
  * sandbox's bare remote on disk and its API server, timed from intent to pushed and to applied; then the same
- * edits with the git CLI (commit + push) as the reference. Run: {@code ./mvnw -q -Pbench -pl console -am verify}.
+ * edits with the git CLI (commit + push) as the reference. Run: {@code ./mvnw -q -Pconsole-bench -pl console -am verify}.
  */
 public final class PipelineBenchmark {
 

@@ -7,6 +7,7 @@ import dev.aviary.console.KaribuTest;
 import dev.aviary.console.metrics.Reading;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +29,21 @@ class OverviewViewTest extends KaribuTest {
     setImage("document-processor-v1", STABLE_IMAGE);
   }
 
+  /** Like kubectl set image; retried when the simulator's controllers changed the Deployment meanwhile (409). */
   void setImage(String deployment, String image) {
-    operator().apps().deployments().withName(deployment).edit(d -> {
-      d.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage(image);
-      return d;
-    });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        operator().apps().deployments().withName(deployment).edit(d -> {
+          d.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage(image);
+          return d;
+        });
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ final class ManagedInformers implements AutoCloseable {
   private final List<String> namespaces;
   private final Runnable onChange;
   private final Map<Object, List<SharedIndexInformer<?>>> byKind = new LinkedHashMap<>();
+  /** Only the snapshot publisher thread reads and replaces this. */
+  private Map<String, Converted> converted = Map.of();
 
   ManagedInformers(KubernetesClient client, List<String> namespaces, Runnable onChange) {
     this.client = client;
@@ -134,13 +137,28 @@ final class ManagedInformers implements AutoCloseable {
     for (ResourceDefinitionContext routing : List.of(VIRTUAL_SERVICE, DESTINATION_RULE, HTTP_ROUTE)) {
       objects.addAll(all(routing));
     }
-    List<Map<String, Object>> maps = new ArrayList<>();
+    List<Map<String, Object>> maps = new ArrayList<>(objects.size());
+    Map<String, Converted> next = new HashMap<>(objects.size() * 2);
     for (HasMetadata o : objects) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> map = Serialization.jsonMapper().convertValue(o, Map.class);
-      maps.add(map);
+      String uid = o.getMetadata().getUid();
+      String version = o.getMetadata().getResourceVersion();
+      Converted c = converted.get(uid);
+      if (c == null || uid == null || !java.util.Objects.equals(c.resourceVersion(), version)) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = Serialization.jsonMapper().convertValue(o, Map.class);
+        c = new Converted(version, java.util.Collections.unmodifiableMap(map));
+      }
+      if (uid != null) {
+        next.put(uid, c);
+      }
+      maps.add(c.map());
     }
+    converted = next;
     return maps;
+  }
+
+  /** An object as a plain map, kept while its resourceVersion stands: converting thousands per snapshot is waste. */
+  private record Converted(String resourceVersion, Map<String, Object> map) {
   }
 
   private static ResourceDefinitionContext routing(String group, String version, String kind, String plural) {

@@ -1,0 +1,114 @@
+package dev.aviary.console.health;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fills an API server with services as a cluster would hold them after a finished rollout: per service a
+ * Deployment with its status, its pods Running and Ready, an autoscaler and an Istio route. No simulator runs.
+ */
+final class BenchCluster {
+
+  private static final ResourceDefinitionContext VIRTUAL_SERVICE = new ResourceDefinitionContext.Builder()
+      .withGroup("networking.istio.io").withVersion("v1").withKind("VirtualService").withPlural("virtualservices")
+      .withNamespaced(true).build();
+
+  private final KubernetesClient client;
+  private final String namespace;
+  private final String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS).toString();
+
+  BenchCluster(KubernetesClient client, String namespace) {
+    this.client = client;
+    this.namespace = namespace;
+  }
+
+  static String service(int i) {
+    return String.format("svc-%04d", i);
+  }
+
+  /** Creates everything on eight threads; answers how many objects were created. */
+  int load(int services, int podsPerService) throws Exception {
+    AtomicInteger created = new AtomicInteger();
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      List<Future<?>> work = new java.util.ArrayList<>();
+      for (int i = 0; i < services; i++) {
+        String name = service(i);
+        work.add(pool.submit(() -> {
+          createService(name, podsPerService);
+          created.addAndGet(3 + podsPerService);
+        }));
+      }
+      for (Future<?> f : work) {
+        f.get();
+      }
+    }
+    return created.get();
+  }
+
+  private void createService(String name, int pods) {
+    Map<String, String> labels = Map.of("app", name, "version", "v1");
+    Deployment d = client.apps().deployments().inNamespace(namespace).resource(new DeploymentBuilder()
+        .withNewMetadata().withName(name + "-v1").withLabels(labels).endMetadata()
+        .withNewSpec().withReplicas(pods).withNewSelector().withMatchLabels(labels).endSelector()
+        .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withNewSpec().addNewContainer()
+        .withName("app").withImage("ghcr.io/aviary-dev/platform-app:1.0.0").endContainer().endSpec().endTemplate()
+        .endSpec().build()).create();
+    setStatus(d, pods);
+    for (int p = 0; p < pods; p++) {
+      var pod = client.pods().inNamespace(namespace).resource(new PodBuilder().withNewMetadata()
+          .withName(name + "-v1-" + p).withLabels(labels).endMetadata().withNewSpec().withNodeName("node-" + p % 3)
+          .addNewContainer().withName("app").withImage("ghcr.io/aviary-dev/platform-app:1.0.0").endContainer()
+          .endSpec().build()).create();
+      pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running").withStartTime(now)
+          .withConditions(new PodConditionBuilder().withType("Ready").withStatus("True")
+              .withLastTransitionTime(now).build())
+          .addNewContainerStatus().withName("app").withReady(true).withRestartCount(0).withNewState().withNewRunning()
+          .withStartedAt(now).endRunning().endState().endContainerStatus().build());
+      client.pods().inNamespace(namespace).resource(pod).updateStatus();
+    }
+    client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).resource(
+        new HorizontalPodAutoscalerBuilder().withNewMetadata().withName(name + "-v1").withLabels(labels).endMetadata()
+            .withNewSpec().withMinReplicas(pods).withMaxReplicas(pods * 2).withNewScaleTargetRef()
+            .withApiVersion("apps/v1").withKind("Deployment").withName(name + "-v1").endScaleTargetRef().endSpec()
+            .build()).create();
+    client.genericKubernetesResources(VIRTUAL_SERVICE).inNamespace(namespace).resource(
+        new GenericKubernetesResourceBuilder().withApiVersion("networking.istio.io/v1").withKind("VirtualService")
+            .withNewMetadata().withName(name).withLabels(Map.of("app", name)).endMetadata()
+            .addToAdditionalProperties("spec", Map.of("hosts", List.of(name), "http", List.of(Map.of("route",
+                List.of(Map.of("destination", Map.of("host", name, "subset", "v1"), "weight", 100))))))
+            .build()).create();
+  }
+
+  /** Sets the Deployment's status as its controller would report a rollout with {@code ready} ready replicas. */
+  void setReady(String service, int ready) {
+    Deployment d = client.apps().deployments().inNamespace(namespace).withName(service + "-v1").get();
+    setStatus(d, ready);
+  }
+
+  private void setStatus(Deployment d, int ready) {
+    int desired = d.getSpec().getReplicas();
+    d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+        .withObservedGeneration(d.getMetadata().getGeneration()).withReplicas(desired).withUpdatedReplicas(desired)
+        .withReadyReplicas(ready).withAvailableReplicas(ready).withUnavailableReplicas(desired - ready)
+        .withConditions(new DeploymentConditionBuilder().withType("Progressing").withStatus("True")
+            .withReason("NewReplicaSetAvailable").withMessage("done").withLastTransitionTime(now).build())
+        .build());
+    client.apps().deployments().inNamespace(namespace).resource(d).updateStatus();
+  }
+}

@@ -1,0 +1,267 @@
+package dev.aviary.console.health;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.sun.net.httpserver.HttpServer;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.server.VaadinSession;
+import dev.aviary.console.AviaryApplication;
+import dev.aviary.console.KaribuBase;
+import dev.aviary.console.cluster.ClusterSnapshot;
+import dev.aviary.console.cluster.ClusterState;
+import dev.aviary.console.gitops.RepositoryFiles;
+import dev.aviary.sandbox.api.SandboxApiServer;
+import dev.aviary.sandbox.git.SandboxGitRemote;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+
+/**
+ * The console watching a cluster of 1,000 services and 10,000 pods: the sandbox API server (no simulator) loaded
+ * with Deployments, pods, autoscalers and routes, a Prometheus stand-in answering every signal for every service,
+ * and the whole console started against them as against a real cluster. Prints informer sync time, heap after a
+ * full GC, overview build time, change-to-screen latency measured in-process, and memory per extra open overview.
+ * Run: {@code ./mvnw -q -Pconsole-bench -pl console -am verify -Dbench.main=dev.aviary.console.health.OverviewBenchmark}.
+ */
+public final class OverviewBenchmark {
+
+  static final int SERVICES = 1000;
+  static final int PODS_PER_SERVICE = 10;
+  static final int BUILDS = 30;
+  static final int CHANGES = 200;
+  static final int EXTRA_VIEWS = 50;
+  static final String NS = "document-processing";
+
+  /** Held, so that java.util.logging cannot forget the level (it keeps loggers weakly). */
+  private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger(
+      "io.fabric8.mockwebserver");
+
+  public static void main(String[] args) throws Exception {
+    MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+    Path dir = Files.createTempDirectory("aviary-overview-bench");
+    try (SandboxApiServer api = SandboxApiServer.start(0, Clock.systemUTC());
+         KubernetesClient client = api.newClient(NS)) {
+      long loadStart = System.nanoTime();
+      BenchCluster bench = new BenchCluster(client, NS);
+      int objects = bench.load(SERVICES, PODS_PER_SERVICE);
+      System.out.printf(Locale.ROOT, "loaded %,d objects (%,d services, %,d pods) into the API server in %.1f s%n",
+          objects, SERVICES, SERVICES * PODS_PER_SERVICE, seconds(System.nanoTime() - loadStart));
+      long baseline = heapAfterGc();
+      HttpServer prometheus = prometheusStandIn();
+      SandboxGitRemote remote = SandboxGitRemote.initialize(dir.resolve("remote"),
+          RepositoryFiles.platformManifests().bytes(), Clock.systemUTC());
+      long start = System.nanoTime();
+      // Arguments, not default properties: application.yaml's settings outrank defaults.
+      ConfigurableApplicationContext context = new SpringApplicationBuilder(AviaryApplication.class).run(
+          "--server.port=0", "--aviary.data-dir=" + dir.resolve("data"),
+          "--aviary.cluster.kubeconfig=" + api.writeKubeconfig(dir.resolve("kubeconfig"), NS),
+          "--aviary.git.url=" + remote.url(),
+          "--aviary.prometheus.url=http://127.0.0.1:" + prometheus.getAddress().getPort(),
+          "--logging.level.root=WARN", "--logging.level.dev.aviary=WARN");
+      try {
+        measure(context, bench, start, baseline);
+      } finally {
+        context.close();
+        prometheus.stop(0);
+      }
+    }
+    System.exit(0);
+  }
+
+  private static void measure(ConfigurableApplicationContext context, BenchCluster bench, long start, long baseline)
+      throws Exception {
+    ClusterState cluster = context.getBean(ClusterState.class);
+    long contextReady = System.nanoTime();
+    await(() -> complete(cluster.snapshot()), 300, () -> describe(cluster.snapshot()));
+    long synced = System.nanoTime();
+    System.out.printf(Locale.ROOT, "informer sync: %.1f s from console start (Spring context ready after %.1f s)%n",
+        seconds(synced - start), seconds(contextReady - start));
+
+    OverviewService overview = context.getBean(OverviewService.class);
+    await(() -> overview.current().services().size() >= SERVICES && overview.current().signals().readAt() != null
+        && overview.current().services().stream().anyMatch(r -> r.versions().stream()
+        .anyMatch(v -> v.rate().present())), 60);
+    for (int i = 0; i < BUILDS; i++) {
+      overview.build();
+    }
+    double[] builds = new double[BUILDS];
+    for (int i = 0; i < BUILDS; i++) {
+      long t = System.nanoTime();
+      overview.build();
+      builds[i] = millis(System.nanoTime() - t);
+    }
+    System.out.printf(Locale.ROOT, "overview build (%,d rows, signals for all; after %d warm-up builds): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        overview.current().services().size(), BUILDS, percentile(builds, 50), percentile(builds, 99), max(builds));
+
+    long heap = heapAfterGc();
+    System.out.printf(Locale.ROOT, "heap after full GC: %.0f MB with the API server's objects, %.0f MB of it the "
+        + "console's (the API server alone held %.0f MB)%n", mb(heap), mb(heap - baseline), mb(baseline));
+
+    MockVaadin.setup(UI::new, new MockSpringServlet(KaribuBase.routes(), context, UI::new));
+    UI.getCurrent().navigate("");
+    @SuppressWarnings("unchecked")
+    Grid<ServiceHealth> grid = _get(Grid.class, s -> s.withId("overview-grid"));
+    await(() -> rows(grid).size() >= SERVICES, 30);
+    double[] latencies = changeToScreen(bench, grid);
+    System.out.printf(Locale.ROOT, "change in the API server -> overview grid updated (%d changes): p50 %.0f ms, "
+        + "p99 %.0f ms, max %.0f ms%n", CHANGES, percentile(latencies, 50), percentile(latencies, 99), max(latencies));
+
+    double perView = extraViews(overview, context.getBean(Clock.class));
+    System.out.printf(Locale.ROOT, "memory per additional open overview: %.0f KB (%d more views, heap after GC)%n",
+        perView / 1024, EXTRA_VIEWS);
+    System.out.printf(Locale.ROOT, "goals: heap under 512 MB: %s; build under 300 ms: %s; change-to-screen p99 under"
+            + " 500 ms: %s; per view under 300 KB: %s%n", mb(heap - baseline) < 512 ? "met" : "NOT met",
+        percentile(builds, 99) < 300 ? "met" : "NOT met", percentile(latencies, 99) < 500 ? "met" : "NOT met",
+        perView < 300 * 1024 ? "met" : "NOT met");
+    MockVaadin.tearDown();
+  }
+
+  private static String describe(ClusterSnapshot s) {
+    return s.connection() + ", " + s.services().size() + " services, " + s.services().stream()
+        .mapToInt(w -> w.versions().stream().mapToInt(v -> v.pods().size()).sum()).sum() + " pods";
+  }
+
+  private static boolean complete(ClusterSnapshot s) {
+    return s.connection().live() && s.services().size() >= SERVICES && s.services().stream()
+        .mapToInt(w -> w.versions().stream().mapToInt(v -> v.pods().size()).sum()).sum()
+        >= SERVICES * PODS_PER_SERVICE;
+  }
+
+  /** Toggles one service's ready count in the API server and times until the grid shows it. */
+  private static double[] changeToScreen(BenchCluster cluster, Grid<ServiceHealth> grid) throws Exception {
+    double[] latencies = new double[CHANGES];
+    for (int i = 0; i < CHANGES; i++) {
+      String service = BenchCluster.service((i * 37) % SERVICES);
+      int target = row(grid, service).versions().getFirst().ready() == PODS_PER_SERVICE ? PODS_PER_SERVICE - 1
+          : PODS_PER_SERVICE;
+      Thread.sleep(ThreadLocalRandom.current().nextInt(20, 150));
+      long t = System.nanoTime();
+      cluster.setReady(service, target);
+      while (row(grid, service).versions().getFirst().ready() != target) {
+        MockVaadin.runUIQueue();
+        Thread.sleep(0, 200_000);
+      }
+      latencies[i] = millis(System.nanoTime() - t);
+    }
+    return latencies;
+  }
+
+  private static double extraViews(OverviewService overview, Clock clock) {
+    MockVaadin.runUIQueue();
+    long before = heapAfterGc();
+    UI main = UI.getCurrent();
+    VaadinSession session = VaadinSession.getCurrent();
+    List<UI> extra = new ArrayList<>();
+    for (int i = 0; i < EXTRA_VIEWS; i++) {
+      UI ui = new UI();
+      ui.getInternals().setSession(session);
+      UI.setCurrent(ui);
+      ui.add(new OverviewView(overview, clock));
+      extra.add(ui);
+    }
+    UI.setCurrent(main);
+    MockVaadin.runUIQueue();
+    long after = heapAfterGc();
+    if (extra.stream().anyMatch(u -> !u.isAttached())) {
+      throw new IllegalStateException("the extra views were not attached");
+    }
+    return (after - before) / (double) EXTRA_VIEWS;
+  }
+
+  static List<ServiceHealth> rows(Grid<ServiceHealth> grid) {
+    MockVaadin.runUIQueue();
+    return List.copyOf(((ListDataProvider<ServiceHealth>) grid.getDataProvider()).getItems());
+  }
+
+  static ServiceHealth row(Grid<ServiceHealth> grid, String service) {
+    for (ServiceHealth r : ((ListDataProvider<ServiceHealth>) grid.getDataProvider()).getItems()) {
+      if (r.name().equals(service)) {
+        return r;
+      }
+    }
+    throw new IllegalStateException("no row for " + service);
+  }
+
+  /** Answers every instant query with one sample per service, as a Prometheus with Istio's metrics would. */
+  private static HttpServer prometheusStandIn() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/api/v1/query", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String value = body.contains("histogram_quantile") ? "84.5" : body.contains("response_code") ? "0.0012"
+          : "12.5";
+      StringBuilder json = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[");
+      for (int i = 0; i < SERVICES; i++) {
+        json.append(i == 0 ? "" : ",").append("{\"metric\":{\"destination_service_name\":\"")
+            .append(BenchCluster.service(i)).append("\",\"destination_version\":\"v1\"},\"value\":[1764000000,\"")
+            .append(value).append("\"]}");
+      }
+      byte[] bytes = json.append("]}}").toString().getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, bytes.length);
+      exchange.getResponseBody().write(bytes);
+      exchange.close();
+    });
+    server.start();
+    return server;
+  }
+
+  private static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
+    await(condition, seconds, () -> "");
+  }
+
+  private static void await(BooleanSupplier condition, int seconds, java.util.function.Supplier<String> state)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("gave up after " + seconds + " s: " + state.get());
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  static long heapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  static double percentile(double[] values, int p) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  }
+
+  static double max(double[] values) {
+    return Arrays.stream(values).max().orElse(0);
+  }
+
+  static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  static double millis(long nanos) {
+    return nanos / 1e6;
+  }
+
+  static double mb(long bytes) {
+    return bytes / 1024.0 / 1024.0;
+  }
+}

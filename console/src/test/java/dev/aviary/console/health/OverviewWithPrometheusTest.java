@@ -8,6 +8,7 @@ import dev.aviary.console.cluster.ServiceWorkload;
 import dev.aviary.console.cluster.VersionWorkload;
 import dev.aviary.console.metrics.MetricsProperties;
 import dev.aviary.console.metrics.QueryTemplates;
+import dev.aviary.console.metrics.RangeResult;
 import dev.aviary.console.metrics.Reading;
 import dev.aviary.console.metrics.Signal;
 import dev.aviary.console.metrics.SignalResult;
@@ -77,11 +78,21 @@ class OverviewWithPrometheusTest {
           assertThat(faulty.p99()).isInstanceOfSatisfying(Reading.Value.class,
               p -> assertThat(p.value()).isPositive().isLessThan(10_000));
         });
+        Instant now = Instant.now();
+        RangeResult errors = metrics.range(Signal.ERROR_RATIO, "webapi", Duration.ofMinutes(1),
+            now.minusSeconds(60), now, Duration.ofSeconds(5));
+        assertThat(errors.ok()).isTrue();
+        assertThat(errors.byVersion()).containsOnlyKeys("v1", "v2");
+        assertThat(errors.byVersion().get("v2").getLast().value()).isCloseTo(0.3, within(0.05));
+        assertThat(metrics.range(Signal.REQUEST_RATE, "nobody", Duration.ofMinutes(1), now.minusSeconds(60), now,
+            Duration.ofSeconds(5)).byVersion()).as("the filter asks for one service only").isEmpty();
       } finally {
         prometheus.close();
       }
 
       ServiceHealth blind = overview(metrics);
+      assertThat(metrics.range(Signal.ERROR_RATIO, "webapi", Duration.ofMinutes(1), Instant.now().minusSeconds(60),
+          Instant.now(), Duration.ofSeconds(5)).failure()).contains("cannot connect to Prometheus at");
       assertThat(blind.versions()).allSatisfy(v -> {
         assertThat(v.errors()).isInstanceOf(Reading.Failed.class);
         assertThat(Figures.reading(Signal.ERROR_RATIO, v.errors())).isEqualTo("unavailable");

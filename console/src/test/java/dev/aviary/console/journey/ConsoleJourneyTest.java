@@ -3,16 +3,12 @@ package dev.aviary.console.journey;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import dev.aviary.console.sandbox.SandboxEnvironment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,33 +20,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /** An operator's first visit, in a real browser against the console running on its sandbox. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"aviary.sandbox.ready-delay=300ms"})
-class ConsoleJourneyTest {
+class ConsoleJourneyTest extends JourneyTest {
 
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   @TempDir
   static Path data;
-  @LocalServerPort
-  int port;
-  @Autowired
-  SandboxEnvironment sandbox;
-  Chromium chromium;
 
   @DynamicPropertySource
   static void dataDirectory(DynamicPropertyRegistry registry) {
     registry.add("aviary.data-dir", () -> data.toString());
-  }
-
-  @BeforeEach
-  void launch() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterEach
-  void close() {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test
@@ -122,8 +101,4 @@ class ConsoleJourneyTest {
     context.close();
   }
 
-  private static Locator cell(Page page, String text) {
-    return page.locator("vaadin-grid-cell-content").getByText(text, new Locator.GetByTextOptions().setExact(true))
-        .first();
-  }
 }

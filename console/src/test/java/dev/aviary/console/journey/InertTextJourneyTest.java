@@ -3,18 +3,14 @@ package dev.aviary.console.journey;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.aviary.console.GitCli;
-import dev.aviary.console.sandbox.SandboxEnvironment;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"aviary.sandbox.ready-delay=300ms", "aviary.git.poll-interval=500ms"})
-class InertTextJourneyTest {
+class InertTextJourneyTest extends JourneyTest {
 
   static final String IMG = "<img src=x onerror=\"window.__xss='img'\">";
   static final String LINK = "<a id=\"planted\" href=\"javascript:window.__xss='link'\">open</a>";
@@ -42,27 +38,10 @@ class InertTextJourneyTest {
   static Path data;
   @TempDir
   Path clone;
-  @LocalServerPort
-  int port;
-  @Autowired
-  SandboxEnvironment sandbox;
-  Chromium chromium;
 
   @DynamicPropertySource
   static void dataDirectory(DynamicPropertyRegistry registry) {
     registry.add("aviary.data-dir", () -> data.toString());
-  }
-
-  @BeforeEach
-  void launch() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterEach
-  void close() {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test
@@ -115,8 +94,4 @@ class InertTextJourneyTest {
     return page.locator(selector).filter(new Locator.FilterOptions().setHasText(text)).first();
   }
 
-  private static Locator cell(Page page, String text) {
-    return page.locator("vaadin-grid-cell-content").getByText(text, new Locator.GetByTextOptions().setExact(true))
-        .first();
-  }
 }

@@ -7,14 +7,10 @@ import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.Identity;
 import dev.aviary.console.release.AddCanaryVersion;
-import dev.aviary.console.sandbox.SandboxEnvironment;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,33 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Moving canary traffic in a real browser: the slider's change is a commit by the operator, then live. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"aviary.sandbox.ready-delay=200ms"})
-class TrafficJourneyTest {
+class TrafficJourneyTest extends JourneyTest {
 
   @TempDir
   static Path data;
-  @LocalServerPort
-  int port;
-  @Autowired
-  SandboxEnvironment sandbox;
   @Autowired
   ChangePipeline pipeline;
-  Chromium chromium;
 
   @DynamicPropertySource
   static void ownDataDirectory(DynamicPropertyRegistry registry) {
     registry.add("aviary.data-dir", () -> data.toString());
-  }
-
-  @BeforeEach
-  void launch() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterEach
-  void close() {
-    if (chromium != null) {
-      chromium.close();
-    }
   }
 
   @Test

@@ -52,7 +52,8 @@ class ServicesApi {
   @GetMapping
   List<ServiceView> services() {
     ClusterSnapshot snapshot = operations.cluster().snapshot();
-    return snapshot.services().stream().map(s -> view(snapshot, s)).toList();
+    Map<String, Map<String, Integer>> weights = operations.liveWeights(snapshot);
+    return snapshot.services().stream().map(s -> view(s, weights.getOrDefault(s.name(), Map.of()))).toList();
   }
 
   @GetMapping("/{service}/weights")
@@ -103,10 +104,9 @@ class ServicesApi {
         : ResponseEntity.ok(result);
   }
 
-  private ServiceView view(ClusterSnapshot snapshot, ServiceWorkload service) {
+  private ServiceView view(ServiceWorkload service, Map<String, Integer> liveWeights) {
     return new ServiceView(service.namespace(), service.name(), service.versions().stream()
         .map(v -> new VersionView(v.version(), v.deployment(), v.image(), v.ready(), v.updated(), v.desired(),
-            operations.autoscaler(snapshot, v.deployment()).orElse(null))).toList(),
-        operations.liveWeights(snapshot, service.name()));
+            operations.autoscaler(v).orElse(null))).toList(), liveWeights);
   }
 }

@@ -1,13 +1,14 @@
 package dev.aviary.console.services;
 
 import dev.aviary.console.cluster.ClusterSnapshot;
+import dev.aviary.console.cluster.ServiceWorkload;
+import dev.aviary.console.cluster.VersionWorkload;
 import dev.aviary.console.cluster.ClusterState;
 import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangeEvents;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.ChangeResult;
 import dev.aviary.console.gitops.Identity;
-import dev.aviary.console.gitops.ManifestSet;
 import dev.aviary.console.gitops.Operators;
 import dev.aviary.console.gitops.SyncService;
 import dev.aviary.console.gitops.SyncStatus;
@@ -100,12 +101,14 @@ public class ServiceOperations {
     return routing.live(snapshot.objects(), service);
   }
 
-  /** The autoscaler that manages a Deployment, as "HPA name (min a, max b)", if one does. */
-  public Optional<String> autoscaler(ClusterSnapshot snapshot, String deployment) {
-    return ManifestSet.live(snapshot.objects()).ofKind("HorizontalPodAutoscaler").stream()
-        .filter(h -> deployment.equals(ManifestSet.field(h.object(), "spec", "scaleTargetRef", "name").orElse(null)))
-        .findFirst().map(h -> "HorizontalPodAutoscaler " + ManifestSet.name(h) + " (min "
-            + ManifestSet.field(h.object(), "spec", "minReplicas").orElse(1) + ", max "
-            + ManifestSet.field(h.object(), "spec", "maxReplicas").orElse("?") + ")");
+  /** The live weights of every service a route names, read in one pass. */
+  public Map<String, Map<String, Integer>> liveWeights(ClusterSnapshot snapshot) {
+    return routing.live(snapshot.objects(), snapshot.services().stream().map(ServiceWorkload::name).toList());
+  }
+
+  /** The autoscaler that manages a version's Deployment, as "HorizontalPodAutoscaler name (min a, max b)". */
+  public Optional<String> autoscaler(VersionWorkload version) {
+    return version.hpa().map(h -> "HorizontalPodAutoscaler " + h.name() + " (min " + h.min() + ", max " + h.max()
+        + ")");
   }
 }

@@ -38,7 +38,6 @@ class ServicesView extends Div {
   private final Map<String, TrafficControl> trafficControls = new HashMap<>();
   private final ServiceOperations operations;
   private final SyncPanel sync;
-  private ClusterSnapshot current;
 
   ServicesView(ServiceOperations operations) {
     this.operations = operations;
@@ -64,7 +63,6 @@ class ServicesView extends Div {
   }
 
   private void render(ClusterSnapshot snapshot) {
-    current = snapshot;
     renderTraffic(snapshot);
     sync.check();
     List<Row> rows = snapshot.services().stream()
@@ -87,18 +85,19 @@ class ServicesView extends Div {
       }
       return false;
     });
+    Map<String, Map<String, Integer>> live = twoVersions.isEmpty() ? Map.of() : operations.liveWeights(snapshot);
     twoVersions.forEach((service, versions) -> trafficControls.computeIfAbsent(service, s -> {
       TrafficControl control = new TrafficControl(operations, operations.operator(), s, versions.get(0),
           versions.get(1));
       traffic.add(control);
       return control;
-    }).showLive(operations.liveWeights(snapshot, service)));
+    }).showLive(live.getOrDefault(service, Map.of())));
   }
 
   private Button scaleButton(Row row) {
     Button button = new Button("Scale", click -> new ScaleDialog(operations, operations.operator(), row.service(),
         row.version().version(), row.version().desired(),
-        operations.autoscaler(current, row.version().deployment())).open());
+        operations.autoscaler(row.version())).open());
     button.setId("scale-" + row.version().deployment());
     button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
     return button;

@@ -2,6 +2,7 @@ package dev.aviary.console.health;
 
 import com.vaadin.flow.component.UI;
 import dev.aviary.console.ChangingSandboxTest;
+import dev.aviary.console.Kubectl;
 import dev.aviary.console.services.ServiceOperations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,10 +37,11 @@ class OverviewChangesViewTest extends ChangingSandboxTest {
     eventually(() -> assertThat(OverviewViewTest.row("document-processor").sync().kind())
         .isEqualTo(SyncState.Kind.SYNCED));
 
-    operator().autoscaling().v2().horizontalPodAutoscalers().withName("document-processor-v1").edit(h -> {
-      h.getSpec().setMaxReplicas(h.getSpec().getMaxReplicas() + 5);
-      return h;
-    });
+    Kubectl.edit(() -> operator().autoscaling().v2().horizontalPodAutoscalers().withName("document-processor-v1")
+        .edit(h -> {
+          h.getSpec().setMaxReplicas(h.getSpec().getMaxReplicas() + 5);
+          return h;
+        }));
 
     eventually(() -> {
       SyncState sync = OverviewViewTest.row("document-processor").sync();

@@ -4,10 +4,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import dev.aviary.console.KaribuTest;
+import dev.aviary.console.Kubectl;
 import dev.aviary.console.metrics.Reading;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,21 +29,12 @@ class OverviewViewTest extends KaribuTest {
     setImage("document-processor-v1", STABLE_IMAGE);
   }
 
-  /** Like kubectl set image; retried when the simulator's controllers changed the Deployment meanwhile (409). */
+  /** Like kubectl set image. */
   void setImage(String deployment, String image) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        operator().apps().deployments().withName(deployment).edit(d -> {
-          d.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage(image);
-          return d;
-        });
-        return;
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != 409 || attempt == 5) {
-          throw e;
-        }
-      }
-    }
+    Kubectl.edit(() -> operator().apps().deployments().withName(deployment).edit(d -> {
+      d.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage(image);
+      return d;
+    }));
   }
 
   @SuppressWarnings("unchecked")
@@ -95,8 +86,8 @@ class OverviewViewTest extends KaribuTest {
     eventually(() -> assertThat(row("document-processor").health().status()).isEqualTo(HealthStatus.HEALTHY));
 
     Pod pod = operator().pods().withLabel("app", "document-processor").list().getItems().getFirst();
-    operator().pods().withName(pod.getMetadata().getName()).edit(p -> new PodBuilder(p).editMetadata()
-        .addToAnnotations("sandbox.aviary.dev/fail-readiness", "true").endMetadata().build());
+    Kubectl.edit(() -> operator().pods().withName(pod.getMetadata().getName()).edit(p -> new PodBuilder(p)
+        .editMetadata().addToAnnotations("sandbox.aviary.dev/fail-readiness", "true").endMetadata().build()));
     try {
       eventually(() -> {
         ServiceHealth row = row("document-processor");

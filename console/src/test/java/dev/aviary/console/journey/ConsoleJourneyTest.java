@@ -3,6 +3,7 @@ package dev.aviary.console.journey;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import dev.aviary.console.Kubectl;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /** An operator's first visit, in a real browser against the console running on its sandbox. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"aviary.sandbox.ready-delay=300ms"})
+    // Figures read while the sandbox's pods were still starting say "failing"; re-read them soon after.
+    properties = {"aviary.sandbox.ready-delay=300ms", "aviary.prometheus.refresh=1s"})
 class ConsoleJourneyTest extends JourneyTest {
 
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -46,9 +48,9 @@ class ConsoleJourneyTest extends JourneyTest {
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("services.png")));
 
     try (KubernetesClient operator = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build()) {
-      operator.apps().deployments().withName("webapi-v1").scale(5);
+      Kubectl.edit(() -> operator.apps().deployments().withName("webapi-v1").scale(5));
       assertThat(cell(page, "5/5")).isVisible();
-      operator.apps().deployments().withName("webapi-v1").scale(3);
+      Kubectl.edit(() -> operator.apps().deployments().withName("webapi-v1").scale(3));
       assertThat(cell(page, "3/3")).isVisible();
     }
   }
@@ -65,12 +67,12 @@ class ConsoleJourneyTest extends JourneyTest {
     assertThat(page.locator(".aviary-health[data-status='HEALTHY']").first()).isVisible();
 
     try (KubernetesClient operator = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build()) {
-      operator.apps().deployments().withName("webapi-v1").scale(5);
+      Kubectl.edit(() -> operator.apps().deployments().withName("webapi-v1").scale(5));
       assertThat(page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
           .setHasText("v1 5/5 100%"))).isVisible();
       Files.createDirectories(SCREENSHOTS);
       page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("overview.png")));
-      operator.apps().deployments().withName("webapi-v1").scale(3);
+      Kubectl.edit(() -> operator.apps().deployments().withName("webapi-v1").scale(3));
       assertThat(webapiRow).isVisible();
     }
 

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.aviary.console.ChangingSandboxTest;
 import dev.aviary.console.GitCli;
+import dev.aviary.console.Kubectl;
 import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.Identity;
@@ -85,10 +86,12 @@ class ServiceChangesViewTest extends ChangingSandboxTest {
     UI.getCurrent().navigate(ServicesView.class);
     eventually(() -> assertThat(text("sync-webapi")).isEqualTo("Synced"));
 
-    operator().apps().deployments().inNamespace("document-processing").withName("webapi-v1").edit(d -> {
-      d.getSpec().getTemplate().getSpec().getContainers().getFirst().setImage("ghcr.io/aviary-dev/platform-app:9.9.9");
-      return d;
-    });
+    Kubectl.edit(() -> operator().apps().deployments().inNamespace("document-processing").withName("webapi-v1")
+        .edit(d -> {
+          d.getSpec().getTemplate().getSpec().getContainers().getFirst()
+              .setImage("ghcr.io/aviary-dev/platform-app:9.9.9");
+          return d;
+        }));
 
     eventually(() -> {
       assertThat(text("sync-webapi")).isEqualTo("OutOfSync");

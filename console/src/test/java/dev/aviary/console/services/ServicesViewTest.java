@@ -4,6 +4,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import dev.aviary.console.KaribuTest;
+import dev.aviary.console.Kubectl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class ServicesViewTest extends KaribuTest {
 
   @AfterEach
   void restoreSeededReplicas() {
-    operator().apps().deployments().withName("webapi-v1").scale(3);
+    Kubectl.edit(() -> operator().apps().deployments().withName("webapi-v1").scale(3));
   }
 
   @Test
@@ -35,7 +36,7 @@ class ServicesViewTest extends KaribuTest {
     UI.getCurrent().navigate(ServicesView.class);
     eventually(() -> assertThat(readyOf("webapi")).isEqualTo("3/3"));
 
-    operator().apps().deployments().withName("webapi-v1").scale(5);
+    Kubectl.edit(() -> operator().apps().deployments().withName("webapi-v1").scale(5));
 
     eventually(() -> assertThat(readyOf("webapi")).isEqualTo("3/5"));
     eventually(() -> assertThat(readyOf("webapi")).isEqualTo("5/5"));

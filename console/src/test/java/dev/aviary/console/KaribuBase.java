@@ -8,6 +8,7 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.Route;
+import dev.aviary.sandbox.signin.DemoUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,12 +33,19 @@ public abstract class KaribuBase extends SandboxConsoleTest {
 
   @BeforeEach
   void setUpVaadin() {
+    SignedIn.as(user());
     MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
   }
 
   @AfterEach
   void tearDownVaadin() {
     MockVaadin.tearDown();
+    SignedIn.out();
+  }
+
+  /** Who the test is signed in as: the sandbox's operator, unless a test class says otherwise. */
+  protected DemoUser user() {
+    return SignedIn.demo("operator");
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.aviary.console.gitops;
+package dev.aviary.console.access;
 
 /** A person (or Aviary itself) as Git records them: the author of a change, or its committer. */
 public record Identity(String name, String email) {

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -14,7 +15,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The API's errors as problem+json, with the message the service gave: 422 for a change that does not fit, 400 for
- * a body that is not JSON of the right shape, 502 when Git refused or could not be reached (nothing was applied).
+ * a body that is not JSON of the right shape, 403 for an action the caller's role does not allow, 502 when Git refused or could not be reached (nothing was applied).
  */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
@@ -41,6 +42,12 @@ class ApiErrors {
   ProblemDetail git(GitOpsException e) {
     log.warn("API change failed in Git: {}", e.getMessage());
     return problem(HttpStatus.BAD_GATEWAY, "Git refused or failed; nothing was applied", e.getMessage());
+  }
+
+  /** The caller's token is fine but their role does not allow the action (the service said which it needs). */
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail denied(AccessDeniedException e) {
+    return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

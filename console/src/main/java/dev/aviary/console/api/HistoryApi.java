@@ -61,7 +61,7 @@ class HistoryApi {
   @PostMapping("/{commit}/revert")
   CompletableFuture<ResponseEntity<ChangeResult>> revert(@PathVariable String commit,
                                                          @RequestBody(required = false) RevertRequest request) {
-    return history.revert(commit, history.operator(), request == null ? "" : request.reason())
+    return history.revert(commit, request == null ? "" : request.reason())
         .thenApply(ServicesApi::answer);
   }
 }

@@ -69,7 +69,7 @@ class ServicesApi {
     if (request == null || request.replicas() == null) {
       throw new InvalidChangeException("the body needs \"replicas\": a number from 0 to " + operations.maxReplicas());
     }
-    return operations.scale(service, version, request.replicas(), operations.operator(), request.reason())
+    return operations.scale(service, version, request.replicas(), request.reason())
         .thenApply(ServicesApi::answer);
   }
 
@@ -79,7 +79,7 @@ class ServicesApi {
     if (request == null || request.weights() == null || request.weights().isEmpty()) {
       throw new InvalidChangeException("the body needs \"weights\": version to weight, e.g. {\"v1\": 90, \"v2\": 10}");
     }
-    return operations.setWeights(service, request.weights(), operations.operator(), request.reason())
+    return operations.setWeights(service, request.weights(), request.reason())
         .thenApply(ServicesApi::answer);
   }
 

@@ -1,5 +1,6 @@
 package dev.aviary.console.gitops;
 
+import dev.aviary.console.access.Identity;
 import java.util.Objects;
 
 /** An intent, who wants it, and optionally why. The actor becomes the commit's author. */

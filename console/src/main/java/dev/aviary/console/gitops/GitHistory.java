@@ -1,5 +1,9 @@
 package dev.aviary.console.gitops;
 
+import dev.aviary.console.access.Identity;
+import dev.aviary.console.access.Operators;
+import dev.aviary.console.access.Requires;
+import dev.aviary.console.access.Role;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Service;
@@ -9,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -95,8 +100,10 @@ public class GitHistory {
     return CompletableFuture.supplyAsync(() -> workspace.diff(commit), executor);
   }
 
-  /** A new commit that undoes {@code commit}, by {@code actor}, applied like any change. */
-  public CompletableFuture<ChangeResult> revert(String commit, Identity actor, String reason) {
+  /** A new commit that undoes {@code commit}, by the signed-in person, applied like any change. */
+  @Requires(value = Role.OPERATOR, action = "revert")
+  public CompletableFuture<ChangeResult> revert(String commit, String reason) {
+    Identity actor = operators.current();
     return CompletableFuture.supplyAsync(() -> {
       workspace.sync();
       CommitInfo undone = workspace.commit(commit);
@@ -114,6 +121,11 @@ public class GitHistory {
   /** Who a revert made now is attributed to. */
   public Identity operator() {
     return operators.current();
+  }
+
+  /** Why the signed-in person may not revert; empty when they may. */
+  public Optional<String> revertRefusal() {
+    return operators.refusal(Role.OPERATOR);
   }
 
   public String remote() {

@@ -1,5 +1,6 @@
 package dev.aviary.console.gitops;
 
+import dev.aviary.console.access.Identity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;

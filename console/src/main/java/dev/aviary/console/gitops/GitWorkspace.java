@@ -1,5 +1,6 @@
 package dev.aviary.console.gitops;
 
+import dev.aviary.console.access.Identity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.aviary.console.ui.MainLayout;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -29,6 +30,7 @@ import java.time.format.DateTimeFormatter;
  * The commits of the GitOps branch, newest first: who changed what, when and why, filtered by service or author,
  * each with its diff; any of them can be reverted by a new commit.
  */
+@RolesAllowed("VIEWER")
 @Route(value = "history", layout = MainLayout.class)
 @PageTitle("History · Aviary")
 class HistoryView extends Div implements BeforeEnterObserver {
@@ -130,6 +132,10 @@ class HistoryView extends Div implements BeforeEnterObserver {
   private Button revertButton(CommitInfo commit) {
     Button revert = new Button("Revert", click -> confirmRevert(commit));
     revert.setId("revert-" + commit.shortId());
+    history.revertRefusal().ifPresent(why -> {
+      revert.setEnabled(false);
+      revert.setTooltipText(why);
+    });
     revert.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
     return revert;
   }
@@ -146,7 +152,7 @@ class HistoryView extends Div implements BeforeEnterObserver {
     confirm.setCancelable(true);
     confirm.setConfirmText("Revert");
     confirm.addConfirmListener(e -> ChangeFeedback.report(UI.getCurrent(),
-        history.revert(commit.id(), history.operator(), reason.getValue()), result -> show(0)));
+        history.revert(commit.id(), reason.getValue()), result -> show(0)));
     confirm.open();
   }
 }

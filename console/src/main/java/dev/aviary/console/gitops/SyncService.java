@@ -1,5 +1,6 @@
 package dev.aviary.console.gitops;
 
+import dev.aviary.console.access.Identity;
 import dev.aviary.console.cluster.ClusterReader;
 import dev.aviary.console.cluster.ClusterWriter;
 import org.slf4j.Logger;

@@ -15,6 +15,7 @@ import dev.aviary.console.ui.MainLayout;
 import dev.aviary.console.ui.SandboxNotice;
 import dev.aviary.console.ui.StaleNotice;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
  * The on-call landing page: one row per service, most severe first, joining health, golden signals, sync state and
  * the last change. It re-renders whenever the shared overview is rebuilt, and says which source is stale.
  */
+@RolesAllowed("VIEWER")
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "overview", layout = MainLayout.class)
 @PageTitle("Overview · Aviary")

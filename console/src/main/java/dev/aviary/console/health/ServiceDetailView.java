@@ -14,6 +14,7 @@ import dev.aviary.console.cluster.ServiceWorkload;
 import dev.aviary.console.ui.MainLayout;
 import dev.aviary.console.ui.StaleNotice;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -22,6 +23,7 @@ import java.util.Optional;
  * Deployment conditions and autoscaler, its pods and recent events, its golden signals over time and its recent
  * changes in Git. Live like the overview it is drawn from.
  */
+@RolesAllowed("VIEWER")
 @Route(value = "services/:namespace/:name", layout = MainLayout.class)
 class ServiceDetailView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -6,8 +6,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.aviary.console.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
 
 /** Canary releases. This version of Aviary cannot run them yet, and says so instead of showing an empty list. */
+@RolesAllowed("VIEWER")
 @Route(value = "releases", layout = MainLayout.class)
 @PageTitle("Releases · Aviary")
 class ReleasesView extends Div {

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.aviary.console.gitops.ChangeFeedback;
-import dev.aviary.console.gitops.Identity;
 
 import java.util.Optional;
 
@@ -21,7 +20,7 @@ class ScaleDialog extends Dialog {
   final TextField reason = new TextField("Reason (optional, goes into the commit)");
   final Button scale = new Button("Scale");
 
-  ScaleDialog(ServiceOperations operations, Identity operator, String service, String version, int current,
+  ScaleDialog(ServiceOperations operations, String service, String version, int current,
               Optional<String> autoscaler) {
     setHeaderTitle("Scale " + service + " " + version);
     setId("scale-dialog");
@@ -44,11 +43,11 @@ class ScaleDialog extends Dialog {
     add(body);
     scale.setId("scale-confirm");
     scale.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    scale.addClickListener(click -> confirmThenScale(operations, operator, service, version));
+    scale.addClickListener(click -> confirmThenScale(operations, service, version));
     getFooter().add(new Button("Cancel", c -> close()), scale);
   }
 
-  private void confirmThenScale(ServiceOperations operations, Identity operator, String service, String version) {
+  private void confirmThenScale(ServiceOperations operations, String service, String version) {
     Integer target = replicas.getValue();
     if (target == null || replicas.isInvalid()) {
       replicas.setInvalid(true);
@@ -57,7 +56,7 @@ class ScaleDialog extends Dialog {
     }
     if (target == 0) {
       ConfirmDialog confirm = new ConfirmDialog("Scale " + service + " " + version + " to 0?",
-          "It will serve no traffic until scaled up again.", "Scale to 0", e -> submit(operations, operator, service,
+          "It will serve no traffic until scaled up again.", "Scale to 0", e -> submit(operations, service,
           version, 0));
       confirm.setCancelable(true);
       confirm.setConfirmButtonTheme("error primary");
@@ -65,13 +64,13 @@ class ScaleDialog extends Dialog {
       confirm.open();
       return;
     }
-    submit(operations, operator, service, version, target);
+    submit(operations, service, version, target);
   }
 
-  private void submit(ServiceOperations operations, Identity operator, String service, String version, int target) {
+  private void submit(ServiceOperations operations, String service, String version, int target) {
     scale.setEnabled(false);
     UI ui = UI.getCurrent();
-    ChangeFeedback.report(ui, operations.scale(service, version, target, operator, reason.getValue()), result -> {
+    ChangeFeedback.report(ui, operations.scale(service, version, target, reason.getValue()), result -> {
       scale.setEnabled(true);
       if (result != null) {
         close();

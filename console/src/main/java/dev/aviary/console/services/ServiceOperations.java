@@ -1,5 +1,7 @@
 package dev.aviary.console.services;
 
+import dev.aviary.console.access.Requires;
+import dev.aviary.console.access.Role;
 import dev.aviary.console.cluster.ClusterSnapshot;
 import dev.aviary.console.cluster.ServiceWorkload;
 import dev.aviary.console.cluster.VersionWorkload;
@@ -8,8 +10,8 @@ import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangeEvents;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.ChangeResult;
-import dev.aviary.console.gitops.Identity;
-import dev.aviary.console.gitops.Operators;
+import dev.aviary.console.access.Identity;
+import dev.aviary.console.access.Operators;
 import dev.aviary.console.gitops.SyncService;
 import dev.aviary.console.gitops.SyncStatus;
 import dev.aviary.console.release.TrafficRouting;
@@ -65,14 +67,23 @@ public class ServiceOperations {
     return scaling.maxReplicas();
   }
 
-  public CompletableFuture<ChangeResult> scale(String service, String version, int replicas, Identity actor,
-                                               String reason) {
+  /** Why the signed-in person may not scale, move traffic or sync; empty when they may. */
+  public Optional<String> changeRefusal() {
+    return operators.refusal(Role.OPERATOR);
+  }
+
+  /** Sets a version's replicas (its autoscaler's range when one manages it), as the signed-in person. */
+  @Requires(value = Role.OPERATOR, action = "scale")
+  public CompletableFuture<ChangeResult> scale(String service, String version, int replicas, String reason) {
+    Identity actor = operator();
     return CompletableFuture.supplyAsync(() -> pipeline.submit(new Change(
         new ScaleVersion(service, version, replicas, scaling.maxReplicas()), actor, reason)), executor);
   }
 
-  public CompletableFuture<ChangeResult> setWeights(String service, Map<String, Integer> weights, Identity actor,
-                                                    String reason) {
+  /** Moves traffic between a service's versions, as the signed-in person. */
+  @Requires(value = Role.OPERATOR, action = "set-weights")
+  public CompletableFuture<ChangeResult> setWeights(String service, Map<String, Integer> weights, String reason) {
+    Identity actor = operator();
     return CompletableFuture.supplyAsync(() -> pipeline.submit(new Change(routing.setWeights(service, weights), actor,
         reason)), executor);
   }
@@ -87,7 +98,8 @@ public class ServiceOperations {
     return syncService.status();
   }
 
-  /** Re-applies Git's state of a service to the cluster, as the current operator; answers the objects applied. */
+  /** Re-applies Git's state of a service to the cluster, as the signed-in person; answers the objects applied. */
+  @Requires(value = Role.OPERATOR, action = "sync")
   public CompletableFuture<Integer> sync(String service) {
     return syncService.sync(service, operator());
   }

@@ -18,11 +18,13 @@ import dev.aviary.console.ui.MainLayout;
 import dev.aviary.console.ui.SandboxNotice;
 import dev.aviary.console.ui.StaleNotice;
 
+import jakarta.annotation.security.RolesAllowed;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The managed services, one row per version (Deployment), with readiness updated live. */
+@RolesAllowed("VIEWER")
 @Route(value = "services", layout = MainLayout.class)
 @PageTitle("Services · Aviary")
 class ServicesView extends Div {
@@ -87,18 +89,21 @@ class ServicesView extends Div {
     });
     Map<String, Map<String, Integer>> live = twoVersions.isEmpty() ? Map.of() : operations.liveWeights(snapshot);
     twoVersions.forEach((service, versions) -> trafficControls.computeIfAbsent(service, s -> {
-      TrafficControl control = new TrafficControl(operations, operations.operator(), s, versions.get(0),
-          versions.get(1));
+      TrafficControl control = new TrafficControl(operations, s, versions.get(0), versions.get(1));
       traffic.add(control);
       return control;
     }).showLive(live.getOrDefault(service, Map.of())));
   }
 
   private Button scaleButton(Row row) {
-    Button button = new Button("Scale", click -> new ScaleDialog(operations, operations.operator(), row.service(),
+    Button button = new Button("Scale", click -> new ScaleDialog(operations, row.service(),
         row.version().version(), row.version().desired(),
         operations.autoscaler(row.version())).open());
     button.setId("scale-" + row.version().deployment());
+    operations.changeRefusal().ifPresent(why -> {
+      button.setEnabled(false);
+      button.setTooltipText(why);
+    });
     button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
     return button;
   }

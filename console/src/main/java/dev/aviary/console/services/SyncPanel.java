@@ -79,6 +79,10 @@ class SyncPanel extends Div {
         service.drifts().forEach(d -> drifts.add(new ListItem(d.describe())));
         Button sync = new Button("Sync", e -> sync(service.name(), e.getSource()));
         sync.setId("sync-button-" + service.name());
+        operations.changeRefusal().ifPresent(why -> {
+          sync.setEnabled(false);
+          sync.setTooltipText(why);
+        });
         sync.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
         row.add(sync, drifts);
       }

@@ -6,10 +6,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.slider.IntegerSlider;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.aviary.console.gitops.ChangeFeedback;
-import dev.aviary.console.gitops.Identity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,7 +22,8 @@ class TrafficControl extends Div {
   final Span desired = new Span();
   final Span live = new Span();
   private final ServiceOperations operations;
-  private final Identity operator;
+  /** Why the signed-in person may not move traffic; empty when they may. */
+  private final Optional<String> refusal;
   private final String service;
   private final String stable;
   private final String canary;
@@ -30,9 +31,9 @@ class TrafficControl extends Div {
   /** Reads of Git can finish out of order: only the latest one's answer is shown. */
   private int latestRead;
 
-  TrafficControl(ServiceOperations operations, Identity operator, String service, String stable, String canary) {
+  TrafficControl(ServiceOperations operations, String service, String stable, String canary) {
     this.operations = operations;
-    this.operator = operator;
+    this.refusal = operations.changeRefusal();
     this.service = service;
     this.stable = stable;
     this.canary = canary;
@@ -53,6 +54,12 @@ class TrafficControl extends Div {
     desired.setId("traffic-desired-" + service);
     live.setId("traffic-live-" + service);
     add(slider, new Div(new Span("Git: "), desired, new Span(" · Cluster: "), live));
+    refusal.ifPresent(why -> {
+      Span reason = new Span(why);
+      reason.setId("traffic-refusal-" + service);
+      reason.addClassName("aviary-refusal");
+      add(reason);
+    });
     operations.changes().bind(this, change -> {
       if (change.concerns(service)) {
         refreshDesired();
@@ -82,7 +89,7 @@ class TrafficControl extends Div {
       }
       desired.setText(describe(weights));
       slider.setValue(weights.getOrDefault(canary, 0));
-      slider.setEnabled(true);
+      slider.setEnabled(refusal.isEmpty());
     }));
   }
 
@@ -91,7 +98,7 @@ class TrafficControl extends Div {
     weights.put(stable, 100 - canaryShare);
     weights.put(canary, canaryShare);
     slider.setEnabled(false);
-    ChangeFeedback.report(UI.getCurrent(), operations.setWeights(service, weights, operator, ""), result -> refreshDesired());
+    ChangeFeedback.report(UI.getCurrent(), operations.setWeights(service, weights, ""), result -> refreshDesired());
   }
 
   private static String describe(Map<String, Integer> weights) {

@@ -8,8 +8,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.aviary.console.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
 
 /** Read-only: where the console points, so an operator can tell at a glance which cluster and repository it is. */
+@RolesAllowed("VIEWER")
 @Route(value = "settings", layout = MainLayout.class)
 @PageTitle("Settings · Aviary")
 class SettingsView extends Div {

@@ -7,6 +7,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,12 @@ class ErrorHandling implements VaadinServiceInitListener {
   public void serviceInit(ServiceInitEvent event) {
     event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
       Throwable cause = error.getThrowable();
-      log.error("UI error", cause);
+      if (cause instanceof AccessDeniedException) {
+        // Already in the audit log; the person is told below. Not a fault of the console.
+        log.info("Refused: {}", cause.getMessage());
+      } else {
+        log.error("UI error", cause);
+      }
       UI ui = UI.getCurrent();
       if (ui != null) {
         ui.access(() -> {

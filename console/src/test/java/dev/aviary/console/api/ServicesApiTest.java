@@ -3,7 +3,9 @@ package dev.aviary.console.api;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import dev.aviary.console.GitCli;
+import dev.aviary.console.SandboxTokens;
 import dev.aviary.console.sandbox.SandboxEnvironment;
+import dev.aviary.sandbox.signin.SandboxIdentityProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,8 @@ class ServicesApiTest {
   int port;
   @Autowired
   SandboxEnvironment sandbox;
+  @Autowired
+  SandboxIdentityProvider provider;
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
@@ -67,7 +71,7 @@ class ServicesApiTest {
     assertThat(result.path("state").asString()).isEqualTo("APPLIED");
     Path remote = Path.of(URI.create(sandbox.gitUrl()));
     assertThat(GitCli.run(remote, "rev-parse", "main")).isEqualTo(result.path("commit").asString());
-    assertThat(GitCli.run(remote, "log", "-1", "--format=%an|%s|%b")).startsWith("Sandbox Operator|document-processor: "
+    assertThat(GitCli.run(remote, "log", "-1", "--format=%an|%s|%b")).startsWith("Otto Operator|document-processor: "
         + "scale document-processor-v1 to at least 3 replicas (autoscaler document-processor-v1: min 3, max 8)|from ChatOps");
   }
 
@@ -141,12 +145,14 @@ class ServicesApiTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + SandboxTokens.of(provider, "operator")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + SandboxTokens.of(provider, "operator"))
         .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }

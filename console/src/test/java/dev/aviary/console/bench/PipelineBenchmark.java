@@ -7,7 +7,7 @@ import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.ChangeResult;
 import dev.aviary.console.gitops.GitProperties;
-import dev.aviary.console.gitops.Identity;
+import dev.aviary.console.access.Identity;
 import dev.aviary.console.gitops.ManifestReader;
 import dev.aviary.console.gitops.RepositoryFiles;
 import dev.aviary.console.gitops.jgit.TestWorkspaces;

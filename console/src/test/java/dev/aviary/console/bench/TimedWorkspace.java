@@ -2,7 +2,7 @@ package dev.aviary.console.bench;
 
 import dev.aviary.console.gitops.CommitInfo;
 import dev.aviary.console.gitops.GitWorkspace;
-import dev.aviary.console.gitops.Identity;
+import dev.aviary.console.access.Identity;
 import dev.aviary.console.gitops.PushOutcome;
 
 import java.util.List;

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.aviary.console.ChangingSandboxTest;
+import dev.aviary.console.access.Identity;
 import dev.aviary.console.scaling.ScaleVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +56,7 @@ class HistoryChangesViewTest extends ChangingSandboxTest {
 
     eventually(() -> assertThat(autoscalerMinimum()).isEqualTo(before));
     assertThat(git("log", "-1", "--format=%an|%s|%(trailers:key=Aviary-Action,valueonly)")).isEqualTo(
-        "Sandbox Operator|document-processor: revert " + change.shortCommit() + " (scale document-processor-v1 to at "
+        "Otto Operator|document-processor: revert " + change.shortCommit() + " (scale document-processor-v1 to at "
             + "least 7 replicas (autoscaler document-processor-v1: min 7, max 8))|revert");
     assertThat(git("log", "-1", "--format=%b")).contains("Load test is over", "This reverts commit " + change.commit());
   }

@@ -1,6 +1,7 @@
 package dev.aviary.console.gitops;
 
 import dev.aviary.console.GitCli;
+import dev.aviary.console.access.Identity;
 import dev.aviary.console.cluster.fabric8.TestClusterWriters;
 import dev.aviary.console.gitops.jgit.TestWorkspaces;
 import dev.aviary.sandbox.Sandbox;

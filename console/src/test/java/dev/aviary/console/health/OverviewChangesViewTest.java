@@ -21,12 +21,12 @@ class OverviewChangesViewTest extends ChangingSandboxTest {
     int replicas = operations.cluster().snapshot().services().stream().filter(s -> s.name().equals("webapi"))
         .findFirst().orElseThrow().versions().getFirst().desired() + 1;
 
-    operations.scale("webapi", "v1", replicas, operations.operator(), "more headroom").get();
+    operations.scale("webapi", "v1", replicas, "more headroom").get();
 
     eventually(() -> {
       ServiceHealth webapi = OverviewViewTest.row("webapi");
       assertThat(webapi.lastChange()).isNotNull();
-      assertThat(webapi.lastChange().authorName()).isEqualTo("Sandbox Operator");
+      assertThat(webapi.lastChange().authorName()).isEqualTo("Otto Operator");
       assertThat(webapi.lastChange().subject()).startsWith("webapi: scale webapi-v1 to at least " + replicas);
     });
   }

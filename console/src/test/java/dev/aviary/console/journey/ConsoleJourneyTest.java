@@ -1,6 +1,5 @@
 package dev.aviary.console.journey;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.aviary.console.Kubectl;
@@ -36,8 +35,8 @@ class ConsoleJourneyTest extends JourneyTest {
 
   @Test
   void an_operator_opens_the_console_sees_the_services_and_watches_a_scale_happen_without_reload() throws Exception {
-    Page page = chromium.browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(1400, 760));
-    page.navigate("http://localhost:" + port + "/services");
+    Page page = signIn("operator", 1400, 760);
+    page.navigate(url("/services"));
 
     assertThat(page.locator("#cluster-badge")).hasText("Sandbox · simulated cluster");
     assertThat(page.locator("#connection-badge")).hasText("● live");
@@ -57,8 +56,7 @@ class ConsoleJourneyTest extends JourneyTest {
 
   @Test
   void the_on_call_overview_follows_a_scale_without_reload_and_opens_a_service_with_its_charts() throws Exception {
-    Page page = chromium.browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(1500, 800));
-    page.navigate("http://localhost:" + port + "/");
+    Page page = signIn("operator", 1500, 800);
     assertThat(page.locator("#tile-services")).containsText("2");
     Locator webapiRow = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
         .setHasText("v1 3/3 100%"));
@@ -89,9 +87,8 @@ class ConsoleJourneyTest extends JourneyTest {
 
   @Test
   void the_dark_theme_choice_is_remembered_across_reloads() {
-    BrowserContext context = chromium.browser.newContext();
-    Page page = context.newPage();
-    page.navigate("http://localhost:" + port + "/services");
+    Page page = signIn("viewer", 1280, 720);
+    page.navigate(url("/services"));
     assertThat(page.locator("html")).not().hasAttribute("theme", "dark");
 
     page.locator("#theme-toggle").click();
@@ -100,7 +97,6 @@ class ConsoleJourneyTest extends JourneyTest {
     page.reload();
     assertThat(page.locator("html")).hasAttribute("theme", "dark");
     assertThat(cell(page, "webapi-v1")).isVisible();
-    context.close();
   }
 
 }

@@ -61,15 +61,14 @@ class InertTextJourneyTest extends JourneyTest {
     }
     pushCommitWithSubject("webapi: " + IMG + " " + LINK);
 
-    Page page = chromium.browser.newPage();
-    page.navigate("http://localhost:" + port + "/");
+    Page page = signIn("viewer", 1280, 720);
     assertThat(cell(page, "inert")).isVisible();
     assertThat(containing(page, "vaadin-grid-cell-content .aviary-lines", IMG)).isAttached();
     assertThat(containing(page, "vaadin-grid-cell-content", "webapi: " + IMG + " " + LINK)).isAttached();
 
-    page.navigate("http://localhost:" + port + "/services/document-processing/webapi");
+    page.navigate(url("/services/document-processing/webapi"));
     assertThat(containing(page, "#detail-events vaadin-grid-cell-content", IMG + " " + LINK)).isAttached();
-    page.navigate("http://localhost:" + port + "/history");
+    page.navigate(url("/history"));
     assertThat(containing(page, "#history-grid vaadin-grid-cell-content", "webapi: " + IMG + " " + LINK))
         .isAttached();
 

@@ -5,7 +5,7 @@ import com.microsoft.playwright.Page;
 import dev.aviary.console.GitCli;
 import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangePipeline;
-import dev.aviary.console.gitops.Identity;
+import dev.aviary.console.access.Identity;
 import dev.aviary.console.release.AddCanaryVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +39,8 @@ class TrafficJourneyTest extends JourneyTest {
   @Test
   void nudging_the_traffic_slider_commits_new_weights_shown_as_desired_and_live() throws Exception {
     pipeline.submit(new Change(new AddCanaryVersion(), new Identity("Release Bot", "bot@example.com"), ""));
-    Page page = chromium.browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions().setViewportSize(1400, 900));
-    page.navigate("http://localhost:" + port + "/services");
+    Page page = signIn("operator", 1400, 900);
+    page.navigate(url("/services"));
 
     Locator slider = page.locator("#traffic-slider-webapi");
     assertThat(slider).isVisible();
@@ -55,6 +55,6 @@ class TrafficJourneyTest extends JourneyTest {
     Files.createDirectories(ConsoleJourneyTest.SCREENSHOTS);
     page.screenshot(new Page.ScreenshotOptions().setPath(ConsoleJourneyTest.SCREENSHOTS.resolve("traffic.png")));
     assertThat(GitCli.run(Path.of(URI.create(sandbox.gitUrl())), "log", "-1", "--format=%an|%s"))
-        .isEqualTo("Sandbox Operator|webapi: route v1 99%, v2 1%");
+        .isEqualTo("Otto Operator|webapi: route v1 99%, v2 1%");
   }
 }

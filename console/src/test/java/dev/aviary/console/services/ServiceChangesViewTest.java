@@ -15,7 +15,7 @@ import dev.aviary.console.GitCli;
 import dev.aviary.console.Kubectl;
 import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangePipeline;
-import dev.aviary.console.gitops.Identity;
+import dev.aviary.console.access.Identity;
 import dev.aviary.console.release.AddCanaryVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +55,7 @@ class ServiceChangesViewTest extends ChangingSandboxTest {
       assertThat(row("document-processor-v1").version().ready()).isEqualTo(target);
       assertThat(row("document-processor-v1").version().desired()).isEqualTo(target);
     });
-    assertThat(git("log", "-1", "--format=%an <%ae>|%s|%b")).isEqualTo("Sandbox Operator "
+    assertThat(git("log", "-1", "--format=%an <%ae>|%s|%b")).isEqualTo("Otto Operator "
         + "<operator@sandbox.aviary.invalid>|document-processor: scale document-processor-v1 to at least " + target
         + " replicas (autoscaler document-processor-v1: min " + target + ", max " + Math.max(8, target)
         + ")|Month-end batch\n\nAviary-Action: scale\nAviary-Change-Id: "
@@ -78,7 +78,7 @@ class ServiceChangesViewTest extends ChangingSandboxTest {
       assertThat(text("traffic-desired-webapi")).isEqualTo("v1 75%, v2 25%");
       assertThat(text("traffic-live-webapi")).isEqualTo("v1 75%, v2 25%");
     });
-    assertThat(git("log", "-1", "--format=%an|%s")).isEqualTo("Sandbox Operator|webapi: route v1 75%, v2 25%");
+    assertThat(git("log", "-1", "--format=%an|%s")).isEqualTo("Otto Operator|webapi: route v1 75%, v2 25%");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.aviary.console.gitops.jgit;
 
 import dev.aviary.console.gitops.GitOpsException;
-import dev.aviary.console.gitops.Identity;
+import dev.aviary.console.access.Identity;
 import dev.aviary.console.gitops.PushOutcome;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.TransportConfigCallback;

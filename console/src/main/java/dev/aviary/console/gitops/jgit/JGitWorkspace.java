@@ -3,7 +3,7 @@ package dev.aviary.console.gitops.jgit;
 import dev.aviary.console.gitops.CommitInfo;
 import dev.aviary.console.gitops.GitOpsException;
 import dev.aviary.console.gitops.GitWorkspace;
-import dev.aviary.console.gitops.Identity;
+import dev.aviary.console.access.Identity;
 import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.PushOutcome;
 import org.eclipse.jgit.api.Git;

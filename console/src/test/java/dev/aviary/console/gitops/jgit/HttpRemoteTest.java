@@ -7,7 +7,7 @@ import dev.aviary.console.gitops.ChangeResult;
 import dev.aviary.console.gitops.GitOpsException;
 import dev.aviary.console.gitops.GitProperties;
 import dev.aviary.console.gitops.GitWorkspace;
-import dev.aviary.console.gitops.Identity;
+import dev.aviary.console.access.Identity;
 import dev.aviary.console.gitops.RepositoryFiles;
 import dev.aviary.console.scaling.ScaleVersion;
 import dev.aviary.sandbox.git.SandboxGitRemote;

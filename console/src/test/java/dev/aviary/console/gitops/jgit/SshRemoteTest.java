@@ -2,7 +2,7 @@ package dev.aviary.console.gitops.jgit;
 
 import dev.aviary.console.gitops.GitOpsException;
 import dev.aviary.console.gitops.GitWorkspace;
-import dev.aviary.console.gitops.Identity;
+import dev.aviary.console.access.Identity;
 import dev.aviary.console.gitops.PushOutcome;
 import dev.aviary.console.gitops.RepositoryFiles;
 import dev.aviary.sandbox.git.SandboxGitRemote;

@@ -2,7 +2,7 @@ package dev.aviary.console.gitops.jgit;
 
 import dev.aviary.console.gitops.GitProperties;
 import dev.aviary.console.gitops.GitWorkspace;
-import dev.aviary.console.gitops.Identity;
+import dev.aviary.console.access.Identity;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 import java.nio.file.Path;

@@ -1,0 +1,17 @@
+package dev.aviary.console.cluster;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Active when a real cluster is configured (a kubeconfig, or in-cluster): the opposite of the sandbox. */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ConditionalOnExpression("'${aviary.cluster.kubeconfig:}' != '' or ${aviary.cluster.in-cluster:false}")
+public @interface ConditionalOnConfiguredCluster {
+}

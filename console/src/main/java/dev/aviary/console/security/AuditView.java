@@ -1,0 +1,62 @@
+package dev.aviary.console.security;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.aviary.console.ui.MainLayout;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Recent actions, allowed or denied, newest first and live: for admins. */
+@RolesAllowed("ADMIN")
+@Route(value = "audit", layout = MainLayout.class)
+@PageTitle("Audit · Aviary")
+class AuditView extends Div {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+      .withZone(ZoneId.systemDefault());
+
+  private final AuditLog audit;
+  private final Grid<AuditEvent> grid = new Grid<>();
+  private Runnable unsubscribe = () -> { };
+
+  AuditView(AuditLog audit) {
+    this.audit = audit;
+    addClassName("aviary-page");
+    grid.setId("audit-grid");
+    grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+    grid.addColumn(e -> TIME.format(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(AuditEvent::actor).setHeader("Who").setAutoWidth(true);
+    grid.addColumn(AuditEvent::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(AuditEvent::target).setHeader("Target").setFlexGrow(2);
+    grid.addColumn(AuditEvent::outcome).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(AuditEvent::detail).setHeader("Detail").setFlexGrow(3);
+    grid.addColumn(e -> e.commit().length() > 8 ? e.commit().substring(0, 8) : e.commit()).setHeader("Commit")
+        .setAutoWidth(true).setFlexGrow(0);
+    grid.setSizeFull();
+    setHeightFull();
+    add(new H2("Audit"), new Paragraph("Every action since this console started, allowed or denied, newest first "
+        + "(the last " + AuditLog.KEPT + "). The full record is the log stream of logger aviary.audit."), grid);
+  }
+
+  @Override
+  protected void onAttach(AttachEvent attachEvent) {
+    UI ui = attachEvent.getUI();
+    grid.setItems(audit.recent());
+    unsubscribe = audit.subscribe(event -> ui.access(() -> grid.setItems(audit.recent())));
+  }
+
+  @Override
+  protected void onDetach(DetachEvent detachEvent) {
+    unsubscribe.run();
+  }
+}

@@ -27,7 +27,6 @@ final class ActionGuard implements MethodInterceptor {
 
   private final ObjectProvider<AuditLog> audit;
   private final ObjectProvider<Clock> clock;
-  private final CurrentOperator operators = new CurrentOperator();
 
   ActionGuard(ObjectProvider<AuditLog> audit, ObjectProvider<Clock> clock) {
     this.audit = audit;
@@ -44,7 +43,7 @@ final class ActionGuard implements MethodInterceptor {
     Optional<Authentication> authentication = CurrentOperator.signedIn();
     Role held = authentication.map(CurrentOperator::held).orElse(null);
     String actor = authentication.isEmpty() ? "anonymous" : held == null ? authentication.get().getName()
-        : operators.current().toString();
+        : CurrentOperator.identityOf(authentication.get()).toString();
     if (held == null || !held.includes(requires.value())) {
       String why = actor + " may not " + requires.action() + ": that needs the " + requires.value().label()
           + " role" + (held == null ? ", and they have no Aviary role" : ", and they are " + held.label());

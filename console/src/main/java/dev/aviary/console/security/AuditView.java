@@ -1,8 +1,5 @@
 package dev.aviary.console.security;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -10,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.aviary.console.ui.LiveUpdates;
 import dev.aviary.console.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -25,12 +23,8 @@ class AuditView extends Div {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
       .withZone(ZoneId.systemDefault());
 
-  private final AuditLog audit;
-  private final Grid<AuditEvent> grid = new Grid<>();
-  private Runnable unsubscribe = () -> { };
-
   AuditView(AuditLog audit) {
-    this.audit = audit;
+    Grid<AuditEvent> grid = new Grid<>();
     addClassName("aviary-page");
     grid.setId("audit-grid");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -46,17 +40,7 @@ class AuditView extends Div {
     setHeightFull();
     add(new H2("Audit"), new Paragraph("Every action since this console started, allowed or denied, newest first "
         + "(the last " + AuditLog.KEPT + "). The full record is the log stream of logger aviary.audit."), grid);
-  }
-
-  @Override
-  protected void onAttach(AttachEvent attachEvent) {
-    UI ui = attachEvent.getUI();
-    grid.setItems(audit.recent());
-    unsubscribe = audit.subscribe(event -> ui.access(() -> grid.setItems(audit.recent())));
-  }
-
-  @Override
-  protected void onDetach(DetachEvent detachEvent) {
-    unsubscribe.run();
+    LiveUpdates.bind(grid, audit::recent,
+        listener -> audit.subscribe(event -> listener.accept(audit.recent())), grid::setItems);
   }
 }

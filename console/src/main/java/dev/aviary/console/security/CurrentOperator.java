@@ -3,6 +3,7 @@ package dev.aviary.console.security;
 import dev.aviary.console.access.Identity;
 import dev.aviary.console.access.Operators;
 import dev.aviary.console.access.Role;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
@@ -66,7 +67,7 @@ public class CurrentOperator implements Operators {
 
   static Optional<Authentication> signedIn() {
     Authentication a = SecurityContextHolder.getContext().getAuthentication();
-    return a == null || !a.isAuthenticated() || "anonymousUser".equals(a.getPrincipal()) ? Optional.empty()
+    return a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken ? Optional.empty()
         : Optional.of(a);
   }
 

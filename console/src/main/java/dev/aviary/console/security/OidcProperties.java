@@ -4,6 +4,7 @@ import dev.aviary.console.access.SignInProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ public record OidcProperties(String issuerUri, String clientId, String clientSec
 
   /** The provider settings for a real installation, or a start-up failure naming what is missing. */
   SignInProvider provider() {
-    List<String> missing = new java.util.ArrayList<>();
+    List<String> missing = new ArrayList<>();
     if (blank(issuerUri)) {
       missing.add("aviary.oidc.issuer-uri (AVIARY_OIDC_ISSUER_URI)");
     }

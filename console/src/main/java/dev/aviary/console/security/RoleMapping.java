@@ -60,9 +60,4 @@ final class RoleMapping {
     return roles(claims).stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority()))
         .collect(Collectors.toSet());
   }
-
-  /** The groups that would give {@code role}, for messages that tell someone whom to ask. */
-  List<String> groupsFor(Role role) {
-    return groupsByRole.get(role);
-  }
 }

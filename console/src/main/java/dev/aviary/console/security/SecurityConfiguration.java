@@ -1,6 +1,5 @@
 package dev.aviary.console.security;
 
-import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.aviary.console.access.Requires;
 import dev.aviary.console.access.Role;
@@ -14,7 +13,6 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -37,7 +35,6 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity
-@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
 
   /** The API: stateless, bearer tokens only, 401 without a valid one, viewers and up. */
@@ -51,7 +48,6 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // No cookies are read here, so there is nothing for a cross-site request to ride on.
         .csrf(csrf -> csrf.disable())
-        .headers(SecurityHeaders::api)
         .build();
   }
 
@@ -59,7 +55,7 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations, RoleMapping roles,
-                            AuditLog audit, Clock clock) throws Exception {
+                            SessionAudit sessions) throws Exception {
     DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
         "/oauth2/authorization");
     pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -72,14 +68,14 @@ class SecurityConfiguration {
         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(Tokens.browserUsers(roles))));
     http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
         .oauth2LoginPage(signIn, "{baseUrl}")
-        .addLogoutHandler(new SignOutAudit(audit, clock)));
-    http.headers(SecurityHeaders::pages);
+        .addLogoutHandler(sessions));
     return http.build();
   }
 
   @Bean
-  FilterRegistrationBean<PageHeadersFilter> pageHeaders() {
-    FilterRegistrationBean<PageHeadersFilter> registration = new FilterRegistrationBean<>(new PageHeadersFilter());
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
+    FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(
+        new SecurityHeadersFilter());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

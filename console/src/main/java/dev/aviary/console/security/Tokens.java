@@ -3,7 +3,6 @@ package dev.aviary.console.security;
 import dev.aviary.console.access.SignInProvider;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -20,9 +19,6 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 
 /** How tokens from the provider become signed-in people with Aviary roles: the browser's ID token, the API's JWT. */
 final class Tokens {
@@ -54,9 +50,7 @@ final class Tokens {
     OidcUserService standard = new OidcUserService();
     return request -> {
       OidcUser user = standard.loadUser(request);
-      Map<String, Object> claims = new HashMap<>(user.getClaims());
-      Set<GrantedAuthority> authorities = roles.authorities(claims);
-      return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo());
+      return new DefaultOidcUser(roles.authorities(user.getClaims()), user.getIdToken(), user.getUserInfo());
     };
   }
 }

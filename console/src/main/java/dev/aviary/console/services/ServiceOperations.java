@@ -54,8 +54,8 @@ public class ServiceOperations {
     this.executor = executor;
   }
 
-  /** Who a change made now is attributed to. */
-  public Identity operator() {
+  /** Who a change made now is attributed to: the signed-in person, read on the calling thread. */
+  private Identity operator() {
     return operators.current();
   }
 

@@ -80,7 +80,7 @@ class ApiSecurityTest {
   @Test
   void api_responses_carry_the_security_headers() throws Exception {
     HttpResponse<String> response = get("/api/v1/services", SandboxTokens.of(provider, "viewer"));
-    assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeaders.API_POLICY);
+    assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeadersFilter.API_POLICY);
     assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
   }

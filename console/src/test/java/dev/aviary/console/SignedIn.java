@@ -34,8 +34,9 @@ public final class SignedIn {
   }
 
   public static void as(DemoUser user) {
-    Role role = Role.valueOf(user.username().toUpperCase());
-    Set<GrantedAuthority> authorities = Arrays.stream(Role.values()).filter(role::includes)
+    Set<GrantedAuthority> authorities = Arrays.stream(Role.values())
+        .filter(role -> user.group().equals("aviary-" + role.name().toLowerCase() + "s")).findFirst().stream()
+        .flatMap(held -> Arrays.stream(Role.values()).filter(held::includes))
         .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).collect(Collectors.toSet());
     OidcIdToken token = new OidcIdToken("test-token", Instant.now(), Instant.now().plusSeconds(3600),
         Map.of("sub", user.username(), "iss", "http://127.0.0.1/test", "name", user.name(), "email", user.email(),

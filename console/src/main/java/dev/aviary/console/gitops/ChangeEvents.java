@@ -1,5 +1,6 @@
 package dev.aviary.console.gitops;
 
+import dev.aviary.console.Listeners;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.function.SerializableConsumer;
 import dev.aviary.console.ui.LiveUpdates;
@@ -10,8 +11,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -27,7 +26,7 @@ public class ChangeEvents {
   private static final Logger log = LoggerFactory.getLogger(ChangeEvents.class);
 
   private final GitWorkspace workspace;
-  private final Set<Consumer<GitChange>> listeners = new CopyOnWriteArraySet<>();
+  private final Listeners<GitChange> listeners = new Listeners<>();
   private final AtomicReference<String> lastSeen = new AtomicReference<>("");
 
   ChangeEvents(GitWorkspace workspace) {
@@ -41,8 +40,7 @@ public class ChangeEvents {
   }
 
   public Subscription subscribe(Consumer<GitChange> listener) {
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.add(listener)::run;
   }
 
   /**
@@ -80,12 +78,6 @@ public class ChangeEvents {
   }
 
   private void publish(GitChange change) {
-    for (Consumer<GitChange> listener : listeners) {
-      try {
-        listener.accept(change);
-      } catch (RuntimeException e) {
-        log.warn("a change listener failed", e);
-      }
-    }
+    listeners.publish(change);
   }
 }

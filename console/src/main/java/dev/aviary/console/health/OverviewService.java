@@ -1,5 +1,6 @@
 package dev.aviary.console.health;
 
+import dev.aviary.console.Listeners;
 import dev.aviary.console.Background;
 import dev.aviary.console.cluster.ClusterInfo;
 import dev.aviary.console.cluster.ClusterSnapshot;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,7 +49,7 @@ public class OverviewService implements InitializingBean, DisposableBean {
   private final HealthProperties properties;
   private final Clock clock;
   private final OverviewBuilder builder;
-  private final Set<Consumer<Overview>> listeners = new CopyOnWriteArraySet<>();
+  private final Listeners<Overview> listeners = new Listeners<>();
   private final AtomicBoolean queued = new AtomicBoolean();
   private final AtomicBoolean compareQueued = new AtomicBoolean();
   private volatile Set<String> serviceKeys = Set.of();
@@ -93,8 +93,7 @@ public class OverviewService implements InitializingBean, DisposableBean {
 
   /** Calls the listener with every new overview, on the builder's thread, until the returned handle runs. */
   public Runnable subscribe(Consumer<Overview> listener) {
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 
   public ClusterInfo clusterInfo() {
@@ -138,7 +137,7 @@ public class OverviewService implements InitializingBean, DisposableBean {
     try {
       Overview next = build();
       current = next;
-      listeners.forEach(l -> l.accept(next));
+      listeners.publish(next);
     } catch (RuntimeException e) {
       log.error("could not build the overview", e);
     }

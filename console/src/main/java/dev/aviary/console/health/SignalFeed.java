@@ -1,5 +1,6 @@
 package dev.aviary.console.health;
 
+import dev.aviary.console.Listeners;
 import dev.aviary.console.Background;
 import dev.aviary.console.metrics.MetricsProperties;
 import dev.aviary.console.metrics.MetricsSource;
@@ -14,8 +15,6 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -33,7 +32,7 @@ public class SignalFeed implements InitializingBean, DisposableBean {
   private final MetricsSource source;
   private final MetricsProperties properties;
   private final Clock clock;
-  private final Set<Consumer<Signals>> listeners = new CopyOnWriteArraySet<>();
+  private final Listeners<Signals> listeners = new Listeners<>();
   private final ScheduledExecutorService poller = Background.singleThread("golden-signals");
   private final java.util.concurrent.atomic.AtomicBoolean readQueued = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile Signals latest;
@@ -73,7 +72,7 @@ public class SignalFeed implements InitializingBean, DisposableBean {
           allGood ? clock.instant() : latest.lastGood());
       logChange(next);
       latest = next;
-      listeners.forEach(l -> l.accept(next));
+      listeners.publish(next);
     } catch (RuntimeException e) {
       log.error("could not read golden signals from {}", source.description(), e);
     }
@@ -95,8 +94,7 @@ public class SignalFeed implements InitializingBean, DisposableBean {
   }
 
   public Runnable subscribe(Consumer<Signals> listener) {
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 
   public MetricsSource source() {

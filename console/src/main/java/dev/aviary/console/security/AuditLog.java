@@ -1,5 +1,6 @@
 package dev.aviary.console.security;
 
+import dev.aviary.console.Listeners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -9,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -24,7 +24,7 @@ public class AuditLog {
   private static final Logger log = LoggerFactory.getLogger("aviary.audit");
 
   private final Deque<AuditEvent> recent = new ArrayDeque<>();
-  private final List<Consumer<AuditEvent>> listeners = new CopyOnWriteArrayList<>();
+  private final Listeners<AuditEvent> listeners = new Listeners<>();
 
   public void record(AuditEvent event) {
     synchronized (recent) {
@@ -39,7 +39,7 @@ public class AuditLog {
         .addKeyValue("commit", event.commit()).addKeyValue("detail", event.detail())
         .log("{} {} {}: {}{}", event.actor(), event.action(), event.target(), event.outcome(),
             event.detail().isEmpty() ? "" : " (" + event.detail() + ")");
-    listeners.forEach(l -> l.accept(event));
+    listeners.publish(event);
   }
 
   /** The most recent events first, at most {@value #KEPT}. */
@@ -51,7 +51,6 @@ public class AuditLog {
 
   /** Calls {@code listener} on every new event (on the recording thread); the returned handle stops it. */
   public Runnable subscribe(Consumer<AuditEvent> listener) {
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return listeners.add(listener);
   }
 }

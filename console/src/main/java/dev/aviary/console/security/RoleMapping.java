@@ -27,6 +27,16 @@ final class RoleMapping {
         Role.ADMIN, properties.roles().admin());
   }
 
+  /** The claim the groups are read from, as configured. */
+  String groupsClaim() {
+    return groupsClaim;
+  }
+
+  /** The groups that give a role. */
+  List<String> groupsGiving(Role role) {
+    return groupsByRole.get(role);
+  }
+
   /** The person's groups as the token states them (a list, or one string of space- or comma-separated names). */
   List<String> groups(Map<String, Object> claims) {
     Object value = claims;

@@ -60,6 +60,10 @@ class SignInJourneyTest extends JourneyTest {
     assertThat(page.locator("#signed-in-user")).hasText("Vera Viewer · Viewer");
     assertThat(page.locator("#scale-webapi-v1")).isDisabled();
     assertThat(page.locator("#main-nav")).not().containsText("Audit");
+    page.navigate(url("/audit"));
+    assertThat(page.locator("#no-access-who"))
+        .hasText("You are signed in as Vera Viewer <viewer@sandbox.aviary.invalid>, with the Viewer role.");
+    assertThat(page.locator("#role-groups")).containsText("Admin: aviary-admins");
 
     HttpResponse<String> scale = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create(url("/api/v1/services/webapi/versions/v1/scale")))
@@ -75,6 +79,22 @@ class SignInJourneyTest extends JourneyTest {
       assertThat(e.target()).isEqualTo("service=webapi version=v1 replicas=9");
       assertThat(e.outcome()).isEqualTo(AuditEvent.Outcome.DENIED);
     });
+  }
+
+  @Test
+  void someone_in_no_aviary_group_is_told_who_they_are_and_which_groups_give_access() throws Exception {
+    Page page = signIn("guest", 1280, 720);
+
+    assertThat(page.locator("#no-access-who"))
+        .hasText("You are signed in as Gus Guest <guest@sandbox.aviary.invalid>, with no Aviary role.");
+    assertThat(page.locator("#no-access-groups")).hasText("Your groups (claim \"groups\"): sandbox-guests.");
+    assertThat(page.locator("#role-groups")).containsText("Operator: aviary-operators");
+    assertThat(page.locator("#main-nav")).hasCount(0);
+    Files.createDirectories(ConsoleJourneyTest.SCREENSHOTS);
+    page.screenshot(new Page.ScreenshotOptions().setPath(ConsoleJourneyTest.SCREENSHOTS.resolve("no-access.png")));
+
+    page.locator("#no-access-sign-out").click();
+    assertThat(page).hasURL(startingWith(provider.issuer() + "/login"));
   }
 
   @Test

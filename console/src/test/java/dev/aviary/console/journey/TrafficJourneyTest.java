@@ -21,7 +21,10 @@ import java.nio.file.Path;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Moving canary traffic in a real browser: the slider's change is a commit by the operator, then live. */
+/**
+ * Moving canary traffic in a real browser, signed in through the sandbox's provider: the slider's change is a commit
+ * authored by the signed-in operator (name and e-mail from their token), then live.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"aviary.sandbox.ready-delay=200ms"})
 class TrafficJourneyTest extends JourneyTest {
@@ -54,7 +57,7 @@ class TrafficJourneyTest extends JourneyTest {
     assertThat(page.locator("#traffic-live-webapi")).hasText("v1 99%, v2 1%");
     Files.createDirectories(ConsoleJourneyTest.SCREENSHOTS);
     page.screenshot(new Page.ScreenshotOptions().setPath(ConsoleJourneyTest.SCREENSHOTS.resolve("traffic.png")));
-    assertThat(GitCli.run(Path.of(URI.create(sandbox.gitUrl())), "log", "-1", "--format=%an|%s"))
-        .isEqualTo("Otto Operator|webapi: route v1 99%, v2 1%");
+    assertThat(GitCli.run(Path.of(URI.create(sandbox.gitUrl())), "log", "-1", "--format=%an <%ae>|%s"))
+        .isEqualTo("Otto Operator <operator@sandbox.aviary.invalid>|webapi: route v1 99%, v2 1%");
   }
 }

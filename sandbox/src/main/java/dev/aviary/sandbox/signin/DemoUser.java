@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A person who can sign in to the sandbox: one per Aviary role. Each also has a script client,
+ * A person who can sign in to the sandbox: one per Aviary role, and a guest in no Aviary group (who may sign in
+ * but is shown what gives access instead of any page). Each also has a script client,
  * {@code <username>-script} with the same secret, that gets tokens carrying the same claims through the
  * client-credentials grant, for trying the JSON API with curl.
  *
@@ -16,7 +17,8 @@ public record DemoUser(String username, String password, String name, String ema
       new DemoUser("viewer", "viewer-sandbox", "Vera Viewer", "viewer@sandbox.aviary.invalid", "aviary-viewers"),
       new DemoUser("operator", "operator-sandbox", "Otto Operator", "operator@sandbox.aviary.invalid",
           "aviary-operators"),
-      new DemoUser("admin", "admin-sandbox", "Ada Admin", "admin@sandbox.aviary.invalid", "aviary-admins"));
+      new DemoUser("admin", "admin-sandbox", "Ada Admin", "admin@sandbox.aviary.invalid", "aviary-admins"),
+      new DemoUser("guest", "guest-sandbox", "Gus Guest", "guest@sandbox.aviary.invalid", "sandbox-guests"));
 
   public String scriptClientId() {
     return username + "-script";

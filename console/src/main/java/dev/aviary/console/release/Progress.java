@@ -1,0 +1,100 @@
+package dev.aviary.console.release;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One step of a progressing release: set the step's weight, let it run for the step's duration, judge it, and move
+ * on, hold, pause or roll back as the judgement and the limits say.
+ */
+final class Progress {
+
+  private final ReleaseWorld world;
+  private final ReleaseSpec spec;
+  private final ReleaseStatus status;
+  private final Instant now;
+
+  Progress(ReleaseWorld world, ReleaseSpec spec, ReleaseStatus status, Instant now) {
+    this.world = world;
+    this.spec = spec;
+    this.status = status;
+    this.now = now;
+  }
+
+  ReleaseStatus step() {
+    int target = spec.plan().steps().get(status.stepIndex());
+    if (status.weight() != target) {
+      String commit = world.setCanaryWeight(spec, target, "step " + (status.stepIndex() + 1) + " of "
+          + spec.plan().steps().size() + ": " + spec.canaryVersion() + " " + target + "%");
+      return status.weight(target, now).message("running " + target + "% for "
+          + Durations.text(spec.plan().stepDuration())).event(now, ReleaseMachine.CONTROLLER, "step "
+          + (status.stepIndex() + 1) + ": " + spec.canaryVersion() + " at " + target + "%", commit);
+    }
+    Optional<ReleaseStatus> moved = movedOutside();
+    if (moved.isPresent()) {
+      return moved.get();
+    }
+    if (now.isBefore(status.since().plus(spec.plan().stepDuration()))) {
+      return status;
+    }
+    AnalysisResult result = CanaryAnalysis.assess(world.measure(spec, spec.plan().stepDuration()),
+        spec.plan().limits()).at(now, target);
+    return judged(status.analysed(result), result);
+  }
+
+  /** Someone changed the live weight without the release (the Services page, kubectl): the operator has the wheel. */
+  private Optional<ReleaseStatus> movedOutside() {
+    if (now.isBefore(status.since().plus(ReleaseMachine.SETTLE))) {
+      return Optional.empty();
+    }
+    return world.liveCanaryWeight(spec).filter(live -> live != status.weight())
+        .map(live -> status.weight(live, now).phase(ReleasePhase.PAUSED, now, "the canary's weight was changed to "
+            + live + "% outside the release; resume to continue the plan from there")
+            .event(now, ReleaseMachine.CONTROLLER, "paused: live weight " + live + "% differs from the plan's "
+                + status.weight() + "%", ""));
+  }
+
+  private ReleaseStatus judged(ReleaseStatus analysed, AnalysisResult result) {
+    AnalysisLimits limits = spec.plan().limits();
+    String at = " at " + result.weight() + "%: " + result.summary();
+    return switch (result.outcome()) {
+      case SUCCESSFUL -> advance(analysed.counts(analysed.failures(), 0, 0), result);
+      case FAILED -> {
+        ReleaseStatus counted = analysed.counts(analysed.failures() + 1, 0, 0);
+        yield counted.failures() > limits.failureLimit()
+            ? counted.phase(ReleasePhase.ROLLING_BACK, now, spec.canaryVersion() + " failed analysis" + at)
+            : again(counted, "failed analysis " + counted.failures() + " of " + (limits.failureLimit() + 1) + at);
+      }
+      case INCONCLUSIVE -> {
+        ReleaseStatus counted = analysed.counts(analysed.failures(), analysed.inconclusive() + 1, 0);
+        yield counted.inconclusive() > limits.inconclusiveLimit()
+            ? pause(counted, counted.inconclusive() + " inconclusive analyses in a row" + at)
+            : again(counted, "inconclusive" + at);
+      }
+      case ERROR -> {
+        ReleaseStatus counted = analysed.counts(analysed.failures(), 0, analysed.errors() + 1);
+        yield counted.errors() > limits.errorLimit()
+            ? pause(counted, counted.errors() + " analyses in a row could not measure" + at)
+            : again(counted, "could not measure" + at);
+      }
+    };
+  }
+
+  private ReleaseStatus advance(ReleaseStatus s, AnalysisResult result) {
+    boolean last = s.stepIndex() == spec.plan().steps().size() - 1;
+    ReleaseStatus next = last ? s.phase(ReleasePhase.PROMOTING, now, "every step passed")
+        : s.step(s.stepIndex() + 1, now).message("step " + (s.stepIndex() + 1) + " passed");
+    return next.event(now, ReleaseMachine.CONTROLLER, "analysis at " + result.weight() + "% successful", "");
+  }
+
+  /** Measures the same step again over a fresh window. */
+  private ReleaseStatus again(ReleaseStatus s, String why) {
+    return s.step(s.stepIndex(), now).message(why + "; measuring again")
+        .event(now, ReleaseMachine.CONTROLLER, why, "");
+  }
+
+  private ReleaseStatus pause(ReleaseStatus s, String why) {
+    return s.phase(ReleasePhase.PAUSED, now, why + "; not advancing until an operator resumes")
+        .event(now, ReleaseMachine.CONTROLLER, "paused: " + why, "");
+  }
+}

@@ -1,0 +1,169 @@
+package dev.aviary.console.release;
+
+import org.springframework.boot.convert.DurationStyle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a release is, as committed to Git: the service, the version it replaces and the one it brings, the image,
+ * the plan, who started it and the last operator steering. Read back from the cluster's copy of the manifest.
+ */
+public record ReleaseSpec(String service, String stableVersion, String canaryVersion, String image, ReleasePlan plan,
+                          String startedBy, Steering steering) {
+
+  public String canaryDeployment() {
+    return service + "-" + canaryVersion;
+  }
+
+  public String stableDeployment() {
+    return service + "-" + stableVersion;
+  }
+
+  /** The spec as the manifest spells it: durations like {@code 30s}, limits under {@code analysis}. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("service", service);
+    spec.put("stableVersion", stableVersion);
+    spec.put("canaryVersion", canaryVersion);
+    spec.put("image", image);
+    spec.put("startedBy", startedBy);
+    spec.put("plan", planMap(plan));
+    if (steering != null) {
+      spec.put("steering", steeringMap(steering));
+    }
+    return spec;
+  }
+
+  static Map<String, Object> steeringMap(Steering s) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("action", s.action().word());
+    map.put("by", s.by());
+    map.put("at", s.at().toString());
+    map.put("reason", s.reason() == null ? "" : s.reason());
+    if (s.weight() != null) {
+      map.put("weight", s.weight());
+    }
+    return map;
+  }
+
+  private static Map<String, Object> planMap(ReleasePlan plan) {
+    AnalysisLimits l = plan.limits();
+    Map<String, Object> analysis = new LinkedHashMap<>();
+    analysis.put("minSuccessRatio", l.minSuccessRatio());
+    analysis.put("maxP99LatencyMs", l.maxP99Millis());
+    analysis.put("minRequests", l.minRequests());
+    analysis.put("maxSuccessDrop", l.maxSuccessDrop());
+    analysis.put("maxLatencyFactor", l.maxLatencyFactor());
+    analysis.put("latencySlackMs", l.latencySlackMillis());
+    analysis.put("failureLimit", l.failureLimit());
+    analysis.put("inconclusiveLimit", l.inconclusiveLimit());
+    analysis.put("errorLimit", l.errorLimit());
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("steps", plan.steps());
+    map.put("stepDuration", duration(plan.stepDuration()));
+    map.put("warmWindow", duration(plan.warmWindow()));
+    map.put("readyTimeout", duration(plan.readyTimeout()));
+    map.put("analysis", analysis);
+    return map;
+  }
+
+  private static String duration(Duration d) {
+    return Durations.text(d);
+  }
+
+  /**
+   * Reads a spec as the cluster returns it.
+   *
+   * @throws IllegalArgumentException naming the field that is missing or wrong
+   */
+  public static ReleaseSpec fromMap(Map<String, Object> spec) {
+    Fields f = new Fields(spec, "spec");
+    Fields plan = f.object("plan");
+    Fields analysis = plan.object("analysis");
+    AnalysisLimits limits = new AnalysisLimits(analysis.number("minSuccessRatio").doubleValue(),
+        analysis.number("maxP99LatencyMs").doubleValue(), analysis.number("minRequests").longValue(),
+        analysis.number("maxSuccessDrop").doubleValue(), analysis.number("maxLatencyFactor").doubleValue(),
+        analysis.number("latencySlackMs").doubleValue(), analysis.number("failureLimit").intValue(),
+        analysis.number("inconclusiveLimit").intValue(), analysis.number("errorLimit").intValue());
+    ReleasePlan releasePlan = new ReleasePlan(plan.integers("steps"), plan.duration("stepDuration"), limits,
+        plan.duration("warmWindow"), plan.duration("readyTimeout"));
+    Steering steering = f.optionalObject("steering").map(s -> new Steering(Steering.Action.of(s.text("action")),
+        s.text("by"), s.instant("at"), s.optionalText("reason"), s.optionalInteger("weight"))).orElse(null);
+    return new ReleaseSpec(f.text("service"), f.text("stableVersion"), f.text("canaryVersion"), f.text("image"),
+        releasePlan, f.optionalText("startedBy"), steering);
+  }
+
+  /** Typed access to a map from YAML, with errors that name the field's path. */
+  private record Fields(Map<String, Object> map, String path) {
+
+    String text(String key) {
+      Object v = map.get(key);
+      if (!(v instanceof String s) || s.isBlank()) {
+        throw new IllegalArgumentException(path + "." + key + " must be a non-empty string, got " + v);
+      }
+      return s;
+    }
+
+    String optionalText(String key) {
+      Object v = map.get(key);
+      return v == null ? "" : String.valueOf(v);
+    }
+
+    Number number(String key) {
+      if (!(map.get(key) instanceof Number n)) {
+        throw new IllegalArgumentException(path + "." + key + " must be a number, got " + map.get(key));
+      }
+      return n;
+    }
+
+    Integer optionalInteger(String key) {
+      return map.get(key) == null ? null : number(key).intValue();
+    }
+
+    List<Integer> integers(String key) {
+      if (!(map.get(key) instanceof List<?> list) || !list.stream().allMatch(Number.class::isInstance)) {
+        throw new IllegalArgumentException(path + "." + key + " must be a list of numbers, got " + map.get(key));
+      }
+      return list.stream().map(n -> ((Number) n).intValue()).toList();
+    }
+
+    Duration duration(String key) {
+      try {
+        return DurationStyle.detectAndParse(text(key));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(path + "." + key + " must be a duration like 30s or 5m, got "
+            + map.get(key), e);
+      }
+    }
+
+    Instant instant(String key) {
+      try {
+        return Instant.parse(text(key));
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(path + "." + key + " must be an ISO-8601 instant, got " + map.get(key), e);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    Optional<Fields> optionalObject(String key) {
+      Object v = map.get(key);
+      if (v == null) {
+        return Optional.empty();
+      }
+      if (!(v instanceof Map<?, ?>)) {
+        throw new IllegalArgumentException(path + "." + key + " must be an object, got " + v);
+      }
+      return Optional.of(new Fields((Map<String, Object>) v, path + "." + key));
+    }
+
+    Fields object(String key) {
+      return optionalObject(key).orElseThrow(() -> new IllegalArgumentException(path + "." + key + " is missing"));
+    }
+  }
+}

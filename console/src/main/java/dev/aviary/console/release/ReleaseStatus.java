@@ -1,0 +1,97 @@
+package dev.aviary.console.release;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the leading console knows about a release, kept in the cluster (the Release's status) so that another
+ * console can carry on exactly where this one stopped.
+ *
+ * @param stepIndex      the plan step being run (its weight is {@code plan.steps[stepIndex]})
+ * @param weight         the canary weight the release last committed (or an operator moved it to)
+ * @param since          when the current phase or step began: waits and analysis windows count from here
+ * @param failures       failed analyses so far
+ * @param inconclusive   inconclusive analyses in a row
+ * @param errors         analyses in a row that could not measure
+ * @param steeringSeen   the key of the last operator steering acted on
+ * @param warmUntil      when the previous version may go, once promoted
+ * @param promotionCommit the commit in which the stable Deployment took the canary's template: reverting it restores
+ *                       the previous version
+ */
+public record ReleaseStatus(ReleasePhase phase, int stepIndex, int weight, Instant since, int failures,
+                            int inconclusive, int errors, String message, String steeringSeen, Instant warmUntil,
+                            String promotionCommit, List<AnalysisResult> analyses, List<ReleaseEvent> events) {
+
+  /** How many events and analyses a status keeps; older ones are in Git and the console's log. */
+  static final int KEPT = 200;
+
+  public ReleaseStatus {
+    analyses = List.copyOf(analyses);
+    events = List.copyOf(events);
+    message = message == null ? "" : message;
+    steeringSeen = steeringSeen == null ? "" : steeringSeen;
+    promotionCommit = promotionCommit == null ? "" : promotionCommit;
+  }
+
+  static ReleaseStatus starting(Instant now) {
+    return new ReleaseStatus(ReleasePhase.STARTING, 0, 0, now, 0, 0, 0, "waiting for the canary's pods", "", null,
+        "", List.of(), List.of());
+  }
+
+  ReleaseStatus phase(ReleasePhase next, Instant now, String why) {
+    return new ReleaseStatus(next, stepIndex, weight, now, failures, inconclusive, errors, why, steeringSeen,
+        warmUntil, promotionCommit, analyses, events);
+  }
+
+  ReleaseStatus message(String why) {
+    return new ReleaseStatus(phase, stepIndex, weight, since, failures, inconclusive, errors, why, steeringSeen,
+        warmUntil, promotionCommit, analyses, events);
+  }
+
+  ReleaseStatus step(int index, Instant now) {
+    return new ReleaseStatus(phase, index, weight, now, failures, inconclusive, errors, message, steeringSeen,
+        warmUntil, promotionCommit, analyses, events);
+  }
+
+  ReleaseStatus weight(int canaryWeight, Instant now) {
+    return new ReleaseStatus(phase, stepIndex, canaryWeight, now, failures, inconclusive, errors, message,
+        steeringSeen, warmUntil, promotionCommit, analyses, events);
+  }
+
+  ReleaseStatus counts(int failed, int inconclusiveInARow, int errorsInARow) {
+    return new ReleaseStatus(phase, stepIndex, weight, since, failed, inconclusiveInARow, errorsInARow, message,
+        steeringSeen, warmUntil, promotionCommit, analyses, events);
+  }
+
+  ReleaseStatus steered(String key) {
+    return new ReleaseStatus(phase, stepIndex, weight, since, failures, inconclusive, errors, message, key,
+        warmUntil, promotionCommit, analyses, events);
+  }
+
+  ReleaseStatus warmUntil(Instant until) {
+    return new ReleaseStatus(phase, stepIndex, weight, since, failures, inconclusive, errors, message, steeringSeen,
+        until, promotionCommit, analyses, events);
+  }
+
+  ReleaseStatus promotionCommit(String commit) {
+    return new ReleaseStatus(phase, stepIndex, weight, since, failures, inconclusive, errors, message, steeringSeen,
+        warmUntil, commit, analyses, events);
+  }
+
+  ReleaseStatus analysed(AnalysisResult result) {
+    return new ReleaseStatus(phase, stepIndex, weight, since, failures, inconclusive, errors, message, steeringSeen,
+        warmUntil, promotionCommit, last(analyses, result), events);
+  }
+
+  ReleaseStatus event(Instant at, String actor, String text, String commit) {
+    return new ReleaseStatus(phase, stepIndex, weight, since, failures, inconclusive, errors, message, steeringSeen,
+        warmUntil, promotionCommit, analyses, last(events, new ReleaseEvent(at, actor, text, commit)));
+  }
+
+  private static <T> List<T> last(List<T> list, T added) {
+    List<T> out = new ArrayList<>(list.size() > KEPT - 1 ? list.subList(list.size() - KEPT + 1, list.size()) : list);
+    out.add(added);
+    return out;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.aviary.console.release;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What the release machine asks of the world: the cluster's state, the golden signals, and changes through the
+ * GitOps pipeline. Every change returns the commit it made, or "" when Git already said so, which is what makes
+ * repeating a step after a restart harmless.
+ */
+public interface ReleaseWorld {
+
+  /** Why the canary is not serving yet, or empty once all its pods are ready. */
+  Optional<String> canaryNotReady(ReleaseSpec release);
+
+  /** Why the stable Deployment has not finished rolling out its new template yet, or empty once it has. */
+  Optional<String> stableNotRolledOut(ReleaseSpec release);
+
+  /** The canary's weight in the cluster's live routing, when the route names it. */
+  Optional<Integer> liveCanaryWeight(ReleaseSpec release);
+
+  Measurements measure(ReleaseSpec release, Duration window);
+
+  /** Routes {@code weight}% to the canary and the rest to stable. */
+  String setCanaryWeight(ReleaseSpec release, int weight, String why);
+
+  /** All traffic to stable and the canary scaled to zero, in one commit {@code rollback: <reason>}. */
+  String rollBack(ReleaseSpec release, String reason, String figures);
+
+  /** The stable Deployment takes the canary's pod template. */
+  String adoptCanaryTemplate(ReleaseSpec release);
+
+  /** Removes the canary's Deployment and its routing. */
+  String removeCanary(ReleaseSpec release);
+}

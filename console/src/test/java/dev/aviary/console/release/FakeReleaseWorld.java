@@ -1,0 +1,99 @@
+package dev.aviary.console.release;
+
+import dev.aviary.console.metrics.Reading;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The world of one release in memory: Git as the weights and templates it holds (a change that finds nothing to
+ * change makes no commit, as the pipeline does), readiness as the test sets it, and measurements from a supplier.
+ */
+final class FakeReleaseWorld implements ReleaseWorld {
+
+  final List<String> commits = new ArrayList<>();
+  int gitWeight;
+  Integer liveWeight;
+  boolean canaryReady = true;
+  boolean stableRolledOut = true;
+  boolean adopted;
+  boolean canaryRemoved;
+  boolean canaryScaledDown;
+  Supplier<Measurements> measurements = () -> healthy(200);
+
+  static Measurements healthy(double requestsPerSecond) {
+    return measured(0.001, 80, requestsPerSecond);
+  }
+
+  static Measurements measured(double errorRatio, double p99, double requestsPerSecond) {
+    return new Measurements(Duration.ofSeconds(30), new Measurements.Version(new Reading.Value(errorRatio),
+        new Reading.Value(p99), new Reading.Value(requestsPerSecond)),
+        new Measurements.Version(new Reading.Value(0.001), new Reading.Value(75), new Reading.Value(400)));
+  }
+
+  @Override
+  public Optional<String> canaryNotReady(ReleaseSpec release) {
+    return canaryReady ? Optional.empty() : Optional.of("0 of 2 pods ready");
+  }
+
+  @Override
+  public Optional<String> stableNotRolledOut(ReleaseSpec release) {
+    return stableRolledOut ? Optional.empty() : Optional.of("1 of 2 pods updated");
+  }
+
+  @Override
+  public Optional<Integer> liveCanaryWeight(ReleaseSpec release) {
+    return Optional.of(liveWeight != null ? liveWeight : gitWeight);
+  }
+
+  @Override
+  public Measurements measure(ReleaseSpec release, Duration window) {
+    return measurements.get();
+  }
+
+  @Override
+  public String setCanaryWeight(ReleaseSpec release, int weight, String why) {
+    if (gitWeight == weight) {
+      return "";
+    }
+    gitWeight = weight;
+    liveWeight = null;
+    return commit("weight " + weight);
+  }
+
+  @Override
+  public String rollBack(ReleaseSpec release, String reason, String figures) {
+    if (gitWeight == 0 && canaryScaledDown) {
+      return "";
+    }
+    gitWeight = 0;
+    canaryScaledDown = true;
+    return commit("rollback: " + reason + (figures.isEmpty() ? "" : "\n" + figures));
+  }
+
+  @Override
+  public String adoptCanaryTemplate(ReleaseSpec release) {
+    if (adopted) {
+      return "";
+    }
+    adopted = true;
+    return commit("adopt");
+  }
+
+  @Override
+  public String removeCanary(ReleaseSpec release) {
+    if (canaryRemoved) {
+      return "";
+    }
+    canaryRemoved = true;
+    return commit("remove canary");
+  }
+
+  private String commit(String what) {
+    commits.add(what);
+    return "c" + commits.size();
+  }
+}

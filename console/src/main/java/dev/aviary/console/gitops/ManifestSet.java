@@ -1,5 +1,9 @@
 package dev.aviary.console.gitops;
 
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +126,37 @@ public final class ManifestSet {
       throw new InvalidChangeException("cannot delete " + file + ": no such file at " + base);
     }
     editors.put(file, null);
+  }
+
+  /** Lists a new file in the kustomization of its folder, so the rendering (and the cluster) includes it. */
+  public void include(String file) {
+    edit(kustomizationOf(file)).append(0, List.of("resources"), fileName(file));
+  }
+
+  /** Takes a file out of the kustomization of its folder. */
+  @SuppressWarnings("unchecked")
+  public void exclude(String file) {
+    String kustomization = kustomizationOf(file);
+    if (read(kustomization).isEmpty()) {
+      throw new InvalidChangeException("no " + kustomization + " lists " + file);
+    }
+    Object parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(edit(kustomization).text());
+    List<Object> resources = parsed instanceof Map<?, ?> map && map.get("resources") instanceof List<?> list
+        ? (List<Object>) list : List.of();
+    int index = resources.indexOf(fileName(file));
+    if (index < 0) {
+      throw new InvalidChangeException(kustomization + " does not list " + fileName(file));
+    }
+    edit(kustomization).remove(0, List.of("resources", index));
+  }
+
+  private static String kustomizationOf(String file) {
+    int slash = file.lastIndexOf('/');
+    return (slash < 0 ? "" : file.substring(0, slash + 1)) + "kustomization.yaml";
+  }
+
+  private static String fileName(String file) {
+    return file.substring(file.lastIndexOf('/') + 1);
   }
 
   /** The objects a file holds at {@link #base()}, e.g. those to remove from the cluster with it. */

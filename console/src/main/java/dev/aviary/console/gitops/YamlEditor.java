@@ -70,6 +70,24 @@ public final class YamlEditor {
     return this;
   }
 
+  /** Removes the item at {@code path} (ending in an index) from a block list that keeps at least one item. */
+  public YamlEditor remove(int document, List<Object> path) {
+    Node parent = find(document, path.subList(0, path.size() - 1));
+    if (!(parent instanceof SequenceNode sequence) || !(path.getLast() instanceof Integer index)
+        || index >= sequence.getValue().size() || sequence.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+      throw new GitOpsException("no block list item " + describe(path) + " in document " + (document + 1));
+    }
+    if (sequence.getValue().size() == 1) {
+      throw new GitOpsException("cannot remove the only item of " + describe(path.subList(0, path.size() - 1)));
+    }
+    Node item = sequence.getValue().get(index);
+    int dash = text.lastIndexOf('-', offset(item.getStartMark().getIndex()));
+    int from = text.lastIndexOf('\n', dash);
+    int to = endOfLine(lastContent(item));
+    text = text.substring(0, Math.max(from, 0)) + text.substring(from < 0 ? Math.min(to + 1, text.length()) : to);
+    return this;
+  }
+
   /** The node at a path: for callers that need to look before they edit. */
   Node find(int document, List<Object> path) {
     Node node = documents().get(document);
@@ -161,7 +179,9 @@ public final class YamlEditor {
       return value.toString();
     }
     String s = String.valueOf(value);
-    boolean plain = s.matches("[A-Za-z_/][A-Za-z0-9_./-]*") && !s.matches("(?i)true|false|yes|no|on|off|null|~");
+    // Image references stay unquoted: a colon is plain text in YAML unless a space or the end follows it.
+    boolean plain = s.matches("[A-Za-z_/][A-Za-z0-9_./@:-]*") && !s.endsWith(":")
+        && !s.matches("(?i)true|false|yes|no|on|off|null|~");
     return plain ? s : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 

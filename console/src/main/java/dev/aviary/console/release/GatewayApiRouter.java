@@ -106,6 +106,51 @@ public final class GatewayApiRouter implements TrafficRouter {
     }
   }
 
+  @Override
+  public void addVersion(ManifestSet manifests, String service, String version, String from) {
+    Rule rule = rule(manifests, service).orElseThrow(() -> notRouted(service));
+    Map<String, String> services = versionServices(manifests, service);
+    if (services.containsKey(version)) {
+      throw new InvalidChangeException("service " + service + " already has a Service for version '" + version + "'");
+    }
+    String fromName = services.get(from);
+    ManifestReader.Manifest original = manifests.find("Service", fromName == null ? "" : fromName)
+        .orElseThrow(() -> new InvalidChangeException("no Service selects " + service + " version '" + from + "'"));
+    String name = service + "-" + version;
+    String file = sibling(original.file(), "service-" + version + ".yaml");
+    manifests.write(file, VersionedCopy.of(manifests, original, name, from, version).text());
+    manifests.include(file);
+    Map<String, Object> backend = new LinkedHashMap<>();
+    backend.put("name", name);
+    ManifestSet.field(rule.backends().getFirst(), "port").ifPresent(port -> backend.put("port", port));
+    backend.put("weight", 0);
+    manifests.edit(rule.route().file()).append(rule.route().document(), List.of("spec", "rules", rule.index(),
+        "backendRefs"), backend);
+  }
+
+  @Override
+  public void removeVersion(ManifestSet manifests, String service, String version) {
+    Rule rule = rule(manifests, service).orElseThrow(() -> notRouted(service));
+    String name = versionServices(manifests, service).get(version);
+    if (name == null) {
+      return;
+    }
+    int index = indexOf(rule.backends(), name);
+    if (index >= 0) {
+      manifests.edit(rule.route().file()).remove(rule.route().document(), List.of("spec", "rules", rule.index(),
+          "backendRefs", index));
+    }
+    ManifestReader.Manifest versionService = manifests.find("Service", name).orElseThrow();
+    if (manifests.objectsOf(versionService.file()).size() == 1) {
+      manifests.exclude(versionService.file());
+      manifests.delete(versionService.file());
+    }
+  }
+
+  static String sibling(String file, String name) {
+    return file.substring(0, file.lastIndexOf('/') + 1) + name;
+  }
+
   private static void checkRelative(Map<String, Integer> weights) {
     if (weights.isEmpty()) {
       throw new InvalidChangeException("no weights given");

@@ -87,6 +87,45 @@ public final class IstioRouter implements TrafficRouter {
     }
   }
 
+  @Override
+  public void addVersion(ManifestSet manifests, String service, String version, String from) {
+    Route route = primaryRoute(manifests, service).orElseThrow(() -> notRouted(service));
+    if (indexOf(route.destinations(), version) >= 0 || subsets(manifests, route.host()).contains(version)) {
+      throw new InvalidChangeException("service " + service + " already routes a version '" + version + "'");
+    }
+    ManifestReader.Manifest rule = destinationRule(manifests, route.host());
+    manifests.edit(rule.file()).append(rule.document(), List.of("spec", "subsets"),
+        Map.of("name", version, "labels", Map.of("version", version)));
+    manifests.edit(route.manifest().file()).append(route.manifest().document(),
+        List.of("spec", "http", route.httpIndex(), "route"), newDestination(route, version, 0));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void removeVersion(ManifestSet manifests, String service, String version) {
+    Route route = primaryRoute(manifests, service).orElseThrow(() -> notRouted(service));
+    int index = indexOf(route.destinations(), version);
+    if (index >= 0) {
+      manifests.edit(route.manifest().file()).remove(route.manifest().document(),
+          List.of("spec", "http", route.httpIndex(), "route", index));
+    }
+    ManifestReader.Manifest rule = destinationRule(manifests, route.host());
+    List<Map<String, Object>> subsets = (List<Map<String, Object>>) ManifestSet.field(rule.object(), "spec", "subsets")
+        .orElse(List.of());
+    for (int i = 0; i < subsets.size(); i++) {
+      if (version.equals(subsets.get(i).get("name"))) {
+        manifests.edit(rule.file()).remove(rule.document(), List.of("spec", "subsets", i));
+      }
+    }
+  }
+
+  private static ManifestReader.Manifest destinationRule(ManifestSet manifests, String host) {
+    return manifests.ofKind("DestinationRule").stream()
+        .filter(dr -> host.equals(ManifestSet.field(dr.object(), "spec", "host").orElse(null))).findFirst()
+        .orElseThrow(() -> new InvalidChangeException("no DestinationRule for host " + host
+            + " to add a version's subset to"));
+  }
+
   private record Route(ManifestReader.Manifest manifest, int httpIndex, String host,
                        List<Map<String, Object>> destinations) {
   }

@@ -28,6 +28,17 @@ public interface TrafficRouter {
   void setWeights(ManifestSet manifests, String service, Map<String, Integer> weights);
 
   /**
+   * Routes a new version of the service next to {@code from} at weight 0, with whatever this router needs to tell
+   * the versions apart (an Istio subset, a Service per version).
+   *
+   * @throws dev.aviary.console.gitops.InvalidChangeException when the service is not routed here or already has it
+   */
+  void addVersion(ManifestSet manifests, String service, String version, String from);
+
+  /** Takes a version out of the route, and what {@link #addVersion} added for it. */
+  void removeVersion(ManifestSet manifests, String service, String version);
+
+  /**
    * The weights of each of {@code services} this router routes, by service. Routers that can answer in one pass
    * over the manifests override this; a page of a thousand services must not cost a million lookups.
    */

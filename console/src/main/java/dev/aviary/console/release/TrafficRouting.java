@@ -53,6 +53,11 @@ public class TrafficRouting {
     return all;
   }
 
+  /** The routers, most specific first: for the release feature's own edits. */
+  List<TrafficRouter> routers() {
+    return routers;
+  }
+
   public Intent setWeights(String service, Map<String, Integer> weights) {
     return new SetTrafficWeights(service, weights, routers);
   }

@@ -42,6 +42,8 @@ public final class ResourceCatalog {
     c.add("gateway.networking.k8s.io", "v1", "Gateway", "gateways", true, List.of("gtw"), STATUS);
     c.add("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", true, List.of(), STATUS);
     c.add("monitoring.coreos.com", "v1", "ServiceMonitor", "servicemonitors", true, List.of("smon"), List.of());
+    // Aviary's own kind (its CRD is in k8s/): a release's spec comes from Git, its status from the leading console.
+    c.add("aviary.dev", "v1alpha1", "Release", "releases", true, List.of("rel"), STATUS);
     return c;
   }
 

@@ -1,0 +1,145 @@
+package dev.aviary.console.release;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.slider.IntegerSlider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import dev.aviary.console.gitops.ChangeFeedback;
+import dev.aviary.console.gitops.ChangeResult;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+/**
+ * One release: what it brings, where it is and why, the canary's weight (a slider operators can take over with),
+ * the actions, each analysis with its figures against their limits, and who did what.
+ */
+class ReleaseDetail extends VerticalLayout {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+  private final Optional<String> refusal;
+  private final H3 title = new H3();
+  private final Span phase = new Span();
+  private final Span message = new Span();
+  final IntegerSlider weight = new IntegerSlider(0, 100);
+  final Button pause;
+  final Button resume;
+  final Button promote;
+  final Button abort;
+  final Button restore;
+  private final Grid<AnalysisResult> analyses = new Grid<>();
+  private final Grid<ReleaseEvent> events = new Grid<>();
+  private Release shown;
+
+  ReleaseDetail(ReleaseService releases) {
+    this.refusal = releases.steerRefusal();
+    pause = action("pause", "Pause", releases::pause);
+    resume = action("resume", "Resume", releases::resume);
+    promote = action("promote", "Promote now", releases::promote);
+    abort = action("abort", "Abort", releases::abort);
+    restore = action("restore", "Restore previous version", releases::restorePrevious);
+    setId("release-detail");
+    setPadding(false);
+    phase.setId("release-phase");
+    phase.getElement().getThemeList().add("badge");
+    message.setId("release-message");
+    weight.setId("release-weight");
+    weight.setLabel("Canary weight");
+    weight.setMinMaxVisible(true);
+    weight.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+    weight.setWidthFull();
+    weight.addValueChangeListener(e -> {
+      if (e.isFromClient() && e.getValue() != null && shown != null) {
+        run(releases.moveWeight(shown.name(), e.getValue(), ""));
+      }
+    });
+    abort.addThemeVariants(ButtonVariant.LUMO_ERROR);
+    HorizontalLayout actions = new HorizontalLayout(pause, resume, promote, abort, restore);
+    actions.setId("release-actions");
+    analyses.setId("release-analyses");
+    analyses.addThemeVariants(GridVariant.LUMO_COMPACT);
+    analyses.addColumn(a -> TIME.format(a.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+    analyses.addColumn(a -> a.weight() + "%").setHeader("Weight").setAutoWidth(true).setFlexGrow(0);
+    analyses.addColumn(a -> a.outcome().name().charAt(0) + a.outcome().name().substring(1).toLowerCase())
+        .setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
+    analyses.addColumn(ReleaseDetail::figures).setHeader("Measured (canary / stable, limit)").setFlexGrow(3);
+    analyses.setAllRowsVisible(true);
+    events.setId("release-events");
+    events.addThemeVariants(GridVariant.LUMO_COMPACT);
+    events.addColumn(e -> TIME.format(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+    events.addColumn(ReleaseEvent::actor).setHeader("Who").setAutoWidth(true);
+    events.addColumn(ReleaseEvent::text).setHeader("What").setFlexGrow(3);
+    events.addColumn(e -> e.commit().length() > 8 ? e.commit().substring(0, 8) : e.commit()).setHeader("Commit")
+        .setAutoWidth(true).setFlexGrow(0);
+    events.setAllRowsVisible(true);
+    Div refused = new Div();
+    refusal.ifPresent(why -> {
+      refused.setText(why);
+      refused.setId("release-refusal");
+      refused.addClassName("aviary-refusal");
+    });
+    add(title, new HorizontalLayout(phase, message), weight, actions, refused, new H4("Analyses"), analyses,
+        new H4("History"), events);
+  }
+
+  void show(Release release) {
+    shown = release;
+    ReleaseSpec spec = release.spec();
+    ReleaseStatus status = release.status();
+    title.setText(spec.service() + ": " + spec.stableVersion() + " → " + spec.canaryVersion() + " (" + spec.image()
+        + ")");
+    phase.setText(release.phase().label());
+    message.setText(status == null ? "waiting for the leading console to pick it up" : status.message());
+    weight.setValue(status == null ? 0 : status.weight());
+    ReleasePhase p = release.phase();
+    boolean steerable = refusal.isEmpty();
+    weight.setEnabled(steerable && (p == ReleasePhase.PROGRESSING || p == ReleasePhase.PAUSED));
+    pause.setEnabled(steerable && (p == ReleasePhase.PROGRESSING || p == ReleasePhase.STARTING));
+    resume.setEnabled(steerable && p == ReleasePhase.PAUSED);
+    promote.setEnabled(steerable && (p == ReleasePhase.PROGRESSING || p == ReleasePhase.PAUSED));
+    abort.setEnabled(steerable && p.abortable());
+    restore.setEnabled(steerable && status != null && !status.promotionCommit().isEmpty());
+    analyses.setItems(status == null ? List.of() : status.analyses().reversed());
+    events.setItems(status == null ? List.of() : status.events().reversed());
+  }
+
+  private Button action(String id, String label,
+                        BiFunction<String, String, CompletableFuture<ChangeResult>> act) {
+    Button button = new Button(label, click -> {
+      if (shown != null) {
+        run(act.apply(shown.name(), ""));
+      }
+    });
+    button.setId("release-" + id);
+    button.setEnabled(false);
+    return button;
+  }
+
+  private void run(CompletableFuture<ChangeResult> change) {
+    ChangeFeedback.report(getUI().orElseThrow(), change, result -> { });
+  }
+
+  static String figures(AnalysisResult a) {
+    if (a.checks().isEmpty()) {
+      return a.summary();
+    }
+    return a.checks().stream().map(c -> (c.passed() ? "" : "✗ ") + c.metric() + " "
+        + CanaryAnalysis.figure(c.metric(), c.canary()) + (c.stable() == null ? ""
+        : " / " + CanaryAnalysis.figure(c.metric(), c.stable())) + " (" + c.limit() + ")")
+        .collect(Collectors.joining(" · "));
+  }
+}

@@ -1,0 +1,178 @@
+package dev.aviary.console.release;
+
+import dev.aviary.console.access.Identity;
+import dev.aviary.console.access.Operators;
+import dev.aviary.console.access.Requires;
+import dev.aviary.console.access.Role;
+import dev.aviary.console.cluster.ClusterState;
+import dev.aviary.console.cluster.ServiceWorkload;
+import dev.aviary.console.gitops.Change;
+import dev.aviary.console.gitops.ChangePipeline;
+import dev.aviary.console.gitops.ChangeResult;
+import dev.aviary.console.gitops.GitHistory;
+import dev.aviary.console.gitops.InvalidChangeException;
+import dev.aviary.console.gitops.ManifestSet;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Canary releases, for the Releases view and the JSON API alike: read them, start one (admins), steer one
+ * (operators). Starting and steering are commits by the signed-in person; the leading console's controller does the
+ * rest. Futures complete off the caller's thread.
+ */
+@Service
+public class ReleaseService {
+
+  private final ReleaseStore store;
+  private final ClusterState cluster;
+  private final ReleaseChanges changes;
+  private final ChangePipeline pipeline;
+  private final GitHistory history;
+  private final Leadership leadership;
+  private final ReleasesProperties properties;
+  private final Operators operators;
+  private final Clock clock;
+  private final AsyncTaskExecutor executor;
+
+  ReleaseService(ReleaseStore store, ClusterState cluster, ReleaseChanges changes, ChangePipeline pipeline, GitHistory history,
+                 Leadership leadership, ReleasesProperties properties, Operators operators, Clock clock,
+                 @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
+    this.store = store;
+    this.cluster = cluster;
+    this.changes = changes;
+    this.pipeline = pipeline;
+    this.history = history;
+    this.leadership = leadership;
+    this.properties = properties;
+    this.operators = operators;
+    this.clock = clock;
+    this.executor = executor;
+  }
+
+  public List<Release> releases() {
+    return store.all();
+  }
+
+  public Optional<Release> release(String name) {
+    return store.find(name);
+  }
+
+  public Runnable subscribe(Consumer<List<Release>> listener) {
+    return store.subscribe(listener);
+  }
+
+  /** The services a release can be started for: those the cluster runs. */
+  public List<String> services() {
+    return cluster.snapshot().services().stream().map(ServiceWorkload::name).distinct().sorted().toList();
+  }
+
+  /** Which console advances releases, for the operator wondering why nothing moves. */
+  public String leader() {
+    return leadership.leader();
+  }
+
+  public ReleasePlan planFor(String service) {
+    return properties.planFor(service);
+  }
+
+  public Optional<String> startRefusal() {
+    return operators.refusal(Role.ADMIN);
+  }
+
+  public Optional<String> steerRefusal() {
+    return operators.refusal(Role.OPERATOR);
+  }
+
+  /**
+   * Starts a release of a new image tag of a service with its configured plan: commits the canary at weight 0 and
+   * the release's manifest, as the signed-in admin.
+   *
+   * @param version the new version's name; empty for the next {@code v<n>}
+   */
+  @Requires(value = Role.ADMIN, action = "start-release")
+  public CompletableFuture<ChangeResult> start(String service, String tag, String version) {
+    Identity actor = operators.current();
+    return CompletableFuture.supplyAsync(() -> {
+      ensureNoneRunning(service);
+      ManifestSet manifests = changes.manifests();
+      ReleaseSpec spec = changes.propose(manifests, service, tag, version, properties.planFor(service),
+          actor.toString());
+      return pipeline.submit(new Change(changes.start(spec), actor, ""));
+    }, executor);
+  }
+
+  private void ensureNoneRunning(String service) {
+    store.all().stream().filter(r -> r.spec().service().equals(service) && !r.phase().finished()).findFirst()
+        .ifPresent(r -> {
+          throw new InvalidChangeException("release " + r.name() + " of " + service + " is still "
+              + r.phase().label().toLowerCase() + "; promote or abort it first");
+        });
+  }
+
+  @Requires(value = Role.OPERATOR, action = "pause-release")
+  public CompletableFuture<ChangeResult> pause(String release, String reason) {
+    return steer(release, Steering.Action.PAUSE, reason, null);
+  }
+
+  @Requires(value = Role.OPERATOR, action = "resume-release")
+  public CompletableFuture<ChangeResult> resume(String release, String reason) {
+    return steer(release, Steering.Action.RESUME, reason, null);
+  }
+
+  @Requires(value = Role.OPERATOR, action = "promote-release")
+  public CompletableFuture<ChangeResult> promote(String release, String reason) {
+    return steer(release, Steering.Action.PROMOTE, reason, null);
+  }
+
+  /** Traffic back to stable and the canary scaled to zero, in the operator's own commit, at once. */
+  @Requires(value = Role.OPERATOR, action = "abort-release")
+  public CompletableFuture<ChangeResult> abort(String release, String reason) {
+    return steer(release, Steering.Action.ABORT, reason, null);
+  }
+
+  /** Moves the canary's weight off the plan; the release pauses and continues from there when resumed. */
+  @Requires(value = Role.OPERATOR, action = "move-release-weight")
+  public CompletableFuture<ChangeResult> moveWeight(String release, int weight, String reason) {
+    if (weight < 0 || weight > 100) {
+      throw new InvalidChangeException("a canary weight must be between 0 and 100, got " + weight);
+    }
+    return steer(release, Steering.Action.SET_WEIGHT, reason, weight);
+  }
+
+  private CompletableFuture<ChangeResult> steer(String name, Steering.Action action, String reason, Integer weight) {
+    Identity actor = operators.current();
+    Release release = store.find(name).orElseThrow(() -> new InvalidChangeException("no release " + name));
+    if (release.phase().finished()) {
+      throw new InvalidChangeException("release " + name + " is " + release.phase().label().toLowerCase()
+          + "; there is nothing to " + action.word());
+    }
+    if (action == Steering.Action.ABORT && !release.phase().abortable()) {
+      throw new InvalidChangeException("release " + name + " is past the point of aborting ("
+          + release.phase().label().toLowerCase() + "); restore the previous version once it is promoted");
+    }
+    Steering steering = new Steering(action, actor.toString(), clock.instant(), reason == null ? "" : reason.strip(),
+        weight);
+    return CompletableFuture.supplyAsync(() -> pipeline.submit(new Change(changes.steer(release.spec(), steering),
+        actor, reason)), executor);
+  }
+
+  /** After promotion: reverts the commit in which the stable took the new template, through the pipeline. */
+  @Requires(value = Role.OPERATOR, action = "restore-previous")
+  public CompletableFuture<ChangeResult> restorePrevious(String name, String reason) {
+    Release release = store.find(name).orElseThrow(() -> new InvalidChangeException("no release " + name));
+    String commit = release.status() == null ? "" : release.status().promotionCommit();
+    if (commit.isEmpty()) {
+      throw new InvalidChangeException("release " + name + " has not changed the stable version yet; abort it "
+          + "instead");
+    }
+    return history.revert(commit, reason == null || reason.isBlank() ? "restore the version before release " + name
+        : reason);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.aviary.console.release;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Canary releases: how often the leading console steps them, the Lease that decides which console leads, and the
+ * plan a new release gets (defaults, and overrides per service). The plan is copied into the release's manifest
+ * when it starts, so Git says what each release was held to.
+ *
+ * @param tick     how often the leader steps every running release
+ * @param lease    the Lease (coordination.k8s.io) the consoles elect a leader with
+ * @param plan     the default plan
+ * @param services per-service plans: any field set there replaces the default's
+ */
+@ConfigurationProperties("aviary.releases")
+public record ReleasesProperties(@DefaultValue("1s") Duration tick, @DefaultValue Lease lease,
+                                 @DefaultValue PlanSettings plan, Map<String, PlanSettings> services) {
+
+  public ReleasesProperties {
+    if (tick.isZero() || tick.isNegative()) {
+      throw new IllegalArgumentException("aviary.releases.tick must be positive, got " + tick);
+    }
+    services = services == null ? Map.of() : Map.copyOf(services);
+    ReleasePlan defaults = merge(BUILT_IN, plan, "aviary.releases.plan");
+    services.forEach((service, settings) -> merge(defaults, settings, "aviary.releases.services." + service));
+  }
+
+  private static final ReleasePlan BUILT_IN = new ReleasePlan(ReleasePlan.DEFAULT_STEPS, Duration.ofMinutes(1),
+      AnalysisLimits.DEFAULTS, Duration.ofMinutes(10), Duration.ofMinutes(5));
+
+  /**
+   * @param name      the Lease's name
+   * @param namespace its namespace; empty: the first managed namespace
+   * @param duration  how long a leader's claim holds without renewal: a dead leader is replaced after this
+   * @param renewal   how long a leader keeps trying to renew before it gives up leading
+   * @param retry     how often candidates try to take the lease
+   * @param identity  this console's name in the Lease; empty: the host name and a random suffix
+   */
+  public record Lease(@DefaultValue("aviary-releases") String name, @DefaultValue("") String namespace,
+                      @DefaultValue("15s") Duration duration, @DefaultValue("10s") Duration renewal,
+                      @DefaultValue("2s") Duration retry, @DefaultValue("") String identity) {
+  }
+
+  /** A plan's settings; a null field takes the default's. */
+  public record PlanSettings(List<Integer> steps, Duration stepDuration, Double minSuccessRatio,
+                             Double maxP99LatencyMs, Long minRequests, Double maxSuccessDrop, Double maxLatencyFactor,
+                             Double latencySlackMs, Integer failureLimit, Integer inconclusiveLimit,
+                             Integer errorLimit, Duration warmWindow, Duration readyTimeout) {
+  }
+
+  public ReleasePlan defaultPlan() {
+    return merge(BUILT_IN, plan, "aviary.releases.plan");
+  }
+
+  /** The service's plan: its overrides over the default plan. */
+  public ReleasePlan planFor(String service) {
+    PlanSettings own = services.get(service);
+    return own == null ? defaultPlan() : merge(defaultPlan(), own, "aviary.releases.services." + service);
+  }
+
+  private static ReleasePlan merge(ReleasePlan base, PlanSettings s, String where) {
+    if (s == null) {
+      return base;
+    }
+    AnalysisLimits l = base.limits();
+    try {
+      return new ReleasePlan(or(s.steps(), base.steps()), or(s.stepDuration(), base.stepDuration()),
+          new AnalysisLimits(or(s.minSuccessRatio(), l.minSuccessRatio()), or(s.maxP99LatencyMs(), l.maxP99Millis()),
+              or(s.minRequests(), l.minRequests()), or(s.maxSuccessDrop(), l.maxSuccessDrop()),
+              or(s.maxLatencyFactor(), l.maxLatencyFactor()), or(s.latencySlackMs(), l.latencySlackMillis()),
+              or(s.failureLimit(), l.failureLimit()), or(s.inconclusiveLimit(), l.inconclusiveLimit()),
+              or(s.errorLimit(), l.errorLimit())),
+          or(s.warmWindow(), base.warmWindow()), or(s.readyTimeout(), base.readyTimeout()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static <T> T or(T value, T otherwise) {
+    return value != null ? value : otherwise;
+  }
+}

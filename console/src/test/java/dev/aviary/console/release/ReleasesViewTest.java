@@ -1,0 +1,91 @@
+package dev.aviary.console.release;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.slider.IntegerSlider;
+import dev.aviary.console.SignedIn;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Releases view: a running release's timeline live, operators steering it, viewers only watching. */
+class ReleasesViewTest extends ReleaseSandboxTest {
+
+  @Test
+  void an_operator_pauses_moves_and_aborts_a_release_and_the_timeline_follows_live() throws Exception {
+    SignedIn.as(SignedIn.demo("admin"));
+    releases.start("document-processor", "2.0.0", "").get();
+    Release release = releaseOf("document-processor", "2.0.0");
+    SignedIn.as(SignedIn.demo("operator"));
+    UI.getCurrent().navigate(ReleasesView.class);
+    assertThat(_get(Button.class, spec -> spec.withId("start-release")).isEnabled()).isFalse();
+
+    select(release.name());
+    eventually(() -> assertThat(phase()).isEqualTo("Progressing"));
+    _click(_get(Button.class, spec -> spec.withId("release-pause")));
+    eventually(() -> assertThat(phase()).isEqualTo("Paused"));
+    assertThat(events()).anySatisfy(e -> {
+      assertThat(e.actor()).isEqualTo("Otto Operator <operator@sandbox.aviary.invalid>");
+      assertThat(e.text()).isEqualTo("pause");
+    });
+
+    _setValue(_get(IntegerSlider.class, spec -> spec.withId("release-weight")), 30);
+    eventually(() -> assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("release-message"))
+        .getText()).isEqualTo("Otto Operator <operator@sandbox.aviary.invalid> moved the canary to 30%"));
+    assertThat(git("log", "-1", "--format=%an|%s")).isEqualTo("Otto Operator|document-processor: release "
+        + release.spec().canaryVersion() + ": operator moves it to 30%");
+
+    _click(_get(Button.class, spec -> spec.withId("release-abort")));
+    eventually(() -> assertThat(phase()).isEqualTo("Rolled back"));
+    assertThat(git("log", "-1", "--format=%an|%s")).isEqualTo("Otto Operator|document-processor: rollback: aborted "
+        + "by Otto Operator <operator@sandbox.aviary.invalid>");
+  }
+
+  @Test
+  void a_viewer_sees_releases_but_every_action_is_disabled_and_says_why() {
+    SignedIn.as(SignedIn.demo("viewer"));
+    UI.getCurrent().navigate(ReleasesView.class);
+
+    assertThat(_get(Button.class, spec -> spec.withId("start-release")).isEnabled()).isFalse();
+    eventually(() -> assertThat(_size(grid())).isPositive());
+    grid().asSingleSelect().setValue(_get(grid(), 0));
+    assertThat(List.of("pause", "resume", "promote", "abort", "restore")).allSatisfy(id ->
+        assertThat(_get(Button.class, spec -> spec.withId("release-" + id)).isEnabled()).as(id).isFalse());
+    assertThat(_get(IntegerSlider.class, spec -> spec.withId("release-weight")).isEnabled()).isFalse();
+    assertThat(_get(Div.class, spec -> spec.withId("release-refusal")).getText())
+        .isEqualTo("Your role is Viewer; this needs Operator.");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Grid<Release> grid() {
+    return _get(Grid.class, spec -> spec.withId("releases-grid"));
+  }
+
+  private static void select(String name) {
+    eventually(() -> assertThat(IntStream.range(0, _size(grid())).mapToObj(i -> _get(grid(), i).name()))
+        .contains(name));
+    Release row = IntStream.range(0, _size(grid())).mapToObj(i -> _get(grid(), i))
+        .filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    grid().asSingleSelect().setValue(row);
+  }
+
+  private static String phase() {
+    return _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("release-phase")).getText();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<ReleaseEvent> events() {
+    Grid<ReleaseEvent> events = _get(Grid.class, spec -> spec.withId("release-events"));
+    return IntStream.range(0, _size(events)).mapToObj(i -> _get(events, i)).toList();
+  }
+}

@@ -151,8 +151,12 @@ public final class ManifestSet {
   }
 
   private static String kustomizationOf(String file) {
-    int slash = file.lastIndexOf('/');
-    return (slash < 0 ? "" : file.substring(0, slash + 1)) + "kustomization.yaml";
+    return sibling(file, "kustomization.yaml");
+  }
+
+  /** A file named {@code name} in the same folder as {@code file}. */
+  public static String sibling(String file, String name) {
+    return file.substring(0, file.lastIndexOf('/') + 1) + name;
   }
 
   private static String fileName(String file) {

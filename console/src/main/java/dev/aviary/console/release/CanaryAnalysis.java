@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Judges one analysis window, without side effects: "could not measure" (Error) and "too little to judge"
@@ -85,6 +86,18 @@ public final class CanaryAnalysis {
 
   private static AnalysisResult result(AnalysisResult.Outcome outcome, List<Check> checks, String summary) {
     return new AnalysisResult(outcome, null, 0, checks, summary);
+  }
+
+  /** An analysis and every figure it judged, for the body of a rollback commit. */
+  static String report(AnalysisResult result) {
+    return "Analysis at " + result.weight() + "% (" + result.at() + "): " + result.outcome() + "\n"
+        + result.checks().stream().map(c -> "- " + line(c) + (c.passed() ? "" : "  <- broken"))
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** One check as operators read it: the canary's figure against its limit, and the stable's when compared. */
+  static String line(Check c) {
+    return describe(c) + (c.stable() == null ? "" : " (stable " + figure(c.metric(), c.stable()) + ")");
   }
 
   static String describe(Check c) {

@@ -5,7 +5,9 @@ import dev.aviary.console.gitops.ManifestReader;
 import dev.aviary.console.gitops.ManifestSet;
 import dev.aviary.console.gitops.YamlEditor;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +53,7 @@ final class CanaryManifests {
           : containers.get(i).get("image"));
     }
     canary.set(0, List.of("spec", "replicas"), replicasOf(manifests, stable));
-    String file = GatewayApiRouter.sibling(stable.file(), "deployment-" + spec.canaryVersion() + ".yaml");
+    String file = ManifestSet.sibling(stable.file(), "deployment-" + spec.canaryVersion() + ".yaml");
     manifests.write(file, canary.text());
     manifests.include(file);
     router(manifests, spec.service()).addVersion(manifests, spec.service(), spec.canaryVersion(),
@@ -121,7 +123,7 @@ final class CanaryManifests {
   /** A deep copy with the version fields of {@code from} saying {@code to}. */
   private static Object retag(Object node, String from, String to) {
     Object copy = deepCopy(node);
-    for (List<Object> path : VersionedCopy.versionPaths(copy, new java.util.ArrayList<>(), from)) {
+    for (List<Object> path : VersionedCopy.versionPaths(copy, new ArrayList<>(), from)) {
       setAt(copy, path, to);
     }
     return copy;
@@ -151,12 +153,12 @@ final class CanaryManifests {
 
   private static Object deepCopy(Object node) {
     if (node instanceof Map<?, ?> map) {
-      Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+      Map<Object, Object> copy = new LinkedHashMap<>();
       map.forEach((k, v) -> copy.put(k, deepCopy(v)));
       return copy;
     }
     if (node instanceof List<?> list) {
-      return new java.util.ArrayList<>(list.stream().map(CanaryManifests::deepCopy).toList());
+      return new ArrayList<>(list.stream().map(CanaryManifests::deepCopy).toList());
     }
     return node;
   }

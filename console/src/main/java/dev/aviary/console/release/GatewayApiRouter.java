@@ -117,7 +117,7 @@ public final class GatewayApiRouter implements TrafficRouter {
     ManifestReader.Manifest original = manifests.find("Service", fromName == null ? "" : fromName)
         .orElseThrow(() -> new InvalidChangeException("no Service selects " + service + " version '" + from + "'"));
     String name = service + "-" + version;
-    String file = sibling(original.file(), "service-" + version + ".yaml");
+    String file = ManifestSet.sibling(original.file(), "service-" + version + ".yaml");
     manifests.write(file, VersionedCopy.of(manifests, original, name, from, version).text());
     manifests.include(file);
     Map<String, Object> backend = new LinkedHashMap<>();
@@ -145,10 +145,6 @@ public final class GatewayApiRouter implements TrafficRouter {
       manifests.exclude(versionService.file());
       manifests.delete(versionService.file());
     }
-  }
-
-  static String sibling(String file, String name) {
-    return file.substring(0, file.lastIndexOf('/') + 1) + name;
   }
 
   private static void checkRelative(Map<String, Integer> weights) {

@@ -4,10 +4,4 @@ package dev.aviary.console.release;
 public interface Leadership {
 
   boolean leading();
-
-  /** This console's name among the candidates. */
-  String identity();
-
-  /** The console leading now, as last seen; empty when none is known. */
-  String leader();
 }

@@ -42,7 +42,7 @@ class PipelineReleaseWorld implements ReleaseWorld {
     this.pipeline = pipeline;
     this.changes = changes;
     this.routing = routing;
-    this.controller = new Identity(git.committer().name(), git.committer().email());
+    this.controller = git.committer().identity();
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.aviary.console.gitops.ManifestReader;
 import dev.aviary.console.gitops.ManifestSet;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -43,7 +44,7 @@ class ReleaseChanges {
   ReleaseSpec propose(ManifestSet manifests, String service, String tag, String version, ReleasePlan plan,
                       String startedBy) {
     String stable = canary.stableVersion(manifests, service);
-    List<String> versions = new java.util.ArrayList<>(manifests.deploymentsOf(service).stream()
+    List<String> versions = new ArrayList<>(manifests.deploymentsOf(service).stream()
         .map(d -> ManifestSet.label(d, "version")).toList());
     // Versions of earlier releases count as taken even once their Deployments are gone: their records stay.
     manifests.ofKind(ReleaseManifest.KIND).stream()
@@ -99,7 +100,7 @@ class ReleaseChanges {
       }
       ManifestReader.Manifest stableDeployment = manifests.deployment(spec.service(), spec.stableVersion());
       canary.addCanary(manifests, spec);
-      String file = GatewayApiRouter.sibling(stableDeployment.file(), "release-" + spec.canaryVersion() + ".yaml");
+      String file = ManifestSet.sibling(stableDeployment.file(), "release-" + spec.canaryVersion() + ".yaml");
       String namespace = String.valueOf(ManifestSet.field(stableDeployment.object(), "metadata", "namespace")
           .orElseThrow(() -> new InvalidChangeException(ManifestSet.name(stableDeployment) + " names no namespace")));
       manifests.write(file, ReleaseManifest.text(spec, namespace));

@@ -76,7 +76,7 @@ class ReleaseDetail extends VerticalLayout {
     analyses.addColumn(a -> a.weight() + "%").setHeader("Weight").setAutoWidth(true).setFlexGrow(0);
     analyses.addColumn(a -> a.outcome().name().charAt(0) + a.outcome().name().substring(1).toLowerCase())
         .setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
-    analyses.addColumn(ReleaseDetail::figures).setHeader("Measured (canary / stable, limit)").setFlexGrow(3);
+    analyses.addColumn(ReleaseDetail::figures).setHeader("Measured (canary, limit, stable)").setFlexGrow(3);
     analyses.setAllRowsVisible(true);
     events.setId("release-events");
     events.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -134,12 +134,7 @@ class ReleaseDetail extends VerticalLayout {
   }
 
   static String figures(AnalysisResult a) {
-    if (a.checks().isEmpty()) {
-      return a.summary();
-    }
-    return a.checks().stream().map(c -> (c.passed() ? "" : "✗ ") + c.metric() + " "
-        + CanaryAnalysis.figure(c.metric(), c.canary()) + (c.stable() == null ? ""
-        : " / " + CanaryAnalysis.figure(c.metric(), c.stable())) + " (" + c.limit() + ")")
-        .collect(Collectors.joining(" · "));
+    return a.checks().isEmpty() ? a.summary() : a.checks().stream()
+        .map(c -> (c.passed() ? "" : "✗ ") + CanaryAnalysis.line(c)).collect(Collectors.joining(" · "));
   }
 }

@@ -94,7 +94,7 @@ public final class ReleaseMachine {
 
   private ReleaseStatus rollBack(ReleaseSpec spec, ReleaseStatus status, Instant now) {
     String reason = status.message();
-    String figures = status.analyses().isEmpty() ? "" : Figures.of(status.analyses().getLast());
+    String figures = status.analyses().isEmpty() ? "" : CanaryAnalysis.report(status.analyses().getLast());
     String commit = world.rollBack(spec, reason, figures);
     return status.weight(0, now).phase(ReleasePhase.ROLLED_BACK, now, reason)
         .event(now, CONTROLLER, "rolled back: " + reason, commit);

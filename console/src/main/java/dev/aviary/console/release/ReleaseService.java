@@ -73,11 +73,6 @@ public class ReleaseService {
     return cluster.snapshot().services().stream().map(ServiceWorkload::name).distinct().sorted().toList();
   }
 
-  /** Which console advances releases, for the operator wondering why nothing moves. */
-  public String leader() {
-    return leadership.leader();
-  }
-
   public ReleasePlan planFor(String service) {
     return properties.planFor(service);
   }

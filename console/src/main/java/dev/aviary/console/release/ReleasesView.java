@@ -65,9 +65,7 @@ class ReleasesView extends Div {
         .thenComparing(Release::name, Comparator.reverseOrder())).toList();
     empty.setVisible(ordered.isEmpty());
     grid.setItems(ordered);
-    ordered.stream().filter(r -> r.name().equals(selected)).findFirst().ifPresent(r -> {
-      grid.asSingleSelect().setValue(r);
-      detail.show(r);
-    });
+    // Selecting the release's new row shows it through the listener; an unchanged release is shown already.
+    ordered.stream().filter(r -> r.name().equals(selected)).findFirst().ifPresent(grid.asSingleSelect()::setValue);
   }
 }

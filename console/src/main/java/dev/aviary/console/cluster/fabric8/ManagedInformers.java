@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.slf4j.Logger;
@@ -78,26 +77,7 @@ final class ManagedInformers implements AutoCloseable {
   }
 
   private <T extends HasMetadata> void add(Object kind, SharedIndexInformer<T> informer) {
-    informer.exceptionHandler((started, t) -> {
-      log.debug("informer error, retrying: {}", t.getMessage());
-      return true;
-    });
-    informer.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(T obj) {
-        onChange.run();
-      }
-
-      @Override
-      public void onUpdate(T oldObj, T newObj) {
-        onChange.run();
-      }
-
-      @Override
-      public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-        onChange.run();
-      }
-    });
+    InformerEvents.onAnyChange(informer, onChange);
     byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(informer);
   }
 

@@ -1,6 +1,7 @@
 package dev.aviary.console.release.fabric8;
 
 import dev.aviary.console.Listeners;
+import dev.aviary.console.cluster.fabric8.InformerEvents;
 import dev.aviary.console.release.Release;
 import dev.aviary.console.release.ReleaseSpec;
 import dev.aviary.console.release.ReleaseStatus;
@@ -10,7 +11,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,26 +44,7 @@ final class Fabric8ReleaseStore implements ReleaseStore, AutoCloseable {
     for (String namespace : namespaces) {
       SharedIndexInformer<GenericKubernetesResource> informer = client.genericKubernetesResources(RELEASES)
           .inNamespace(namespace).runnableInformer(0);
-      informer.exceptionHandler((started, t) -> {
-        log.debug("release informer error, retrying: {}", t.getMessage());
-        return true;
-      });
-      informer.addEventHandler(new ResourceEventHandler<>() {
-        @Override
-        public void onAdd(GenericKubernetesResource obj) {
-          changed();
-        }
-
-        @Override
-        public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
-          changed();
-        }
-
-        @Override
-        public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
-          changed();
-        }
-      });
+      InformerEvents.onAnyChange(informer, this::changed);
       informers.add(informer);
     }
   }

@@ -23,7 +23,6 @@ final class LeaseLeadership implements Leadership, AutoCloseable {
   private final String identity;
   private final LeaderElector elector;
   private volatile boolean leading;
-  private volatile String leader = "";
   private CompletableFuture<?> running;
 
   LeaseLeadership(KubernetesClient client, String namespace, String name, String identity, Duration duration,
@@ -32,7 +31,7 @@ final class LeaseLeadership implements Leadership, AutoCloseable {
     this.elector = client.leaderElector().withConfig(new LeaderElectionConfigBuilder().withName(name)
         .withLock(new LeaseLock(namespace, name, identity)).withLeaseDuration(duration).withRenewDeadline(renewal)
         .withRetryPeriod(retry).withReleaseOnCancel(true)
-        .withLeaderCallbacks(new LeaderCallbacks(this::started, this::stopped, this::newLeader)).build()).build();
+        .withLeaderCallbacks(new LeaderCallbacks(this::started, this::stopped, leader -> { })).build()).build();
   }
 
   void start() {
@@ -49,23 +48,9 @@ final class LeaseLeadership implements Leadership, AutoCloseable {
     log.info("{} no longer leads releases", identity);
   }
 
-  private void newLeader(String name) {
-    leader = name;
-  }
-
   @Override
   public boolean leading() {
     return leading;
-  }
-
-  @Override
-  public String identity() {
-    return identity;
-  }
-
-  @Override
-  public String leader() {
-    return leader;
   }
 
   @Override

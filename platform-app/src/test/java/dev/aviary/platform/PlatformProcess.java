@@ -2,6 +2,7 @@ package dev.aviary.platform;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A platform-app in a JVM of its own, configured through the environment as a Deployment would configure it. */
 public final class PlatformProcess implements AutoCloseable {
@@ -24,6 +27,19 @@ public final class PlatformProcess implements AutoCloseable {
   /** Fast to start, for tests: a small heap and the C1 compiler only. */
   public static PlatformProcess start(Map<String, String> environment, Path log) throws IOException {
     return start(environment, log, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+  }
+
+  /**
+   * platform-app's packaged jar, named by the {@code platform.jar} system property. Missing, it fails the test in CI
+   * (where the reactor builds it first) and skips it elsewhere.
+   */
+  public static Path packagedJar() {
+    Path jar = Path.of(System.getProperty("platform.jar", "missing"));
+    if (System.getenv("CI") != null && !Files.isRegularFile(jar)) {
+      throw new IllegalStateException("platform-app's jar is missing at " + jar + ": the reactor builds it first");
+    }
+    assumeTrue(Files.isRegularFile(jar), "platform-app's jar is not built at " + jar);
+    return jar;
   }
 
   /** platform-app from its packaged jar, as another module's tests run it. */

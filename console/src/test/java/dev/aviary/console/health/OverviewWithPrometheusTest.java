@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +31,6 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The overview's figures from a real Prometheus (Debian's) scraping two real platform-app processes, v1 healthy
@@ -49,11 +47,7 @@ class OverviewWithPrometheusTest {
   @Test
   void a_faulty_version_measured_by_prometheus_degrades_the_service_and_a_stopped_prometheus_shows_no_figures()
       throws Exception {
-    Path jar = Path.of(System.getProperty("platform.jar", "missing"));
-    if (System.getenv("CI") != null && !Files.isRegularFile(jar)) {
-      throw new IllegalStateException("platform-app's jar is missing at " + jar + ": the reactor builds it first");
-    }
-    assumeTrue(Files.isRegularFile(jar), "platform-app's jar is not built at " + jar);
+    Path jar = PlatformProcess.packagedJar();
     try (PlatformProcess v1 = PlatformProcess.startJar(jar, Map.of("APP_VERSION", "v1", "WARMUP", "0s"),
         dir.resolve("v1.log"));
          PlatformProcess v2 = PlatformProcess.startJar(jar, Map.of("APP_VERSION", "v2", "WARMUP", "0s",

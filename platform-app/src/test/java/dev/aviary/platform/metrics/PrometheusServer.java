@@ -27,13 +27,16 @@ public final class PrometheusServer implements AutoCloseable {
   private static final Path BINARY = Path.of("/usr/bin/prometheus");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Process process;
+  private final Path dir;
+  private final int port;
   private final String url;
   private final HttpClient http = HttpClient.newHttpClient();
+  private Process process;
 
-  private PrometheusServer(Process process, String url) {
-    this.process = process;
-    this.url = url;
+  private PrometheusServer(Path dir, int port) {
+    this.dir = dir;
+    this.port = port;
+    this.url = "http://127.0.0.1:" + port;
   }
 
   /**
@@ -45,14 +48,35 @@ public final class PrometheusServer implements AutoCloseable {
       throw new IllegalStateException(BINARY + " is missing: .ci/run installs the prometheus package");
     }
     assumeTrue(installed, "Prometheus is not installed at " + BINARY);
+    PrometheusServer server = new PrometheusServer(dir, freePort());
+    server.writeConfig(targets);
+    server.restart();
+    return server;
+  }
+
+  /** Scrapes these targets from now on, as service discovery would when pods come and go. */
+  public void scrape(Map<String, Map<String, String>> targets) throws IOException {
+    writeConfig(targets);
+    try {
+      int status = http.send(HttpRequest.newBuilder(URI.create(url + "/-/reload"))
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status != 200) {
+        throw new IllegalStateException("Prometheus refused to reload its configuration: HTTP " + status);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void writeConfig(Map<String, Map<String, String>> targets) throws IOException {
     String scrapeConfigs = targets.entrySet().stream().map(t -> """
           - targets: ["%s"]
             labels: {%s}
         """.formatted(t.getKey(), t.getValue().entrySet().stream()
         .map(l -> l.getKey() + ": \"" + l.getValue() + "\"").collect(Collectors.joining(", "))))
         .collect(Collectors.joining());
-    Path config = dir.resolve("prometheus.yml");
-    Files.writeString(config, """
+    Files.writeString(dir.resolve("prometheus.yml"), """
         global:
           scrape_interval: 1s
           evaluation_interval: 1s
@@ -61,13 +85,15 @@ public final class PrometheusServer implements AutoCloseable {
           metrics_path: /metrics
           static_configs:
         %s""".formatted(scrapeConfigs));
-    int port = freePort();
-    Process process = new ProcessBuilder(BINARY.toString(), "--config.file=" + config,
-        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-        .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-    PrometheusServer server = new PrometheusServer(process, "http://127.0.0.1:" + port);
-    server.awaitReady();
-    return server;
+  }
+
+  /** Starts the server again after {@link #close()}, on the same port and with the data it had. */
+  public void restart() throws IOException {
+    process = new ProcessBuilder(BINARY.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
+        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
+        "--web.enable-lifecycle").redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("prometheus.log").toFile())).start();
+    awaitReady();
   }
 
   public String url() {
@@ -140,6 +166,9 @@ public final class PrometheusServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (process == null) {
+      return;
+    }
     process.destroy();
     try {
       process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);

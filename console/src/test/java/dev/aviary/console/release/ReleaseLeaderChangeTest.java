@@ -1,0 +1,67 @@
+package dev.aviary.console.release;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two consoles on one cluster, as two replicas of Aviary: only the one holding the Lease steps releases. When it stops
+ * in the middle of a release, the other takes the Lease and carries on from the status stored in the Release
+ * resource: every step is committed once, judged once, and the release is promoted.
+ */
+class ReleaseLeaderChangeTest {
+
+  @TempDir
+  static Path dir;
+  static ReleaseRig rig;
+
+  @BeforeAll
+  static void startRig() throws Exception {
+    rig = ReleaseRig.start(dir, 200, "aviary.releases.plan.steps=10,25,50,75,100",
+        "aviary.releases.plan.step-duration=4s",
+        "aviary.releases.plan.warm-window=2s", "aviary.releases.plan.ready-timeout=60s");
+    rig.console("console-a");
+    rig.console("console-b");
+  }
+
+  @AfterAll
+  static void stopRig() {
+    if (rig != null) {
+      rig.close();
+    }
+  }
+
+  @Test
+  void when_the_leading_console_stops_mid_release_the_other_resumes_from_the_stored_state_without_repeating_a_step()
+      throws Exception {
+    String name = rig.begin("1.1.0");
+    rig.await(name, r -> r.status().analyses().size() == 2, Duration.ofSeconds(60));
+    String leader = rig.leader().orElseThrow();
+    String other = leader.equals("console-a") ? "console-b" : "console-a";
+
+    rig.stopConsole(leader);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> rig.leader().filter(other::equals).isPresent());
+    Release done = rig.awaitFinished(name, Duration.ofSeconds(120));
+    String v = done.spec().canaryVersion();
+    assertThat(done.phase()).as(done.status().message()).isEqualTo(ReleasePhase.PROMOTED);
+    assertThat(done.status().analyses()).extracting(AnalysisResult::weight).containsExactly(10, 25, 50, 75, 100);
+    List<String> commits = Arrays.asList(rig.git("log", "--format=%s", "--", "base/webapi", "istio/webapi")
+        .split("\n"));
+    for (int step = 1; step <= 5; step++) {
+      String subject = "webapi: release " + v + ": step " + step + " of 5: ";
+      assertThat(commits).as("commits of step " + step).filteredOn(c -> c.startsWith(subject)).hasSize(1);
+    }
+    assertThat(commits).filteredOn(c -> c.contains("promote:")).hasSize(3);
+    rig.retire(done);
+  }
+}

@@ -1,0 +1,241 @@
+package dev.aviary.console.release;
+
+import dev.aviary.console.AviaryApplication;
+import dev.aviary.console.GitCli;
+import dev.aviary.console.SignedIn;
+import dev.aviary.console.gitops.RepositoryFiles;
+import dev.aviary.platform.PlatformProcess;
+import dev.aviary.platform.metrics.PrometheusServer;
+import dev.aviary.sandbox.Sandbox;
+import dev.aviary.sandbox.SandboxOptions;
+import dev.aviary.sandbox.signin.SandboxIdentityProvider;
+import dev.aviary.sandbox.simulator.SimulatorSettings;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+/**
+ * Canary releases with real parts. The sandbox's API server, workload simulator and Git remote stand for the
+ * cluster, and its OpenID Connect provider for the company's; each version of webapi is served by a real
+ * platform-app process (one that fails 20% of its requests when the image tag ends in {@code -faulty}); Debian's
+ * Prometheus scrapes them; a {@link TrafficDriver} sends requests in the proportion of the live routes; and whole
+ * consoles run the release automation, set up as a real installation is (kubeconfig, Git URL, OIDC, Prometheus), not
+ * in sandbox mode. Shared by the end-to-end tests and {@code ReleaseBenchmark}.
+ */
+final class ReleaseRig implements AutoCloseable {
+
+  static final String SERVICE = "webapi";
+  static final String NAMESPACE = "document-processing";
+  static final String FAULT_ERROR_RATE = "0.2";
+  static final int WARM_UP_REQUESTS = 1000;
+
+  private final Path dir;
+  private final Path jar;
+  private final List<String> settings;
+  private final Sandbox sandbox;
+  private final SandboxIdentityProvider provider;
+  private final KubernetesClient client;
+  private final PrometheusServer prometheus;
+  private final TrafficDriver traffic;
+  private final Map<String, PlatformProcess> processes = new LinkedHashMap<>();
+  private final Map<String, ConfigurableApplicationContext> consoles = new LinkedHashMap<>();
+  private int nextVersion = 2;
+
+  private ReleaseRig(Path dir, Path jar, List<String> settings) throws IOException {
+    this.dir = dir;
+    this.jar = jar;
+    this.settings = settings;
+    SimulatorSettings simulator = SimulatorSettings.defaults();
+    this.sandbox = Sandbox.start(new SandboxOptions(dir.resolve("sandbox"), 0, NAMESPACE,
+        RepositoryFiles.platformManifests().bytes(), new SimulatorSettings(simulator.startDelay(),
+        Duration.ofMillis(500), simulator.tick(), simulator.nodes())), Clock.systemUTC());
+    this.provider = SandboxIdentityProvider.start(new SandboxIdentityProvider.Settings("aviary", "aviary"));
+    this.client = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build();
+    processes.put("v1", startVersion("v1", false));
+    this.prometheus = PrometheusServer.start(dir, targets());
+    prometheus.awaitTargetsUp(1);
+    this.traffic = new TrafficDriver(client, NAMESPACE, SERVICE);
+    traffic.serve("v1", processes.get("v1").http().base());
+  }
+
+  /**
+   * @param settings console settings ({@code name=value}) over the rig's own, such as the plan's step duration
+   */
+  static ReleaseRig start(Path dir, int requestsPerSecond, String... settings) throws IOException {
+    ReleaseRig rig = new ReleaseRig(dir, PlatformProcess.packagedJar(), List.of(settings));
+    rig.traffic.start(requestsPerSecond);
+    return rig;
+  }
+
+  /** Starts a console named {@code identity} (also its name in the leader Lease) and waits until it is up. */
+  ConfigurableApplicationContext console(String identity) {
+    List<String> args = new ArrayList<>(List.of("--server.port=0",
+        "--aviary.data-dir=" + dir.resolve("console-" + identity),
+        "--aviary.cluster.kubeconfig=" + sandbox.kubeconfig(),
+        "--aviary.git.url=" + sandbox.gitRemote().url(),
+        "--aviary.oidc.issuer-uri=" + provider.issuer(), "--aviary.oidc.client-id=" + provider.clientId(),
+        "--aviary.oidc.client-secret=" + provider.clientSecret(),
+        "--aviary.prometheus.url=" + prometheus.url(), "--aviary.prometheus.preset=platform",
+        "--aviary.releases.tick=200ms", "--aviary.releases.lease.identity=" + identity,
+        "--aviary.releases.lease.duration=3s", "--aviary.releases.lease.renewal=2s",
+        "--aviary.releases.lease.retry=200ms",
+        "--logging.level.root=WARN", "--logging.level.dev.aviary=WARN"));
+    settings.forEach(s -> args.add("--" + s));
+    ConfigurableApplicationContext console = new SpringApplicationBuilder(AviaryApplication.class)
+        .run(args.toArray(String[]::new));
+    consoles.put(identity, console);
+    return console;
+  }
+
+  void stopConsole(String identity) {
+    consoles.remove(identity).close();
+  }
+
+  /** Any running console's release service: they all read the same Release resources. */
+  ReleaseService releases() {
+    return consoles.values().iterator().next().getBean(ReleaseService.class);
+  }
+
+  /** Who holds the releases Lease now, if anyone. */
+  Optional<String> leader() {
+    Lease lease = client.leases().inNamespace(NAMESPACE).withName("aviary-releases").get();
+    return Optional.ofNullable(lease).map(l -> l.getSpec().getHolderIdentity());
+  }
+
+  /** {@link #prepare} and {@link #start}: a release of {@code tag} started, its name. */
+  String begin(String tag) throws IOException, InterruptedException, ExecutionException {
+    return start(tag, prepare(tag));
+  }
+
+  /**
+   * Runs the next canary version's pods: a warmed process, scraped by Prometheus and ready for its share of traffic,
+   * failing {@value #FAULT_ERROR_RATE} of its requests when {@code tag} ends in {@code -faulty}.
+   *
+   * @return the version
+   */
+  String prepare(String tag) throws IOException {
+    String version = "v" + nextVersion++;
+    processes.put(version, startVersion(version, tag.endsWith("-faulty")));
+    prometheus.scrape(targets());
+    prometheus.awaitTargetsUp(processes.size());
+    traffic.serve(version, processes.get(version).http().base());
+    return version;
+  }
+
+  /** Starts the release of {@code tag} as {@code version} as the sandbox's admin; its name. */
+  String start(String tag, String version) throws InterruptedException, ExecutionException {
+    SignedIn.as(SignedIn.demo("admin"));
+    try {
+      releases().start(SERVICE, tag, version).get();
+    } finally {
+      SignedIn.out();
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<Release> started = releases().releases().stream()
+          .filter(r -> r.spec().canaryVersion().equals(version)).findFirst();
+      if (started.isPresent()) {
+        return started.get().name();
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("no Release resource for " + version + " 10 s after it was started");
+  }
+
+  /**
+   * Polls the release until the controller has written its status and {@code until} holds, or {@code timeout}
+   * passes; the release as last seen.
+   */
+  Release await(String name, Predicate<Release> until, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Release seen = null;
+    while (System.nanoTime() < deadline) {
+      seen = releases().release(name).orElse(null);
+      if (seen != null && seen.status() != null && until.test(seen)) {
+        return seen;
+      }
+      Thread.sleep(100);
+    }
+    return seen;
+  }
+
+  Release awaitFinished(String name, Duration timeout) throws InterruptedException {
+    return await(name, r -> r.phase().finished(), timeout);
+  }
+
+  /** Stops the process that served a finished release's canary, as its pods are gone. */
+  void retire(Release release) throws IOException {
+    String version = release.spec().canaryVersion();
+    traffic.stopServing(version);
+    PlatformProcess process = processes.remove(version);
+    if (process != null) {
+      process.close();
+    }
+    prometheus.scrape(targets());
+  }
+
+  TrafficDriver traffic() {
+    return traffic;
+  }
+
+  PrometheusServer prometheus() {
+    return prometheus;
+  }
+
+  String git(String... args) {
+    return GitCli.run(Path.of(URI.create(sandbox.gitRemote().url())), args);
+  }
+
+  private PlatformProcess startVersion(String version, boolean faulty) throws IOException {
+    Map<String, String> env = new LinkedHashMap<>(Map.of("APP_VERSION", version, "WARMUP", "0s"));
+    if (faulty) {
+      env.put("FAULT_ERROR_RATE", FAULT_ERROR_RATE);
+    }
+    PlatformProcess process = PlatformProcess.startJar(jar, env, dir.resolve(version + ".log"));
+    warmUp(process);
+    return process;
+  }
+
+  /**
+   * A new JVM answers its first requests slowly (class loading, interpretation): a canary judged on those would be
+   * "slower than the stable" for a reason no release is about. Production pods are warmed before they are ready; so is
+   * each process here, before Prometheus scrapes it, so the warm-up is in no analysis window.
+   */
+  private static void warmUp(PlatformProcess process) {
+    for (int i = 0; i < WARM_UP_REQUESTS; i++) {
+      process.http().get(TrafficDriver.PATH);
+    }
+  }
+
+  private Map<String, Map<String, String>> targets() {
+    Map<String, Map<String, String>> targets = new LinkedHashMap<>();
+    processes.values().forEach(p -> targets.put(p.target(), Map.of("service", SERVICE)));
+    return targets;
+  }
+
+  @Override
+  public void close() {
+    consoles.values().forEach(ConfigurableApplicationContext::close);
+    traffic.close();
+    prometheus.close();
+    processes.values().forEach(PlatformProcess::close);
+    client.close();
+    provider.close();
+    sandbox.close();
+  }
+}

@@ -20,6 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,7 +102,12 @@ class SignInJourneyTest extends JourneyTest {
   @Test
   void pages_carry_the_security_headers_and_a_request_without_the_csrf_token_fails() {
     Page page = signIn("operator", 1280, 720);
-    Response response = page.navigate(url("/history"));
+    Response[] document = new Response[1];
+    // The client asks for its UI with "v-r=init"; an earlier UI of the session may be gone already (closed when its
+    // page was left), so the forged request below names this one.
+    Response init = page.waitForResponse(r -> r.url().contains("v-r=init"),
+        () -> document[0] = page.navigate(url("/history")));
+    Response response = document[0];
 
     Map<String, String> headers = response.allHeaders();
     assertThat(headers.get("content-security-policy")).as(headers.toString())
@@ -110,8 +117,10 @@ class SignInJourneyTest extends JourneyTest {
 
     Object logout = page.evaluate("() => fetch('/logout', {method: 'POST'}).then(r => r.status)");
     assertThat(logout).isEqualTo(403);
-    Object uidl = page.evaluate("() => fetch('/?v-r=uidl&v-uiId=0', {method: 'POST', headers: {'Content-Type': "
-        + "'application/json'}, body: JSON.stringify({csrfToken: 'forged', rpc: [], syncId: 0, clientId: 0})})"
+    Matcher uiId = Pattern.compile("\"v-uiId\"\\s*:\\s*(\\d+)").matcher(init.text());
+    assertThat(uiId.find()).as(init.text()).isTrue();
+    Object uidl = page.evaluate("() => fetch('/?v-r=uidl&v-uiId=" + uiId.group(1) + "', {method: 'POST', "
+        + "headers: {'Content-Type': 'application/json'}, body: JSON.stringify({csrfToken: 'forged', rpc: [], syncId: 0, clientId: 0})})"
         + ".then(r => r.text())");
     // Vaadin's answer to a wrong security key: an error for the client and no sync id; the request is not run.
     assertThat(String.valueOf(uidl)).contains("\"appError\"").contains("\"syncId\":-1");

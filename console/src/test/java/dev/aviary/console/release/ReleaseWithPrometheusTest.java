@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -52,8 +51,8 @@ class ReleaseWithPrometheusTest {
     assertThat(done.status().message()).startsWith(v + " failed analysis at 10%: success ratio");
     AnalysisResult failed = done.status().analyses().getLast();
     Check success = failed.checks().stream().filter(c -> c.metric().equals("success ratio")).findFirst().orElseThrow();
-    assertThat(success.canary()).as("measured by Prometheus from the canary's own counters")
-        .isCloseTo(0.8, within(0.1));
+    // The true ratio is 0.8; rate() over a 5 s window of ~100 requests has been seen between 0.66 and 0.86.
+    assertThat(success.canary()).as("measured by Prometheus from the canary's own counters").isBetween(0.5, 0.95);
     assertThat(success.passed()).isFalse();
     assertThat(rig.git("log", "-1", "--format=%an|%B", "--", "base/webapi"))
         .startsWith("Aviary|webapi: rollback: " + v + " failed analysis at 10%")

@@ -71,7 +71,8 @@ class ReleaseDetail extends VerticalLayout {
     HorizontalLayout actions = new HorizontalLayout(pause, resume, promote, abort, restore);
     actions.setId("release-actions");
     analyses.setId("release-analyses");
-    analyses.addThemeVariants(GridVariant.LUMO_COMPACT);
+    // Figures and history are read whole, not skimmed: their cells wrap instead of ending in "...".
+    analyses.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     analyses.addColumn(a -> TIME.format(a.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
     analyses.addColumn(a -> a.weight() + "%").setHeader("Weight").setAutoWidth(true).setFlexGrow(0);
     analyses.addColumn(a -> a.outcome().name().charAt(0) + a.outcome().name().substring(1).toLowerCase())
@@ -79,12 +80,12 @@ class ReleaseDetail extends VerticalLayout {
     analyses.addColumn(ReleaseDetail::figures).setHeader("Measured (canary, limit, stable)").setFlexGrow(3);
     analyses.setAllRowsVisible(true);
     events.setId("release-events");
-    events.addThemeVariants(GridVariant.LUMO_COMPACT);
+    events.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     events.addColumn(e -> TIME.format(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
     events.addColumn(ReleaseEvent::actor).setHeader("Who").setAutoWidth(true);
     events.addColumn(ReleaseEvent::text).setHeader("What").setFlexGrow(3);
     events.addColumn(e -> e.commit().length() > 8 ? e.commit().substring(0, 8) : e.commit()).setHeader("Commit")
-        .setAutoWidth(true).setFlexGrow(0);
+        .setWidth("7em").setFlexGrow(0);
     events.setAllRowsVisible(true);
     Div refused = new Div();
     refusal.ifPresent(why -> {

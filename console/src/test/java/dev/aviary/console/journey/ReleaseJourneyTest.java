@@ -1,0 +1,88 @@
+package dev.aviary.console.journey;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import dev.aviary.console.GitCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Releases in a real browser, signed in through the sandbox's provider: the admin starts a faulty image and watches
+ * it rolled back by itself with the figures that condemned it; then takes the wheel of a running release with the
+ * weight slider, which pauses it in a commit of their own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"aviary.sandbox.ready-delay=200ms", "aviary.releases.tick=200ms",
+        "aviary.releases.plan.step-duration=3s", "aviary.releases.plan.min-requests=1",
+        "aviary.releases.services.document-processor.step-duration=10m"})
+class ReleaseJourneyTest extends JourneyTest {
+
+  static final LocatorAssertions.HasTextOptions RELEASE_TIME = new LocatorAssertions.HasTextOptions()
+      .setTimeout(30_000);
+
+  @TempDir
+  static Path data;
+
+  @DynamicPropertySource
+  static void ownDataDirectory(DynamicPropertyRegistry registry) {
+    registry.add("aviary.data-dir", () -> data.toString());
+  }
+
+  @Test
+  void an_admin_starts_a_faulty_release_sees_it_rolled_back_then_takes_over_another_with_the_slider()
+      throws Exception {
+    Page page = signIn("admin", 1400, 1000);
+    page.navigate(url("/releases"));
+
+    start(page, "webapi", "1.4.0-faulty");
+    cell(page, "ghcr.io/aviary-dev/platform-app:1.4.0-faulty").click();
+    assertThat(page.locator("#release-phase")).hasText("Rolled back", RELEASE_TIME);
+    assertThat(page.locator("#release-message")).containsText("failed analysis at 5%: success ratio");
+    assertThat(page.locator("#release-analyses")).containsText("✗ success ratio");
+    Files.createDirectories(ConsoleJourneyTest.SCREENSHOTS);
+    page.screenshot(new Page.ScreenshotOptions().setPath(ConsoleJourneyTest.SCREENSHOTS.resolve("releases.png"))
+        .setFullPage(true));
+    assertThat(git("log", "-1", "--format=%an|%s", "--", "base/webapi")).startsWith("Aviary|webapi: rollback: ");
+
+    start(page, "document-processor", "2.0.0");
+    cell(page, "ghcr.io/aviary-dev/platform-app:2.0.0").click();
+    assertThat(page.locator("#release-phase")).hasText("Progressing", RELEASE_TIME);
+    Locator slider = page.locator("#release-weight");
+    assertThat(slider).not().hasAttribute("disabled", "");
+    assertThat(page.locator("#release-message")).containsText("running 5%",
+        new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+    slider.locator("input").press("ArrowRight");
+
+    assertThat(page.locator("#release-message"))
+        .hasText("Ada Admin <admin@sandbox.aviary.invalid> moved the canary to 6%", RELEASE_TIME);
+    assertThat(page.locator("#release-phase")).hasText("Paused");
+    assertThat(git("log", "-1", "--format=%an <%ae>|%s")).endsWith(": operator moves it to 6%")
+        .startsWith("Ada Admin <admin@sandbox.aviary.invalid>|document-processor: release ");
+  }
+
+  private void start(Page page, String service, String tag) {
+    page.locator("#start-release").click();
+    page.locator("#start-release-service input").click();
+    page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(service).setExact(true)).click();
+    assertThat(page.locator("#start-release-plan")).containsText("Plan: 5% → 10% → 25% → 50% → 100%");
+    page.locator("#start-release-tag input").fill(tag);
+    page.locator("#start-release-confirm").click();
+    assertThat(page.locator("#start-release-dialog")).not().isVisible();
+  }
+
+  private String git(String... args) {
+    return GitCli.run(Path.of(URI.create(sandbox.gitUrl())), args);
+  }
+}

@@ -20,7 +20,7 @@ class ReleaseFlowTest extends ReleaseSandboxTest {
   }
 
   @Test
-  void a_healthy_image_is_promoted_the_stable_runs_it_and_the_canary_is_gone() throws Exception {
+  void a_healthy_image_is_promoted_the_stable_runs_it_the_canary_is_gone_and_one_click_restores_the_previous() throws Exception {
     ChangeResult started = releases.start("webapi", "1.1.0", "").get();
     Release release = releaseOf("webapi", "1.1.0");
     String v = release.spec().canaryVersion();
@@ -47,6 +47,14 @@ class ReleaseFlowTest extends ReleaseSandboxTest {
     assertThat(stable.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("version", "v1");
     assertThat(operator().apps().deployments().withName("webapi-" + v).get()).isNull();
     assertThat(done.status().promotionCommit()).isNotEmpty();
+
+    ChangeResult restored = releases.restorePrevious(release.name(), "").get();
+
+    assertThat(restored.state()).isEqualTo(ChangeResult.State.APPLIED);
+    assertThat(git("log", "-1", "--format=%an|%b", restored.commit())).startsWith("Ada Admin|restore the version "
+        + "before release " + release.name()).contains("This reverts commit " + done.status().promotionCommit());
+    assertThat(operator().apps().deployments().withName("webapi-v1").get().getSpec().getTemplate().getSpec()
+        .getContainers().getFirst().getImage()).isEqualTo("ghcr.io/aviary-dev/platform-app:1.0.0");
   }
 
   @Test

@@ -21,6 +21,7 @@ class ReleaseFlowTest extends ReleaseSandboxTest {
 
   @Test
   void a_healthy_image_is_promoted_the_stable_runs_it_the_canary_is_gone_and_one_click_restores_the_previous() throws Exception {
+    String previous = image(operator().apps().deployments().withName("webapi-v1").get());
     ChangeResult started = releases.start("webapi", "1.1.0", "").get();
     Release release = releaseOf("webapi", "1.1.0");
     String v = release.spec().canaryVersion();
@@ -42,8 +43,7 @@ class ReleaseFlowTest extends ReleaseSandboxTest {
         "Aviary|webapi: release " + v + ": step 2 of 3: " + v + " 50%",
         "Aviary|webapi: release " + v + ": step 1 of 3: " + v + " 20%"));
     Deployment stable = operator().apps().deployments().withName("webapi-v1").get();
-    assertThat(stable.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage())
-        .isEqualTo("ghcr.io/aviary-dev/platform-app:1.1.0");
+    assertThat(image(stable)).isEqualTo("ghcr.io/aviary-dev/platform-app:1.1.0");
     assertThat(stable.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("version", "v1");
     assertThat(operator().apps().deployments().withName("webapi-" + v).get()).isNull();
     assertThat(done.status().promotionCommit()).isNotEmpty();
@@ -53,8 +53,11 @@ class ReleaseFlowTest extends ReleaseSandboxTest {
     assertThat(restored.state()).isEqualTo(ChangeResult.State.APPLIED);
     assertThat(git("log", "-1", "--format=%an|%b", restored.commit())).startsWith("Ada Admin|restore the version "
         + "before release " + release.name()).contains("This reverts commit " + done.status().promotionCommit());
-    assertThat(operator().apps().deployments().withName("webapi-v1").get().getSpec().getTemplate().getSpec()
-        .getContainers().getFirst().getImage()).isEqualTo("ghcr.io/aviary-dev/platform-app:1.0.0");
+    assertThat(image(operator().apps().deployments().withName("webapi-v1").get())).isEqualTo(previous);
+  }
+
+  private static String image(Deployment deployment) {
+    return deployment.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage();
   }
 
   @Test

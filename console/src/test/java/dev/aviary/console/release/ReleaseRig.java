@@ -47,11 +47,12 @@ final class ReleaseRig implements AutoCloseable {
   private final Path dir;
   private final Path jar;
   private final List<String> settings;
-  private final Sandbox sandbox;
-  private final SandboxIdentityProvider provider;
-  private final KubernetesClient client;
-  private final PrometheusServer prometheus;
-  private final TrafficDriver traffic;
+  // Not final: started one after the other, and whatever started is stopped again if a later part fails to start.
+  private Sandbox sandbox;
+  private SandboxIdentityProvider provider;
+  private KubernetesClient client;
+  private PrometheusServer prometheus;
+  private TrafficDriver traffic;
   private final Map<String, PlatformProcess> processes = new LinkedHashMap<>();
   private final Map<String, ConfigurableApplicationContext> consoles = new LinkedHashMap<>();
   private int nextVersion = 2;
@@ -60,17 +61,22 @@ final class ReleaseRig implements AutoCloseable {
     this.dir = dir;
     this.jar = jar;
     this.settings = settings;
-    SimulatorSettings simulator = SimulatorSettings.defaults();
-    this.sandbox = Sandbox.start(new SandboxOptions(dir.resolve("sandbox"), 0, NAMESPACE,
-        RepositoryFiles.platformManifests().bytes(), new SimulatorSettings(simulator.startDelay(),
-        Duration.ofMillis(500), simulator.tick(), simulator.nodes())), Clock.systemUTC());
-    this.provider = SandboxIdentityProvider.start(new SandboxIdentityProvider.Settings("aviary", "aviary"));
-    this.client = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build();
-    processes.put("v1", startVersion("v1", false));
-    this.prometheus = PrometheusServer.start(dir, targets());
-    prometheus.awaitTargetsUp(1);
-    this.traffic = new TrafficDriver(client, NAMESPACE, SERVICE);
-    traffic.serve("v1", processes.get("v1").http().base());
+    try {
+      SimulatorSettings simulator = SimulatorSettings.defaults();
+      sandbox = Sandbox.start(new SandboxOptions(dir.resolve("sandbox"), 0, NAMESPACE,
+          RepositoryFiles.platformManifests().bytes(), new SimulatorSettings(simulator.startDelay(),
+          Duration.ofMillis(500), simulator.tick(), simulator.nodes())), Clock.systemUTC());
+      provider = SandboxIdentityProvider.start(new SandboxIdentityProvider.Settings("aviary", "aviary"));
+      client = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build();
+      processes.put("v1", startVersion("v1", false));
+      prometheus = PrometheusServer.start(dir, targets());
+      prometheus.awaitTargetsUp(1);
+      traffic = new TrafficDriver(client, NAMESPACE, SERVICE);
+      traffic.serve("v1", processes.get("v1").http().base());
+    } catch (IOException | RuntimeException | Error e) {
+      close();
+      throw e;
+    }
   }
 
   /**
@@ -231,11 +237,18 @@ final class ReleaseRig implements AutoCloseable {
   @Override
   public void close() {
     consoles.values().forEach(ConfigurableApplicationContext::close);
-    traffic.close();
-    prometheus.close();
+    if (traffic != null) {
+      traffic.close();
+    }
     processes.values().forEach(PlatformProcess::close);
-    client.close();
-    provider.close();
-    sandbox.close();
+    for (AutoCloseable part : new AutoCloseable[] {prometheus, client, provider, sandbox}) {
+      if (part != null) {
+        try {
+          part.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("could not stop " + part, e);
+        }
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.aviary.console.cluster;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import dev.aviary.console.sandbox.SandboxMode;
+import org.springframework.context.annotation.Conditional;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -12,6 +13,6 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ConditionalOnExpression("'${aviary.cluster.kubeconfig:}' != '' or ${aviary.cluster.in-cluster:false}")
+@Conditional(SandboxMode.OnConfiguredCluster.class)
 public @interface ConditionalOnConfiguredCluster {
 }

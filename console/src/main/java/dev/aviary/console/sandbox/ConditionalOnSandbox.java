@@ -1,6 +1,6 @@
 package dev.aviary.console.sandbox;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Conditional;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -12,6 +12,6 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@ConditionalOnExpression("'${aviary.cluster.kubeconfig:}' == '' and !${aviary.cluster.in-cluster:false}")
+@Conditional(SandboxMode.OnSandbox.class)
 public @interface ConditionalOnSandbox {
 }

@@ -22,9 +22,7 @@ public final class SandboxDefaults implements EnvironmentPostProcessor {
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    boolean sandbox = environment.getProperty("aviary.cluster.kubeconfig", "").isBlank()
-        && !environment.getProperty("aviary.cluster.in-cluster", Boolean.class, false);
-    if (sandbox) {
+    if (SandboxMode.active(environment)) {
       environment.getPropertySources().addLast(new MapPropertySource("aviary-sandbox-defaults", DEFAULTS));
     }
   }

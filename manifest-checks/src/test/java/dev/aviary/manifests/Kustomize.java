@@ -1,5 +1,6 @@
 package dev.aviary.manifests;
 
+import dev.aviary.testsupport.InstalledTool;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
@@ -13,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Renders a folder with the real {@code kubectl kustomize}: skipped where kubectl is missing, except in CI. */
 final class Kustomize {
@@ -22,12 +22,7 @@ final class Kustomize {
   }
 
   static List<HasMetadata> render(String folder) throws IOException, InterruptedException {
-    boolean installed = Stream.of(System.getenv("PATH").split(":"))
-        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "kubectl")));
-    if (System.getenv("CI") != null && !installed) {
-      throw new IllegalStateException("kubectl is missing: .ci/run installs it");
-    }
-    assumeTrue(installed, "kubectl is not installed");
+    InstalledTool.command("kubectl", ".ci/run installs Debian's kubernetes-client");
     Process process = new ProcessBuilder("kubectl", "kustomize", ManifestFiles.ROOT.resolve(folder).toString())
         .redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.aviary.platform;
 
+import dev.aviary.testsupport.InstalledTool;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A platform-app in a JVM of its own, configured through the environment as a Deployment would configure it. */
 public final class PlatformProcess implements AutoCloseable {
@@ -34,12 +34,8 @@ public final class PlatformProcess implements AutoCloseable {
    * (where the reactor builds it first) and skips it elsewhere.
    */
   public static Path packagedJar() {
-    Path jar = Path.of(System.getProperty("platform.jar", "missing"));
-    if (System.getenv("CI") != null && !Files.isRegularFile(jar)) {
-      throw new IllegalStateException("platform-app's jar is missing at " + jar + ": the reactor builds it first");
-    }
-    assumeTrue(Files.isRegularFile(jar), "platform-app's jar is not built at " + jar);
-    return jar;
+    return InstalledTool.file(Path.of(System.getProperty("platform.jar", "missing")), "platform-app's jar",
+        "the reactor packages platform-app before the modules that run it");
   }
 
   /** platform-app from its packaged jar, as another module's tests run it. */

@@ -1,5 +1,6 @@
 package dev.aviary.console.journey;
 
+import dev.aviary.testsupport.InstalledTool;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Debian's Chromium driven by Playwright, started quiet for a machine without internet access. */
 final class Chromium implements AutoCloseable {
@@ -29,11 +29,7 @@ final class Chromium implements AutoCloseable {
    * every launch a fresh profile of its own.
    */
   static Chromium launch() {
-    boolean installed = Files.isExecutable(EXECUTABLE);
-    if (System.getenv("CI") != null && !installed) {
-      throw new IllegalStateException(EXECUTABLE + " is missing: .ci/run installs the chromium package");
-    }
-    assumeTrue(installed, "Chromium is not installed at " + EXECUTABLE);
+    InstalledTool.executable(EXECUTABLE, ".ci/run installs Debian's chromium package");
     Playwright playwright = Playwright.create(new Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE)

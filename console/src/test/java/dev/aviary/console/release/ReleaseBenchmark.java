@@ -68,10 +68,6 @@ public final class ReleaseBenchmark {
     TrafficDriver.Tally tally = rig.traffic().tally(version);
     Run run = new Run(tag, faulty, done.phase(), seconds, done.status().message(), tally.sent.get(),
         tally.failed.get(), done.status().analyses().size());
-    if (!done.phase().finished()) {
-      throw new IllegalStateException(tag + " did not finish in 3 minutes: " + done.phase() + ", "
-          + done.status().message());
-    }
     rig.retire(done);
     return run;
   }

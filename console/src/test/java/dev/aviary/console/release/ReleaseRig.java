@@ -13,8 +13,11 @@ import dev.aviary.sandbox.simulator.SimulatorSettings;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,8 +28,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
@@ -151,36 +156,38 @@ final class ReleaseRig implements AutoCloseable {
     } finally {
       SignedIn.out();
     }
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      Optional<Release> started = releases().releases().stream()
-          .filter(r -> r.spec().canaryVersion().equals(version)).findFirst();
-      if (started.isPresent()) {
-        return started.get().name();
-      }
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("no Release resource for " + version + " 10 s after it was started");
+    return Awaitility.await("a Release resource for " + version + " after it was started")
+        .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        .until(() -> releases().releases().stream().filter(r -> r.spec().canaryVersion().equals(version))
+            .map(Release::name).findFirst(), Optional::isPresent).orElseThrow();
   }
 
   /**
    * Polls the release until the controller has written its status and {@code until} holds, or {@code timeout}
    * passes; the release as last seen.
    */
-  Release await(String name, Predicate<Release> until, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    Release seen = null;
-    while (System.nanoTime() < deadline) {
-      seen = releases().release(name).orElse(null);
-      if (seen != null && seen.status() != null && until.test(seen)) {
-        return seen;
-      }
-      Thread.sleep(100);
+  /**
+   * The release once it satisfies {@code until}, polled every 100 ms; fails the test on timeout, naming the phase
+   * and message it was left in.
+   */
+  Release await(String name, Predicate<Release> until, Duration timeout) {
+    AtomicReference<Release> seen = new AtomicReference<>();
+    try {
+      return Awaitility.await("release " + name).atMost(timeout).pollInterval(Duration.ofMillis(100))
+          .until(() -> {
+            Release release = releases().release(name).orElse(null);
+            seen.set(release);
+            return release != null && release.status() != null && until.test(release) ? release : null;
+          }, Objects::nonNull);
+    } catch (ConditionTimeoutException e) {
+      Release last = seen.get();
+      throw new AssertionError("release " + name + " did not reach the expected state within " + timeout
+          + "; last seen: " + (last == null ? "not created" : last.phase() + ", "
+          + (last.status() == null ? "no status" : last.status().message())), e);
     }
-    return seen;
   }
 
-  Release awaitFinished(String name, Duration timeout) throws InterruptedException {
+  Release awaitFinished(String name, Duration timeout) {
     return await(name, r -> r.phase().finished(), timeout);
   }
 

@@ -1,5 +1,6 @@
 package dev.aviary.platform.metrics;
 
+import dev.aviary.testsupport.InstalledTool;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The machine's Prometheus server (Debian's package), started on a free port and scraping given targets. */
 public final class PrometheusServer implements AutoCloseable {
@@ -43,11 +43,7 @@ public final class PrometheusServer implements AutoCloseable {
    * @param targets "host:port" to the labels of its series, scraped every second
    */
   public static PrometheusServer start(Path dir, Map<String, Map<String, String>> targets) throws IOException {
-    boolean installed = Files.isExecutable(BINARY);
-    if (System.getenv("CI") != null && !installed) {
-      throw new IllegalStateException(BINARY + " is missing: .ci/run installs the prometheus package");
-    }
-    assumeTrue(installed, "Prometheus is not installed at " + BINARY);
+    InstalledTool.executable(BINARY, ".ci/run installs Debian's prometheus package");
     PrometheusServer server = new PrometheusServer(dir, freePort());
     server.writeConfig(targets);
     server.restart();

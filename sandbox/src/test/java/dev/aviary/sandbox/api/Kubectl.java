@@ -1,8 +1,9 @@
 package dev.aviary.sandbox.api;
 
+import dev.aviary.testsupport.InstalledTool;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +15,8 @@ public record Kubectl(Path kubeconfig) {
   public record Result(int exitCode, String output) {
   }
 
-  public static boolean installed() {
-    return binary() != null;
-  }
-
   private static Path binary() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      Path candidate = Path.of(dir, "kubectl");
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
+    return InstalledTool.command("kubectl", ".ci/run installs Debian's kubernetes-client");
   }
 
   public Result run(String... args) {

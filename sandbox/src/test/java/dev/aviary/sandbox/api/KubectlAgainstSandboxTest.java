@@ -1,5 +1,6 @@
 package dev.aviary.sandbox.api;
 
+import dev.aviary.testsupport.RequiresCommand;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterEach;
@@ -14,9 +15,9 @@ import java.time.Clock;
 import static dev.aviary.sandbox.api.SandboxApiServerTest.NS;
 import static dev.aviary.sandbox.api.SandboxApiServerTest.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The machine's real kubectl against the sandbox: discovery, server-side printing, scale and server-side apply. */
+@RequiresCommand(value = "kubectl", remedy = ".ci/run installs Debian's kubernetes-client")
 class KubectlAgainstSandboxTest {
 
   @TempDir
@@ -27,7 +28,6 @@ class KubectlAgainstSandboxTest {
 
   @BeforeEach
   void start() {
-    assumeTrue(Kubectl.installed(), "kubectl is not installed on this machine");
     server = SandboxApiServer.start(0, Clock.systemUTC());
     client = server.newClient(NS);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();

@@ -1,5 +1,8 @@
 package dev.aviary.console.health;
 
+import dev.aviary.console.Failures;
+import dev.aviary.console.routing.TrafficRouting;
+
 import dev.aviary.console.Listeners;
 import dev.aviary.console.Background;
 import dev.aviary.console.cluster.ClusterInfo;
@@ -11,7 +14,6 @@ import dev.aviary.console.gitops.CommitInfo;
 import dev.aviary.console.gitops.GitHistory;
 import dev.aviary.console.gitops.SyncService;
 import dev.aviary.console.gitops.SyncStatus;
-import dev.aviary.console.release.TrafficRouting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -155,7 +157,7 @@ public class OverviewService implements InitializingBean, DisposableBean {
   private void compareWithGit() {
     sync.status().whenComplete((status, error) -> {
       if (error != null) {
-        syncProblem = "could not compare Git with the cluster: " + ServiceDetails.rootMessage(error);
+        syncProblem = "could not compare Git with the cluster: " + Failures.rootMessage(error);
         log.warn(syncProblem);
       } else {
         syncStatus = status;
@@ -163,7 +165,7 @@ public class OverviewService implements InitializingBean, DisposableBean {
         try {
           lastChanges = history.latestPerService(HISTORY_DEPTH);
         } catch (RuntimeException e) {
-          log.warn("could not read the last change per service: {}", ServiceDetails.rootMessage(e));
+          log.warn("could not read the last change per service: {}", Failures.rootMessage(e));
         }
       }
       rebuildSoon();

@@ -1,5 +1,9 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.routing.TrafficRouter;
+import dev.aviary.console.routing.Weights;
+import dev.aviary.console.gitops.VersionedCopy;
+
 import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.ManifestReader;
 import dev.aviary.console.gitops.ManifestSet;
@@ -31,11 +35,11 @@ final class CanaryManifests {
             + "HTTPRoute): a release needs one to move traffic"));
   }
 
-  /** The version that gets the most traffic now: what a new release replaces. */
+  /** The stable version by Git's weights ({@link Weights#stable}): what a new release replaces. */
   String stableVersion(ManifestSet manifests, String service) {
-    return router(manifests, service).weights(manifests, service).entrySet().stream()
-        .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-        .orElseThrow(() -> new InvalidChangeException("service " + service + " routes no traffic to any version"));
+    Map<String, Integer> weights = router(manifests, service).weights(manifests, service);
+    return Weights.stable(weights.keySet(), weights).orElseThrow(() -> new InvalidChangeException(
+        "service " + service + " routes no traffic to any version"));
   }
 
   /** Adds the canary Deployment (the stable's, with the new image and version) and routes it at weight 0. */

@@ -1,5 +1,7 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.routing.TrafficRouting;
+
 import dev.aviary.console.access.Identity;
 import dev.aviary.console.cluster.ClusterState;
 import dev.aviary.console.cluster.VersionWorkload;

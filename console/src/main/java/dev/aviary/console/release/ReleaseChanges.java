@@ -1,5 +1,7 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.routing.TrafficRouting;
+
 import dev.aviary.console.gitops.GitProperties;
 import dev.aviary.console.gitops.GitWorkspace;
 import dev.aviary.console.gitops.Intent;

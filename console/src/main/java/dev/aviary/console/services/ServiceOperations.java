@@ -1,5 +1,7 @@
 package dev.aviary.console.services;
 
+import dev.aviary.console.routing.TrafficRouting;
+
 import dev.aviary.console.access.Requires;
 import dev.aviary.console.access.Role;
 import dev.aviary.console.cluster.ClusterSnapshot;
@@ -14,7 +16,6 @@ import dev.aviary.console.access.Identity;
 import dev.aviary.console.access.Operators;
 import dev.aviary.console.gitops.SyncService;
 import dev.aviary.console.gitops.SyncStatus;
-import dev.aviary.console.release.TrafficRouting;
 import dev.aviary.console.scaling.ScaleVersion;
 import dev.aviary.console.scaling.ScalingProperties;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -12,7 +12,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.aviary.console.cluster.ClusterSnapshot;
 import dev.aviary.console.cluster.ClusterState;
+import dev.aviary.console.cluster.ServiceWorkload;
 import dev.aviary.console.cluster.VersionWorkload;
+import dev.aviary.console.routing.Weights;
 import dev.aviary.console.ui.ClusterUpdates;
 import dev.aviary.console.ui.MainLayout;
 import dev.aviary.console.ui.SandboxNotice;
@@ -75,20 +77,28 @@ class ServicesView extends Div {
     stale.show(snapshot.connection(), grid);
   }
 
-  /** One slider per service that runs exactly two versions: the first (by name) is stable, the second the canary. */
+  /**
+   * One slider per service that runs exactly two versions: the stable one ({@link Weights#stable}, by live traffic)
+   * against the other. A control whose pair changed (the other version took most of the traffic) is made anew.
+   */
   private void renderTraffic(ClusterSnapshot snapshot) {
-    Map<String, List<String>> twoVersions = new HashMap<>();
-    snapshot.services().stream().filter(s -> s.versions().size() == 2)
-        .forEach(s -> twoVersions.put(s.name(), s.versions().stream().map(VersionWorkload::version).toList()));
-    trafficControls.keySet().removeIf(service -> {
-      if (!twoVersions.containsKey(service)) {
-        traffic.remove(trafficControls.get(service));
-        return true;
+    List<ServiceWorkload> pairs = snapshot.services().stream().filter(s -> s.versions().size() == 2).toList();
+    Map<String, Map<String, Integer>> live = pairs.isEmpty() ? Map.of() : operations.liveWeights(snapshot);
+    Map<String, List<String>> wanted = new HashMap<>();
+    for (ServiceWorkload s : pairs) {
+      Map<String, Integer> weights = live.getOrDefault(s.name(), Map.of());
+      List<String> versions = s.versions().stream().map(VersionWorkload::version).toList();
+      String stable = Weights.stable(versions, weights).orElseThrow();
+      wanted.put(s.name(), List.of(stable, versions.get(0).equals(stable) ? versions.get(1) : versions.get(0)));
+    }
+    trafficControls.entrySet().removeIf(e -> {
+      boolean gone = !e.getValue().versions().equals(wanted.get(e.getKey()));
+      if (gone) {
+        traffic.remove(e.getValue());
       }
-      return false;
+      return gone;
     });
-    Map<String, Map<String, Integer>> live = twoVersions.isEmpty() ? Map.of() : operations.liveWeights(snapshot);
-    twoVersions.forEach((service, versions) -> trafficControls.computeIfAbsent(service, s -> {
+    wanted.forEach((service, versions) -> trafficControls.computeIfAbsent(service, s -> {
       TrafficControl control = new TrafficControl(operations, s, versions.get(0), versions.get(1));
       traffic.add(control);
       return control;

@@ -1,5 +1,7 @@
 package dev.aviary.console.simulation;
 
+import dev.aviary.console.routing.TrafficRouting;
+
 import dev.aviary.console.cluster.ClusterSnapshot;
 import dev.aviary.console.cluster.ClusterState;
 import dev.aviary.console.cluster.ServiceWorkload;
@@ -10,7 +12,6 @@ import dev.aviary.console.metrics.Reading;
 import dev.aviary.console.metrics.SeriesKey;
 import dev.aviary.console.metrics.Signal;
 import dev.aviary.console.metrics.SignalResult;
-import dev.aviary.console.release.TrafficRouting;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,8 @@
 package dev.aviary.console.simulation;
 
+import dev.aviary.console.routing.TrafficRouting;
+
 import dev.aviary.console.cluster.ClusterState;
-import dev.aviary.console.release.TrafficRouting;
 import dev.aviary.console.sandbox.ConditionalOnSandbox;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

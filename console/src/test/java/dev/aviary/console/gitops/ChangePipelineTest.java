@@ -1,11 +1,12 @@
 package dev.aviary.console.gitops;
 
+import dev.aviary.console.routing.IstioRouter;
+import dev.aviary.console.routing.SetTrafficWeights;
+
 import dev.aviary.console.access.Identity;
 import dev.aviary.console.cluster.fabric8.TestClusterWriters;
 import dev.aviary.console.gitops.jgit.TestWorkspaces;
 import dev.aviary.console.release.AddCanaryVersion;
-import dev.aviary.console.release.IstioRouter;
-import dev.aviary.console.release.SetTrafficWeights;
 import dev.aviary.console.scaling.ScaleVersion;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;

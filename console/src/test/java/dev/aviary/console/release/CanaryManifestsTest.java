@@ -1,5 +1,8 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.routing.IstioRouter;
+import dev.aviary.console.routing.GatewayApiRouter;
+
 import dev.aviary.console.access.Identity;
 import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.ManifestReader;

@@ -1,9 +1,10 @@
-package dev.aviary.console.release;
+package dev.aviary.console.routing;
 
 import dev.aviary.console.gitops.GitProperties;
 import dev.aviary.console.gitops.GitWorkspace;
 import dev.aviary.console.gitops.Intent;
 import dev.aviary.console.gitops.ManifestSet;
+import dev.aviary.console.gitops.Manifests;
 import org.springframework.stereotype.Service;
 
 import java.util.Collection;
@@ -24,7 +25,7 @@ public class TrafficRouting {
   private final GitWorkspace workspace;
   private final GitProperties git;
 
-  TrafficRouting(GitWorkspace workspace, GitProperties git) {
+  public TrafficRouting(GitWorkspace workspace, GitProperties git) {
     this.workspace = workspace;
     this.git = git;
   }
@@ -37,12 +38,12 @@ public class TrafficRouting {
 
   /** The cluster's weights, read from the live routing objects; empty when none routes the service. */
   public Map<String, Integer> live(List<Map<String, Object>> liveObjects, String service) {
-    return weights(ManifestSet.live(liveObjects), service);
+    return weights(Manifests.live(liveObjects), service);
   }
 
   /** The cluster's weights for many services at once, in one pass per router; services no route names are left out. */
   public Map<String, Map<String, Integer>> live(List<Map<String, Object>> liveObjects, Collection<String> services) {
-    ManifestSet manifests = ManifestSet.live(liveObjects);
+    Manifests manifests = Manifests.live(liveObjects);
     Set<String> remaining = new HashSet<>(services);
     Map<String, Map<String, Integer>> all = new HashMap<>();
     for (TrafficRouter router : routers) {
@@ -54,7 +55,7 @@ public class TrafficRouting {
   }
 
   /** The routers, most specific first: for the release feature's own edits. */
-  List<TrafficRouter> routers() {
+  public List<TrafficRouter> routers() {
     return routers;
   }
 
@@ -62,7 +63,7 @@ public class TrafficRouting {
     return new SetTrafficWeights(service, weights, routers);
   }
 
-  private Map<String, Integer> weights(ManifestSet manifests, String service) {
+  private Map<String, Integer> weights(Manifests manifests, String service) {
     return TrafficRouter.routing(routers, manifests, service).map(r -> r.weights(manifests, service))
         .orElse(Map.of());
   }

@@ -1,9 +1,5 @@
-package dev.aviary.console.release;
+package dev.aviary.console.gitops;
 
-import dev.aviary.console.gitops.InvalidChangeException;
-import dev.aviary.console.gitops.ManifestReader;
-import dev.aviary.console.gitops.ManifestSet;
-import dev.aviary.console.gitops.YamlEditor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +10,13 @@ import java.util.Map;
  * and selector, and every environment variable, that said the old version now says the new one. The copy is made by
  * editing the file's text, so its comments and layout are the original's.
  */
-final class VersionedCopy {
+public final class VersionedCopy {
 
   private VersionedCopy() {
   }
 
   /** The copied file's text; the manifest must be alone in its file. */
-  static YamlEditor of(ManifestSet manifests, ManifestReader.Manifest original, String name, String from, String to) {
+  public static YamlEditor of(ManifestSet manifests, ManifestReader.Manifest original, String name, String from, String to) {
     String text = manifests.read(original.file()).orElseThrow();
     if (manifests.objectsOf(original.file()).size() != 1) {
       throw new InvalidChangeException(original.file() + " holds more than one object; put "
@@ -34,7 +30,7 @@ final class VersionedCopy {
   }
 
   /** Where an object says {@code version}: its version labels and selectors, and environment variables set to it. */
-  static List<List<Object>> versionPaths(Object node, List<Object> at, String version) {
+  public static List<List<Object>> versionPaths(Object node, List<Object> at, String version) {
     List<List<Object>> out = new ArrayList<>();
     if (node instanceof Map<?, ?> map) {
       boolean envVar = map.containsKey("name") && map.containsKey("value") && map.size() == 2;

@@ -1,4 +1,4 @@
-package dev.aviary.console.release;
+package dev.aviary.console.routing;
 
 import dev.aviary.console.gitops.ManifestSet;
 import dev.aviary.console.gitops.RepositoryFiles;

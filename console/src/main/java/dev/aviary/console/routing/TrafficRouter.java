@@ -1,6 +1,7 @@
-package dev.aviary.console.release;
+package dev.aviary.console.routing;
 
 import dev.aviary.console.gitops.ManifestSet;
+import dev.aviary.console.gitops.Manifests;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,10 +16,10 @@ import java.util.Optional;
 public interface TrafficRouter {
 
   /** Whether this router's objects route the service in these manifests. */
-  boolean routes(ManifestSet manifests, String service);
+  boolean routes(Manifests manifests, String service);
 
   /** The weights Git holds, by version. */
-  Map<String, Integer> weights(ManifestSet manifests, String service);
+  Map<String, Integer> weights(Manifests manifests, String service);
 
   /**
    * Sets the weights of the versions named; every version the route sends traffic to must be named.
@@ -42,7 +43,7 @@ public interface TrafficRouter {
    * The weights of each of {@code services} this router routes, by service. Routers that can answer in one pass
    * over the manifests override this; a page of a thousand services must not cost a million lookups.
    */
-  default Map<String, Map<String, Integer>> allWeights(ManifestSet manifests, Collection<String> services) {
+  default Map<String, Map<String, Integer>> allWeights(Manifests manifests, Collection<String> services) {
     Map<String, Map<String, Integer>> all = new HashMap<>();
     for (String service : services) {
       if (routes(manifests, service)) {
@@ -53,7 +54,7 @@ public interface TrafficRouter {
   }
 
   /** The first of the routers that routes the service in these manifests. */
-  static Optional<TrafficRouter> routing(List<TrafficRouter> routers, ManifestSet manifests, String service) {
+  static Optional<TrafficRouter> routing(List<TrafficRouter> routers, Manifests manifests, String service) {
     return routers.stream().filter(r -> r.routes(manifests, service)).findFirst();
   }
 }

@@ -1,8 +1,11 @@
-package dev.aviary.console.release;
+package dev.aviary.console.routing;
+
+import dev.aviary.console.gitops.VersionedCopy;
 
 import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.ManifestReader;
 import dev.aviary.console.gitops.ManifestSet;
+import dev.aviary.console.gitops.Manifests;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,18 +28,18 @@ public final class GatewayApiRouter implements TrafficRouter {
   static final int MAX_WEIGHT = 1_000_000;
 
   @Override
-  public boolean routes(ManifestSet manifests, String service) {
+  public boolean routes(Manifests manifests, String service) {
     return rule(manifests, service).isPresent();
   }
 
   @Override
-  public Map<String, Integer> weights(ManifestSet manifests, String service) {
+  public Map<String, Integer> weights(Manifests manifests, String service) {
     Rule rule = rule(manifests, service).orElseThrow(() -> notRouted(service));
     Map<String, Integer> weights = new TreeMap<>();
     Map<String, String> versions = versionServices(manifests, service);
     for (Map<String, Object> backend : rule.backends()) {
       String version = versionOf(versions, String.valueOf(backend.get("name")));
-      weights.put(version, ManifestSet.field(backend, "weight").map(w -> ((Number) w).intValue()).orElse(1));
+      weights.put(version, Manifests.field(backend, "weight").map(w -> ((Number) w).intValue()).orElse(1));
     }
     return weights;
   }
@@ -44,21 +47,21 @@ public final class GatewayApiRouter implements TrafficRouter {
   /** One pass over Services and HTTPRoutes: a rule belongs to the service all its backends select. */
   @Override
   @SuppressWarnings("unchecked")
-  public Map<String, Map<String, Integer>> allWeights(ManifestSet manifests, Collection<String> services) {
+  public Map<String, Map<String, Integer>> allWeights(Manifests manifests, Collection<String> services) {
     Set<String> wanted = new HashSet<>(services);
     Map<String, String[]> backendOf = new HashMap<>();
     for (ManifestReader.Manifest s : manifests.ofKind("Service")) {
-      Map<String, Object> selector = (Map<String, Object>) ManifestSet.field(s.object(), "spec", "selector")
+      Map<String, Object> selector = (Map<String, Object>) Manifests.field(s.object(), "spec", "selector")
           .orElse(Map.of());
       if (selector.get("app") != null && selector.get("version") != null) {
-        backendOf.put(ManifestSet.name(s), new String[] {String.valueOf(selector.get("app")),
+        backendOf.put(Manifests.name(s), new String[] {String.valueOf(selector.get("app")),
             String.valueOf(selector.get("version"))});
       }
     }
     Map<String, Map<String, Integer>> all = new HashMap<>();
     for (ManifestReader.Manifest route : manifests.ofKind("HTTPRoute")) {
-      for (Object rule : (List<Object>) ManifestSet.field(route.object(), "spec", "rules").orElse(List.of())) {
-        List<Map<String, Object>> backends = (List<Map<String, Object>>) ManifestSet.field((Map<String, Object>) rule, "backendRefs")
+      for (Object rule : (List<Object>) Manifests.field(route.object(), "spec", "rules").orElse(List.of())) {
+        List<Map<String, Object>> backends = (List<Map<String, Object>>) Manifests.field((Map<String, Object>) rule, "backendRefs")
             .orElse(List.of());
         Set<String> apps = new HashSet<>();
         backends.forEach(b -> apps.add(backendOf.getOrDefault(String.valueOf(b.get("name")), new String[] {""})[0]));
@@ -66,7 +69,7 @@ public final class GatewayApiRouter implements TrafficRouter {
         if (!backends.isEmpty() && wanted.contains(app) && !all.containsKey(app)) {
           Map<String, Integer> weights = new TreeMap<>();
           backends.forEach(b -> weights.put(backendOf.get(String.valueOf(b.get("name")))[1],
-              ManifestSet.field(b, "weight").map(w -> ((Number) w).intValue()).orElse(1)));
+              Manifests.field(b, "weight").map(w -> ((Number) w).intValue()).orElse(1)));
           all.put(app, weights);
         }
       }
@@ -83,7 +86,7 @@ public final class GatewayApiRouter implements TrafficRouter {
     for (String version : weights.keySet()) {
       if (!services.containsKey(version)) {
         throw new InvalidChangeException("no Service selects " + service + " version '" + version + "' for HTTPRoute "
-            + ManifestSet.name(rule.route()) + " to send traffic to (per-version Services: "
+            + Manifests.name(rule.route()) + " to send traffic to (per-version Services: "
             + new TreeMap<>(services).values() + ")");
       }
     }
@@ -99,7 +102,7 @@ public final class GatewayApiRouter implements TrafficRouter {
       } else {
         Map<String, Object> backend = new LinkedHashMap<>();
         backend.put("name", backendService);
-        ManifestSet.field(rule.backends().getFirst(), "port").ifPresent(port -> backend.put("port", port));
+        Manifests.field(rule.backends().getFirst(), "port").ifPresent(port -> backend.put("port", port));
         backend.put("weight", entry.getValue());
         editor.append(rule.route().document(), path, backend);
       }
@@ -122,7 +125,7 @@ public final class GatewayApiRouter implements TrafficRouter {
     manifests.include(file);
     Map<String, Object> backend = new LinkedHashMap<>();
     backend.put("name", name);
-    ManifestSet.field(rule.backends().getFirst(), "port").ifPresent(port -> backend.put("port", port));
+    Manifests.field(rule.backends().getFirst(), "port").ifPresent(port -> backend.put("port", port));
     backend.put("weight", 0);
     manifests.edit(rule.route().file()).append(rule.route().document(), List.of("spec", "rules", rule.index(),
         "backendRefs"), backend);
@@ -166,12 +169,12 @@ public final class GatewayApiRouter implements TrafficRouter {
   }
 
   @SuppressWarnings("unchecked")
-  private static Optional<Rule> rule(ManifestSet manifests, String service) {
+  private static Optional<Rule> rule(Manifests manifests, String service) {
     Map<String, String> versions = versionServices(manifests, service);
     for (ManifestReader.Manifest route : manifests.ofKind("HTTPRoute")) {
-      List<Object> rules = (List<Object>) ManifestSet.field(route.object(), "spec", "rules").orElse(List.of());
+      List<Object> rules = (List<Object>) Manifests.field(route.object(), "spec", "rules").orElse(List.of());
       for (int i = 0; i < rules.size(); i++) {
-        List<Map<String, Object>> backends = (List<Map<String, Object>>) ManifestSet.field(route.object(), "spec",
+        List<Map<String, Object>> backends = (List<Map<String, Object>>) Manifests.field(route.object(), "spec",
             "rules", i, "backendRefs").orElse(List.of());
         if (!backends.isEmpty() && backends.stream().allMatch(b -> versions.containsValue(String.valueOf(b.get("name"))))) {
           return Optional.of(new Rule(route, i, backends));
@@ -183,13 +186,13 @@ public final class GatewayApiRouter implements TrafficRouter {
 
   /** Version to the name of the Service that selects only that version of the service. */
   @SuppressWarnings("unchecked")
-  private static Map<String, String> versionServices(ManifestSet manifests, String service) {
+  private static Map<String, String> versionServices(Manifests manifests, String service) {
     Map<String, String> byVersion = new TreeMap<>();
     for (ManifestReader.Manifest s : manifests.ofKind("Service")) {
-      Map<String, Object> selector = (Map<String, Object>) ManifestSet.field(s.object(), "spec", "selector")
+      Map<String, Object> selector = (Map<String, Object>) Manifests.field(s.object(), "spec", "selector")
           .orElse(Map.of());
       if (service.equals(selector.get("app")) && selector.get("version") != null) {
-        byVersion.put(String.valueOf(selector.get("version")), ManifestSet.name(s));
+        byVersion.put(String.valueOf(selector.get("version")), Manifests.name(s));
       }
     }
     return byVersion;

@@ -1,8 +1,9 @@
-package dev.aviary.console.release;
+package dev.aviary.console.routing;
 
 import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.ManifestReader;
 import dev.aviary.console.gitops.ManifestSet;
+import dev.aviary.console.gitops.Manifests;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,27 +22,27 @@ import java.util.TreeMap;
 public final class IstioRouter implements TrafficRouter {
 
   @Override
-  public boolean routes(ManifestSet manifests, String service) {
+  public boolean routes(Manifests manifests, String service) {
     return primaryRoute(manifests, service).isPresent();
   }
 
   @Override
-  public Map<String, Integer> weights(ManifestSet manifests, String service) {
+  public Map<String, Integer> weights(Manifests manifests, String service) {
     return weightsOf(primaryRoute(manifests, service).orElseThrow(() -> notRouted(service)).destinations());
   }
 
   /** One pass over the VirtualServices: each service's primary route is the first that has its host. */
   @Override
   @SuppressWarnings("unchecked")
-  public Map<String, Map<String, Integer>> allWeights(ManifestSet manifests, Collection<String> services) {
+  public Map<String, Map<String, Integer>> allWeights(Manifests manifests, Collection<String> services) {
     Set<String> wanted = new HashSet<>(services);
     Map<String, Map<String, Integer>> all = new HashMap<>();
     for (ManifestReader.Manifest vs : manifests.ofKind("VirtualService")) {
-      for (Object http : (List<Object>) ManifestSet.field(vs.object(), "spec", "http").orElse(List.of())) {
-        List<Map<String, Object>> route = (List<Map<String, Object>>) ManifestSet.field((Map<String, Object>) http, "route")
+      for (Object http : (List<Object>) Manifests.field(vs.object(), "spec", "http").orElse(List.of())) {
+        List<Map<String, Object>> route = (List<Map<String, Object>>) Manifests.field((Map<String, Object>) http, "route")
             .orElse(List.of());
         for (Map<String, Object> destination : route) {
-          String host = String.valueOf(ManifestSet.field(destination, "destination", "host").orElse(""));
+          String host = String.valueOf(Manifests.field(destination, "destination", "host").orElse(""));
           String service = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
           if (wanted.contains(service) && !all.containsKey(service)) {
             all.put(service, weightsOf(route));
@@ -55,8 +56,8 @@ public final class IstioRouter implements TrafficRouter {
   private static Map<String, Integer> weightsOf(List<Map<String, Object>> destinations) {
     Map<String, Integer> weights = new TreeMap<>();
     for (Map<String, Object> d : destinations) {
-      int weight = ManifestSet.field(d, "weight").map(w -> ((Number) w).intValue()).orElse(destinations.size() == 1 ? 100 : 0);
-      weights.put(String.valueOf(ManifestSet.field(d, "destination", "subset").orElse("")), weight);
+      int weight = Manifests.field(d, "weight").map(w -> ((Number) w).intValue()).orElse(destinations.size() == 1 ? 100 : 0);
+      weights.put(String.valueOf(Manifests.field(d, "destination", "subset").orElse("")), weight);
     }
     return weights;
   }
@@ -110,7 +111,7 @@ public final class IstioRouter implements TrafficRouter {
           List.of("spec", "http", route.httpIndex(), "route", index));
     }
     ManifestReader.Manifest rule = destinationRule(manifests, route.host());
-    List<Map<String, Object>> subsets = (List<Map<String, Object>>) ManifestSet.field(rule.object(), "spec", "subsets")
+    List<Map<String, Object>> subsets = (List<Map<String, Object>>) Manifests.field(rule.object(), "spec", "subsets")
         .orElse(List.of());
     for (int i = 0; i < subsets.size(); i++) {
       if (version.equals(subsets.get(i).get("name"))) {
@@ -119,9 +120,9 @@ public final class IstioRouter implements TrafficRouter {
     }
   }
 
-  private static ManifestReader.Manifest destinationRule(ManifestSet manifests, String host) {
+  private static ManifestReader.Manifest destinationRule(Manifests manifests, String host) {
     return manifests.ofKind("DestinationRule").stream()
-        .filter(dr -> host.equals(ManifestSet.field(dr.object(), "spec", "host").orElse(null))).findFirst()
+        .filter(dr -> host.equals(Manifests.field(dr.object(), "spec", "host").orElse(null))).findFirst()
         .orElseThrow(() -> new InvalidChangeException("no DestinationRule for host " + host
             + " to add a version's subset to"));
   }
@@ -131,14 +132,14 @@ public final class IstioRouter implements TrafficRouter {
   }
 
   @SuppressWarnings("unchecked")
-  private static Optional<Route> primaryRoute(ManifestSet manifests, String service) {
+  private static Optional<Route> primaryRoute(Manifests manifests, String service) {
     for (ManifestReader.Manifest vs : manifests.ofKind("VirtualService")) {
-      List<Object> http = (List<Object>) ManifestSet.field(vs.object(), "spec", "http").orElse(List.of());
+      List<Object> http = (List<Object>) Manifests.field(vs.object(), "spec", "http").orElse(List.of());
       for (int i = 0; i < http.size(); i++) {
-        List<Map<String, Object>> route = (List<Map<String, Object>>) ManifestSet.field(vs.object(), "spec", "http", i,
+        List<Map<String, Object>> route = (List<Map<String, Object>>) Manifests.field(vs.object(), "spec", "http", i,
             "route").orElse(List.of());
         for (Map<String, Object> destination : route) {
-          String host = String.valueOf(ManifestSet.field(destination, "destination", "host").orElse(""));
+          String host = String.valueOf(Manifests.field(destination, "destination", "host").orElse(""));
           if (host.equals(service) || host.startsWith(service + ".")) {
             return Optional.of(new Route(vs, i, host, route));
           }
@@ -149,17 +150,17 @@ public final class IstioRouter implements TrafficRouter {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<String> subsets(ManifestSet manifests, String host) {
+  private static List<String> subsets(Manifests manifests, String host) {
     return manifests.ofKind("DestinationRule").stream()
-        .filter(dr -> host.equals(ManifestSet.field(dr.object(), "spec", "host").orElse(null)))
-        .flatMap(dr -> ((List<Map<String, Object>>) ManifestSet.field(dr.object(), "spec", "subsets").orElse(List.of()))
+        .filter(dr -> host.equals(Manifests.field(dr.object(), "spec", "host").orElse(null)))
+        .flatMap(dr -> ((List<Map<String, Object>>) Manifests.field(dr.object(), "spec", "subsets").orElse(List.of()))
             .stream())
         .map(s -> String.valueOf(s.get("name"))).toList();
   }
 
   private static int indexOf(List<Map<String, Object>> destinations, String version) {
     for (int i = 0; i < destinations.size(); i++) {
-      if (version.equals(ManifestSet.field(destinations.get(i), "destination", "subset").orElse(null))) {
+      if (version.equals(Manifests.field(destinations.get(i), "destination", "subset").orElse(null))) {
         return i;
       }
     }
@@ -171,7 +172,7 @@ public final class IstioRouter implements TrafficRouter {
     Map<String, Object> destination = new LinkedHashMap<>();
     destination.put("host", route.host());
     destination.put("subset", version);
-    ManifestSet.field(route.destinations().getFirst(), "destination", "port")
+    Manifests.field(route.destinations().getFirst(), "destination", "port")
         .ifPresent(port -> destination.put("port", port));
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("destination", destination);

@@ -1,5 +1,6 @@
 package dev.aviary.console.api;
 
+import dev.aviary.console.gitops.ConflictingChangeException;
 import dev.aviary.console.gitops.GitOpsException;
 import dev.aviary.console.gitops.InvalidChangeException;
 import org.slf4j.Logger;
@@ -14,8 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import java.util.concurrent.CompletionException;
 
 /**
- * The API's errors as problem+json, with the message the service gave: 422 for a change that does not fit, 400 for
- * a body that is not JSON of the right shape, 403 for an action the caller's role does not allow, 502 when Git refused or could not be reached (nothing was applied).
+ * The API's errors as problem+json, with the message the service gave: 422 for a change that does not fit, 409 for
+ * one the current state does not allow, 400 for a body that is not JSON of the right shape, 403 for an action the caller's role does not allow, 502 when Git refused or could not be reached (nothing was applied).
  */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
@@ -24,6 +25,9 @@ class ApiErrors {
 
   @ExceptionHandler(CompletionException.class)
   ProblemDetail unwrap(CompletionException e) {
+    if (e.getCause() instanceof ConflictingChangeException conflict) {
+      return conflict(conflict);
+    }
     if (e.getCause() instanceof InvalidChangeException invalid) {
       return invalid(invalid);
     }
@@ -36,6 +40,11 @@ class ApiErrors {
   @ExceptionHandler(InvalidChangeException.class)
   ProblemDetail invalid(InvalidChangeException e) {
     return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Change refused", e.getMessage());
+  }
+
+  @ExceptionHandler(ConflictingChangeException.class)
+  ProblemDetail conflict(ConflictingChangeException e) {
+    return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
   }
 
   @ExceptionHandler(GitOpsException.class)

@@ -1,5 +1,7 @@
 package dev.aviary.console.release;
 
+import java.util.Optional;
+
 /**
  * A release as the cluster holds it: the spec from Git and the status the leading console keeps.
  *
@@ -14,5 +16,11 @@ public record Release(String namespace, String name, String resourceVersion, Rel
 
   public ReleasePhase phase() {
     return status == null ? ReleasePhase.STARTING : status.phase();
+  }
+
+  /** The commit in which the stable Deployment took the new version: what "restore previous version" reverts. */
+  public Optional<String> promotionCommit() {
+    return status == null || status.promotionCommit().isEmpty() ? Optional.empty()
+        : Optional.of(status.promotionCommit());
   }
 }

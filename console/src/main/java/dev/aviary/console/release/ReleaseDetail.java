@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -12,11 +13,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.slider.IntegerSlider;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import dev.aviary.console.gitops.ChangeFeedback;
+import dev.aviary.console.ui.ChangeFeedback;
 import dev.aviary.console.gitops.ChangeResult;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +28,6 @@ import java.util.stream.Collectors;
  */
 class ReleaseDetail extends VerticalLayout {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
   private final Optional<String> refusal;
   private final H3 title = new H3();
@@ -73,7 +71,7 @@ class ReleaseDetail extends VerticalLayout {
     analyses.setId("release-analyses");
     // Figures and history are read whole, not skimmed: their cells wrap instead of ending in "...".
     analyses.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-    analyses.addColumn(a -> TIME.format(a.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+    analyses.addColumn(a -> Times.clock(a.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
     analyses.addColumn(a -> a.weight() + "%").setHeader("Weight").setAutoWidth(true).setFlexGrow(0);
     analyses.addColumn(a -> a.outcome().name().charAt(0) + a.outcome().name().substring(1).toLowerCase())
         .setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
@@ -81,7 +79,7 @@ class ReleaseDetail extends VerticalLayout {
     analyses.setAllRowsVisible(true);
     events.setId("release-events");
     events.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-    events.addColumn(e -> TIME.format(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+    events.addColumn(e -> Times.clock(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
     events.addColumn(ReleaseEvent::actor).setHeader("Who").setAutoWidth(true);
     events.addColumn(ReleaseEvent::text).setHeader("What").setFlexGrow(3);
     events.addColumn(e -> e.commit().length() > 8 ? e.commit().substring(0, 8) : e.commit()).setHeader("Commit")
@@ -108,12 +106,12 @@ class ReleaseDetail extends VerticalLayout {
     weight.setValue(status == null ? 0 : status.weight());
     ReleasePhase p = release.phase();
     boolean steerable = refusal.isEmpty();
-    weight.setEnabled(steerable && (p == ReleasePhase.PROGRESSING || p == ReleasePhase.PAUSED));
-    pause.setEnabled(steerable && (p == ReleasePhase.PROGRESSING || p == ReleasePhase.STARTING));
-    resume.setEnabled(steerable && p == ReleasePhase.PAUSED);
-    promote.setEnabled(steerable && (p == ReleasePhase.PROGRESSING || p == ReleasePhase.PAUSED));
-    abort.setEnabled(steerable && p.abortable());
-    restore.setEnabled(steerable && status != null && !status.promotionCommit().isEmpty());
+    weight.setEnabled(steerable && p.allows(Steering.Action.SET_WEIGHT));
+    pause.setEnabled(steerable && p.allows(Steering.Action.PAUSE));
+    resume.setEnabled(steerable && p.allows(Steering.Action.RESUME));
+    promote.setEnabled(steerable && p.allows(Steering.Action.PROMOTE));
+    abort.setEnabled(steerable && p.allows(Steering.Action.ABORT));
+    restore.setEnabled(steerable && release.promotionCommit().isPresent());
     analyses.setItems(status == null ? List.of() : status.analyses().reversed());
     events.setItems(status == null ? List.of() : status.events().reversed());
   }

@@ -2,6 +2,7 @@ package dev.aviary.console.release;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -111,21 +112,19 @@ public final class ReleaseMachine {
       ReleaseStatus seen = status.steered(s.key());
       String why = s.reason() == null || s.reason().isBlank() ? "" : ": " + s.reason();
       ReleasePhase phase = status.phase();
+      if (!phase.allows(s.action())) {
+        return Optional.of(seen.event(now, s.by(), s.action().word() + why + " (nothing to do while "
+            + phase.label().toLowerCase(Locale.ROOT) + ")", ""));
+      }
       ReleaseStatus next = switch (s.action()) {
-        case PAUSE -> phase == ReleasePhase.PROGRESSING || phase == ReleasePhase.STARTING
-            ? seen.phase(ReleasePhase.PAUSED, now, "paused by " + s.by() + why) : seen;
-        case RESUME -> phase == ReleasePhase.PAUSED ? resume(seen) : seen;
-        case PROMOTE -> phase == ReleasePhase.PROGRESSING || phase == ReleasePhase.PAUSED
-            ? seen.phase(ReleasePhase.PROMOTING, now, "promoted now by " + s.by() + why) : seen;
-        case ABORT -> phase.abortable()
-            ? seen.phase(ReleasePhase.ROLLING_BACK, now, "aborted by " + s.by() + why) : seen;
-        case SET_WEIGHT -> phase == ReleasePhase.PROGRESSING || phase == ReleasePhase.PAUSED
-            ? seen.weight(s.weight(), now).phase(ReleasePhase.PAUSED, now, s.by() + " moved the canary to "
-            + s.weight() + "%" + why) : seen;
+        case PAUSE -> seen.phase(ReleasePhase.PAUSED, now, "paused by " + s.by() + why);
+        case RESUME -> resume(seen);
+        case PROMOTE -> seen.phase(ReleasePhase.PROMOTING, now, "promoted now by " + s.by() + why);
+        case ABORT -> seen.phase(ReleasePhase.ROLLING_BACK, now, "aborted by " + s.by() + why);
+        case SET_WEIGHT -> seen.weight(s.weight(), now).phase(ReleasePhase.PAUSED, now, s.by()
+            + " moved the canary to " + s.weight() + "%" + why);
       };
-      return Optional.of(next.event(now, s.by(), s.action().word() + why + (next.phase() == phase
-          && s.action() != Steering.Action.SET_WEIGHT ? " (nothing to do while " + phase.label().toLowerCase()
-          + ")" : ""), ""));
+      return Optional.of(next.event(now, s.by(), s.action().word() + why, ""));
     }
 
     /**

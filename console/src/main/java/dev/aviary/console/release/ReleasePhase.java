@@ -1,5 +1,8 @@
 package dev.aviary.console.release;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * Where a release is. Each phase has one small, repeatable thing to do ({@link ReleaseMachine#step}); a phase
  * that commits to Git is left only after the commit, so doing it again after a restart finds nothing to change.
@@ -42,8 +45,32 @@ public enum ReleasePhase {
     return this == PROMOTED || this == ROLLED_BACK;
   }
 
-  /** Whether aborting still means "back to the previous version" with nothing more than moving traffic. */
-  public boolean abortable() {
-    return this == STARTING || this == PROGRESSING || this == PAUSED || this == PROMOTING || this == WARM;
+  /**
+   * Whether an operator's action takes effect in this phase: the one rule the machine acts by, the service refuses
+   * by and the view enables its controls by. Aborting stays possible while it still means "back to the previous
+   * version" with nothing more than moving traffic; past that, the previous version is restored instead.
+   */
+  public boolean allows(Steering.Action action) {
+    return switch (action) {
+      case PAUSE -> this == PROGRESSING || this == STARTING;
+      case RESUME -> this == PAUSED;
+      case PROMOTE, SET_WEIGHT -> this == PROGRESSING || this == PAUSED;
+      case ABORT -> this == STARTING || this == PROGRESSING || this == PAUSED || this == PROMOTING || this == WARM;
+    };
+  }
+
+  /** Why an action has no effect in this phase, as the operator is told; empty when {@link #allows} it. */
+  public Optional<String> refusal(Steering.Action action) {
+    if (allows(action)) {
+      return Optional.empty();
+    }
+    String now = label().toLowerCase(Locale.ROOT);
+    return Optional.of(switch (action) {
+      case ABORT -> finished() ? "it is " + now + "; there is nothing to abort"
+          : "it is past the point of aborting (" + now + "); restore the previous version once it is promoted";
+      case RESUME -> "it is " + now + ", not paused; there is nothing to resume";
+      default -> "it is " + now + "; an operator can " + action.word() + " only while it is "
+          + (action == Steering.Action.PAUSE ? "starting or progressing" : "progressing or paused");
+    });
   }
 }

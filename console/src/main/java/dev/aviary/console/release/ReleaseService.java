@@ -9,6 +9,7 @@ import dev.aviary.console.cluster.ServiceWorkload;
 import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.ChangeResult;
+import dev.aviary.console.gitops.ConflictingChangeException;
 import dev.aviary.console.gitops.GitHistory;
 import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.ManifestSet;
@@ -35,21 +36,19 @@ public class ReleaseService {
   private final ReleaseChanges changes;
   private final ChangePipeline pipeline;
   private final GitHistory history;
-  private final Leadership leadership;
   private final ReleasesProperties properties;
   private final Operators operators;
   private final Clock clock;
   private final AsyncTaskExecutor executor;
 
   ReleaseService(ReleaseStore store, ClusterState cluster, ReleaseChanges changes, ChangePipeline pipeline, GitHistory history,
-                 Leadership leadership, ReleasesProperties properties, Operators operators, Clock clock,
+                 ReleasesProperties properties, Operators operators, Clock clock,
                  @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
     this.store = store;
     this.cluster = cluster;
     this.changes = changes;
     this.pipeline = pipeline;
     this.history = history;
-    this.leadership = leadership;
     this.properties = properties;
     this.operators = operators;
     this.clock = clock;
@@ -106,7 +105,7 @@ public class ReleaseService {
   private void ensureNoneRunning(String service) {
     store.all().stream().filter(r -> r.spec().service().equals(service) && !r.phase().finished()).findFirst()
         .ifPresent(r -> {
-          throw new InvalidChangeException("release " + r.name() + " of " + service + " is still "
+          throw new ConflictingChangeException("release " + r.name() + " of " + service + " is still "
               + r.phase().label().toLowerCase() + "; promote or abort it first");
         });
   }
@@ -144,16 +143,10 @@ public class ReleaseService {
   private CompletableFuture<ChangeResult> steer(String name, Steering.Action action, String reason, Integer weight) {
     Identity actor = operators.current();
     Release release = store.find(name).orElseThrow(() -> new InvalidChangeException("no release " + name));
-    if (release.phase().finished()) {
-      throw new InvalidChangeException("release " + name + " is " + release.phase().label().toLowerCase()
-          + "; there is nothing to " + action.word());
-    }
-    if (action == Steering.Action.ABORT && !release.phase().abortable()) {
-      throw new InvalidChangeException("release " + name + " is past the point of aborting ("
-          + release.phase().label().toLowerCase() + "); restore the previous version once it is promoted");
-    }
-    Steering steering = new Steering(action, actor.toString(), clock.instant(), reason == null ? "" : reason.strip(),
-        weight);
+    release.phase().refusal(action).ifPresent(why -> {
+      throw new ConflictingChangeException("cannot " + action.word() + " release " + name + ": " + why);
+    });
+    Steering steering = new Steering(action, actor.toString(), clock.instant(), Change.checkedReason(reason), weight);
     return CompletableFuture.supplyAsync(() -> pipeline.submit(new Change(changes.steer(release.spec(), steering),
         actor, reason)), executor);
   }
@@ -162,11 +155,8 @@ public class ReleaseService {
   @Requires(value = Role.OPERATOR, action = "restore-previous")
   public CompletableFuture<ChangeResult> restorePrevious(String name, String reason) {
     Release release = store.find(name).orElseThrow(() -> new InvalidChangeException("no release " + name));
-    String commit = release.status() == null ? "" : release.status().promotionCommit();
-    if (commit.isEmpty()) {
-      throw new InvalidChangeException("release " + name + " has not changed the stable version yet; abort it "
-          + "instead");
-    }
+    String commit = release.promotionCommit().orElseThrow(() -> new ConflictingChangeException("release " + name
+        + " has not changed the stable version yet; abort it instead"));
     return history.revert(commit, reason == null || reason.isBlank() ? "restore the version before release " + name
         : reason);
   }

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.NotEmpty;
 import java.util.List;
 
 /**
- * Which cluster Aviary manages. With neither a kubeconfig nor in-cluster set, Aviary starts its sandbox.
+ * Which cluster Aviary manages. With neither a kubeconfig nor in-cluster set, Aviary starts its sandbox
+ * ({@code SandboxMode} is the one place that says so).
  *
  * @param kubeconfig path of a kubeconfig file
  * @param context    context in that file; its current context when empty
@@ -30,10 +31,5 @@ public record ClusterProperties(String kubeconfig, String context, boolean inClu
       throw new IllegalArgumentException("aviary.cluster.context is set but aviary.cluster.kubeconfig is not");
     }
     namespaces = List.copyOf(namespaces);
-  }
-
-  /** True when no cluster is configured and the sandbox stands in for one. */
-  public boolean sandbox() {
-    return !inCluster && (kubeconfig == null || kubeconfig.isBlank());
   }
 }

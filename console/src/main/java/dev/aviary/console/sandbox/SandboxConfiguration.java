@@ -1,6 +1,8 @@
 package dev.aviary.console.sandbox;
 
 import dev.aviary.console.AviaryProperties;
+import dev.aviary.console.cluster.EmbeddedCluster;
+import dev.aviary.console.gitops.EmbeddedRemote;
 import dev.aviary.sandbox.Sandbox;
 import dev.aviary.sandbox.SandboxOptions;
 import dev.aviary.sandbox.simulator.SimulatorSettings;
@@ -45,6 +47,18 @@ class SandboxConfiguration {
         ======================================================""",
         sandbox.apiServerUrl(), sandbox.kubeconfig(), sandbox.kubeconfig(), sandbox.gitRemote().url());
     return new SandboxEnvironment(sandbox);
+  }
+
+  /** The sandbox's API server, for the cluster adapters to connect to like any kubeconfig's. */
+  @Bean
+  EmbeddedCluster embeddedCluster(SandboxEnvironment sandbox) {
+    return new EmbeddedCluster(sandbox.kubeconfig(), "Sandbox");
+  }
+
+  /** The sandbox's Git remote, cloned like any other. */
+  @Bean
+  EmbeddedRemote embeddedRemote(SandboxEnvironment sandbox) {
+    return new EmbeddedRemote(sandbox.gitUrl());
   }
 
   /** The platform's manifests as shipped with Aviary, keyed by their path inside {@code manifests/}. */

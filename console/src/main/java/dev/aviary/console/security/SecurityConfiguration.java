@@ -4,7 +4,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.aviary.console.access.Requires;
 import dev.aviary.console.access.Role;
 import dev.aviary.console.access.SignInProvider;
-import dev.aviary.console.cluster.ConditionalOnConfiguredCluster;
+import dev.aviary.console.sandbox.ConditionalOnConfiguredCluster;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;

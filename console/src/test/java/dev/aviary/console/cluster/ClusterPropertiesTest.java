@@ -10,14 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ClusterPropertiesTest {
 
   @Test
-  void no_kubeconfig_and_not_in_cluster_means_the_sandbox() {
-    assertThat(new ClusterProperties("", "", false, List.of("document-processing")).sandbox()).isTrue();
-    assertThat(new ClusterProperties("/home/op/.kube/config", "", false, List.of("document-processing")).sandbox())
-        .isFalse();
-    assertThat(new ClusterProperties(null, null, true, List.of("document-processing")).sandbox()).isFalse();
-  }
-
-  @Test
   void contradictory_settings_fail_fast_with_the_setting_names() {
     assertThatThrownBy(() -> new ClusterProperties("/k", "", true, List.of("ns")))
         .hasMessageContaining("aviary.cluster.in-cluster and aviary.cluster.kubeconfig");

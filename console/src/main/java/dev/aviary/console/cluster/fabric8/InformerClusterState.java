@@ -1,5 +1,6 @@
 package dev.aviary.console.cluster.fabric8;
 
+import dev.aviary.console.Times;
 import dev.aviary.console.Background;
 import dev.aviary.console.cluster.ClusterInfo;
 import dev.aviary.console.cluster.ClusterSnapshot;
@@ -13,8 +14,6 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -33,7 +32,6 @@ class InformerClusterState implements ClusterState, InitializingBean, Disposable
 
   private static final Logger log = LoggerFactory.getLogger(InformerClusterState.class);
   static final long PUBLISH_MILLIS = 100;
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private final ClusterInfo info;
   private final Clock clock;
@@ -82,8 +80,8 @@ class InformerClusterState implements ClusterState, InitializingBean, Disposable
     }
     String detail = switch (now) {
       case LIVE -> "Watching " + info.namespaces() + " on " + info.server();
-      case STALE -> "Lost the watch on " + info.server() + " at " + TIME.format(clock.instant())
-          + " UTC; reconnecting. What you see is from before then.";
+      case STALE -> "Lost the watch on " + info.server() + " at " + Times.clock(clock.instant())
+          + "; reconnecting. What you see is from before then.";
       case CONNECTING -> connection.detail();
     };
     if (now == ConnectionState.Status.STALE) {

@@ -2,7 +2,7 @@ package dev.aviary.console.cluster.fabric8;
 
 import dev.aviary.console.cluster.ClusterInfo;
 import dev.aviary.console.cluster.ClusterProperties;
-import dev.aviary.console.sandbox.SandboxEnvironment;
+import dev.aviary.console.cluster.EmbeddedCluster;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -15,22 +15,26 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** One Kubernetes client for the whole console, from a kubeconfig, the pod's service account, or the sandbox. */
+/**
+ * One Kubernetes client for the whole console, from a kubeconfig, the pod's service account, or the kubeconfig of a
+ * cluster the console started itself ({@link EmbeddedCluster}).
+ */
 @Configuration(proxyBeanMethods = false)
 class KubernetesClientConfiguration {
 
   @Bean
-  ClusterTarget clusterTarget(ClusterProperties properties, ObjectProvider<SandboxEnvironment> sandbox) {
-    if (properties.sandbox()) {
-      SandboxEnvironment environment = sandbox.getObject();
-      return new ClusterTarget(environment.clientConfig(), "Sandbox");
+  ClusterTarget clusterTarget(ClusterProperties properties, ObjectProvider<EmbeddedCluster> embedded) {
+    EmbeddedCluster own = embedded.getIfAvailable();
+    if (own != null) {
+      ClusterTarget target = fromKubeconfig(own.kubeconfig(), null);
+      return new ClusterTarget(target.config(), own.name(), true);
     }
     if (properties.inCluster()) {
       if (!Files.isReadable(Path.of(Config.KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH))) {
         throw new IllegalStateException("aviary.cluster.in-cluster is set but there is no service account token at "
             + Config.KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH + ": is Aviary running in a pod?");
       }
-      return new ClusterTarget(Config.autoConfigure(null), "in-cluster");
+      return new ClusterTarget(Config.autoConfigure(null), "in-cluster", false);
     }
     return fromKubeconfig(Path.of(properties.kubeconfig()), properties.context());
   }
@@ -45,7 +49,9 @@ class KubernetesClientConfiguration {
           file.toString());
       String name = config.getCurrentContext() == null ? file.getFileName().toString()
           : config.getCurrentContext().getName();
-      return new ClusterTarget(config, name);
+      // An API server on plain HTTP speaks HTTP/1.1 only; asking it to upgrade to HTTP/2 just costs a round trip.
+      config.setHttp2Disable(config.getMasterUrl().startsWith("http://"));
+      return new ClusterTarget(config, name, false);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read kubeconfig " + file, e);
     }
@@ -58,10 +64,13 @@ class KubernetesClientConfiguration {
 
   @Bean
   ClusterInfo clusterInfo(ClusterTarget target, ClusterProperties properties) {
-    return new ClusterInfo(target.name(), target.config().getMasterUrl(), properties.sandbox(), properties.namespaces());
+    return new ClusterInfo(target.name(), target.config().getMasterUrl(), target.embedded(), properties.namespaces());
   }
 
-  /** The resolved connection: fabric8's configuration and the name operators know the cluster by. */
-  record ClusterTarget(Config config, String name) {
+  /**
+   * The resolved connection: fabric8's configuration, the name operators know the cluster by, and whether the
+   * console started it itself.
+   */
+  record ClusterTarget(Config config, String name, boolean embedded) {
   }
 }

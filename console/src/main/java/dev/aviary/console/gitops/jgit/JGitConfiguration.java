@@ -1,10 +1,9 @@
 package dev.aviary.console.gitops.jgit;
 
 import dev.aviary.console.AviaryProperties;
-import dev.aviary.console.cluster.ClusterProperties;
+import dev.aviary.console.gitops.EmbeddedRemote;
 import dev.aviary.console.gitops.GitProperties;
 import dev.aviary.console.gitops.GitWorkspace;
-import dev.aviary.console.sandbox.SandboxEnvironment;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -14,19 +13,19 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The workspace for the configured remote, or for the sandbox's own remote when none is configured. */
+/** The workspace for the configured remote, or for the console's own remote ({@link EmbeddedRemote}) when none is. */
 @Configuration(proxyBeanMethods = false)
 class JGitConfiguration {
 
   @Bean
-  GitWorkspace gitWorkspace(GitProperties git, ClusterProperties cluster, AviaryProperties aviary,
-                            ObjectProvider<SandboxEnvironment> sandbox, Clock clock,
-                            ObjectProvider<SshTransports> ssh) {
+  GitWorkspace gitWorkspace(GitProperties git, AviaryProperties aviary, ObjectProvider<EmbeddedRemote> embedded,
+                            Clock clock, ObjectProvider<SshTransports> ssh) {
     String url;
+    EmbeddedRemote own = embedded.getIfAvailable();
     if (git.hasUrl()) {
       url = git.url();
-    } else if (cluster.sandbox()) {
-      url = sandbox.getObject().gitUrl();
+    } else if (own != null) {
+      url = own.url();
     } else {
       throw new IllegalStateException("aviary.git.url is required when a cluster is configured: "
           + "Aviary commits every change to Git before applying it");

@@ -1,6 +1,5 @@
-package dev.aviary.console.cluster;
+package dev.aviary.console.sandbox;
 
-import dev.aviary.console.sandbox.SandboxMode;
 import org.springframework.context.annotation.Conditional;
 
 import java.lang.annotation.Documented;

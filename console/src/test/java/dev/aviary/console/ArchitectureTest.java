@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.vaadin.flow.component.Component;
 import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Service;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -48,7 +49,30 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("dev.aviary.console.ui..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.aviary.console.services..",
             "dev.aviary.console.health..", "dev.aviary.console.release..", "dev.aviary.console.settings..",
-            "dev.aviary.console.gitops..")
+            "dev.aviary.console.history..", "dev.aviary.console.security..")
+        .check(CONSOLE);
+  }
+
+  @Test
+  void feature_services_do_not_depend_on_vaadin() {
+    noClasses().that().areAnnotatedWith(Service.class).or().haveSimpleNameEndingWith("Service")
+        .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
+        .check(CONSOLE);
+  }
+
+  @Test
+  void packages_without_views_do_not_depend_on_vaadin() {
+    noClasses().that().resideInAnyPackage("dev.aviary.console.cluster..", "dev.aviary.console.gitops..",
+            "dev.aviary.console.routing..", "dev.aviary.console.metrics..", "dev.aviary.console.scaling..",
+            "dev.aviary.console.simulation..", "dev.aviary.console.access..", "dev.aviary.console.api..")
+        .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
+        .check(CONSOLE);
+  }
+
+  @Test
+  void adapters_know_nothing_of_the_sandbox() {
+    noClasses().that().resideInAnyPackage("..fabric8..", "..jgit..", "..prometheus..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.aviary.console.sandbox..", "dev.aviary.sandbox..")
         .check(CONSOLE);
   }
 }

@@ -1,9 +1,6 @@
 package dev.aviary.console.gitops;
 
 import dev.aviary.console.Listeners;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.function.SerializableConsumer;
-import dev.aviary.console.ui.LiveUpdates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -18,7 +15,7 @@ import java.util.function.Consumer;
  * Tells open views that the GitOps branch moved, so one operator's change shows in everyone's History and Git
  * weights without a reload: at once for changes made through this console, and within
  * {@code aviary.git.poll-interval} (default 15 s) for pushes from anywhere else, which it notices by fetching.
- * Listeners run on a background thread and must hand over to their UI with {@code ui.access}.
+ * Listeners run on a background thread; views subscribe through {@code ui.GitUpdates}, which hands over to their UI.
  */
 @Service
 public class ChangeEvents {
@@ -41,14 +38,6 @@ public class ChangeEvents {
 
   public Subscription subscribe(Consumer<GitChange> listener) {
     return listeners.add(listener)::run;
-  }
-
-  /**
-   * Keeps a component informed while it is attached: {@code onChange} runs through {@code ui.access}, and detaching
-   * ends the subscription, so closed tabs cost nothing.
-   */
-  public void bind(Component component, SerializableConsumer<GitChange> onChange) {
-    LiveUpdates.onEvents(component, listener -> subscribe(listener::accept)::close, onChange);
   }
 
   @EventListener

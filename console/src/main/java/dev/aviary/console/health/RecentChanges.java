@@ -1,5 +1,6 @@
 package dev.aviary.console.health;
 
+import dev.aviary.console.Failures;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -7,6 +8,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.aviary.console.gitops.CommitInfo;
+import dev.aviary.console.ui.Answers;
 
 import java.time.Clock;
 import java.util.List;
@@ -33,19 +35,20 @@ class RecentChanges extends Div {
     add(status, commits, all);
   }
 
+  /** Reads of Git can finish out of order: only the latest one's answer is shown. */
+  private final Answers.Latest reads = new Answers.Latest();
+
   void show(String service) {
     all.setText("All changes to " + service);
     all.setHref("history?service=" + service);
     status.setText("Reading Git…");
     UI ui = UI.getCurrent();
-    details.recentChanges(service).whenComplete((page, error) -> ui.access(() -> {
-      if (error != null) {
-        status.setText("Could not read Git's history: " + ServiceDetails.rootMessage(error));
-        commits.setItems(List.of());
-        return;
-      }
+    reads.deliver(ui, details.recentChanges(service), page -> {
       status.setText(page.commits().isEmpty() ? "No commit about " + service + " in Git's history." : "");
       commits.setItems(page.commits());
-    }));
+    }, error -> {
+      status.setText("Could not read Git's history: " + Failures.rootMessage(error));
+      commits.setItems(List.of());
+    });
   }
 }

@@ -79,12 +79,4 @@ public class ServiceDetails {
   public CompletableFuture<GitHistory.Page> recentChanges(String service) {
     return history.page(new GitHistory.Query(service, "", 0, 10));
   }
-
-  static String rootMessage(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-  }
 }

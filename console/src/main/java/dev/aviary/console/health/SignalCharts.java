@@ -1,15 +1,18 @@
 package dev.aviary.console.health;
 
+import dev.aviary.console.Failures;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import dev.aviary.console.metrics.RangeResult;
 import dev.aviary.console.metrics.Signal;
+import dev.aviary.console.ui.Answers;
 import dev.aviary.console.ui.TimeSeriesChart;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -78,19 +81,24 @@ class SignalCharts extends Div {
     }
   }
 
+  /** Reads can finish out of order (the span changed meanwhile): only the latest one's answer is drawn. */
+  private final Answers.Latest reads = new Answers.Latest();
+
   private void read() {
     lastRead = clock.instant();
     source.setText("Reading " + details.metricsSource() + "…");
     UI ui = UI.getCurrent();
     Instant to = clock.instant();
-    details.series(service, span.getValue().duration, to).whenComplete((series, error) -> ui.access(() -> {
-      source.setText(span.getValue().label + " · " + details.metricsSource());
-      for (Signal s : Signal.values()) {
-        RangeResult r = error != null ? RangeResult.failed(s, service, ServiceDetails.rootMessage(error))
-            : series.get(s);
-        draw(charts.get(s), r, to.minus(span.getValue().duration), to);
-      }
-    }));
+    Instant from = to.minus(span.getValue().duration);
+    reads.deliver(ui, details.series(service, span.getValue().duration, to), series -> drawAll(series::get, from, to),
+        error -> drawAll(s -> RangeResult.failed(s, service, Failures.rootMessage(error)), from, to));
+  }
+
+  private void drawAll(Function<Signal, RangeResult> results, Instant from, Instant to) {
+    source.setText(span.getValue().label + " · " + details.metricsSource());
+    for (Signal s : Signal.values()) {
+      draw(charts.get(s), results.apply(s), from, to);
+    }
   }
 
   private static void draw(TimeSeriesChart chart, RangeResult r, Instant from, Instant to) {

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.aviary.console.gitops.ChangeFeedback;
+import dev.aviary.console.ui.ChangeFeedback;
 
 import java.util.stream.Collectors;
 

@@ -1,5 +1,6 @@
 package dev.aviary.console.security;
 
+import dev.aviary.console.Failures;
 import dev.aviary.console.access.Requires;
 import dev.aviary.console.access.Role;
 import dev.aviary.console.gitops.ChangeResult;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Method security for {@link Requires} actions: refuses a caller without the role (403 through the API, a message
@@ -84,7 +84,7 @@ final class ActionGuard implements MethodInterceptor {
   }
 
   private void recordFailure(String actor, Call call, Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Throwable cause = Failures.cause(error);
     boolean refused = cause instanceof InvalidChangeException || cause instanceof IllegalArgumentException;
     record(actor, call, refused ? AuditEvent.Outcome.REFUSED : AuditEvent.Outcome.FAILED,
         String.valueOf(cause.getMessage()), "");

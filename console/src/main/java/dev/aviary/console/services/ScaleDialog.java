@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
-import dev.aviary.console.gitops.ChangeFeedback;
+import dev.aviary.console.ui.ChangeFeedback;
 
 import java.util.Optional;
 

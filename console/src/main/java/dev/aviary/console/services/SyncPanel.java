@@ -1,5 +1,6 @@
 package dev.aviary.console.services;
 
+import dev.aviary.console.Times;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -9,11 +10,10 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.server.ErrorEvent;
 import dev.aviary.console.gitops.SyncStatus;
+import dev.aviary.console.ui.Answers;
+import dev.aviary.console.ui.GitUpdates;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Git against the cluster, per service: Synced, or OutOfSync with each differing field, and a Sync button that
@@ -21,7 +21,6 @@ import java.time.format.DateTimeFormatter;
  */
 class SyncPanel extends Div {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private final ServiceOperations operations;
   private final Div services = new Div();
@@ -37,7 +36,7 @@ class SyncPanel extends Div {
     Button now = new Button("Check now", e -> check());
     now.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
     add(new H3("Git and cluster"), checked, now, services);
-    operations.changes().bind(this, change -> check());
+    GitUpdates.bind(this, operations.changes(), change -> check());
   }
 
   /** Compares again; a request while a comparison runs is remembered and run right after it. */
@@ -48,24 +47,27 @@ class SyncPanel extends Div {
     }
     checking = true;
     UI ui = UI.getCurrent();
-    operations.syncStatus().whenComplete((status, error) -> ui.access(() -> {
-      checking = false;
-      if (error != null) {
-        checked.setText("Could not compare Git with the cluster.");
-        ui.getSession().getErrorHandler().error(new ErrorEvent(error.getCause() != null ? error.getCause() : error));
-      } else {
-        show(status);
-      }
-      if (recheck) {
-        recheck = false;
-        check();
-      }
-    }));
+    Answers.deliver(ui, operations.syncStatus(), status -> {
+      show(status);
+      comparisonEnded();
+    }, error -> {
+      checked.setText("Could not compare Git with the cluster.");
+      comparisonEnded();
+    });
+  }
+
+  /** A comparison ended: the next one may start, and starts now if one was asked for meanwhile. */
+  private void comparisonEnded() {
+    checking = false;
+    if (recheck) {
+      recheck = false;
+      check();
+    }
   }
 
   private void show(SyncStatus status) {
     checked.setText("Compared Git " + status.commit().substring(0, 8) + " with the cluster at "
-        + TIME.format(status.checkedAt()) + ".");
+        + Times.clock(status.checkedAt()) + ".");
     services.removeAll();
     for (SyncStatus.Service service : status.services()) {
       Span badge = new Span(service.synced() ? "Synced" : "OutOfSync");
@@ -93,13 +95,6 @@ class SyncPanel extends Div {
   private void sync(String service, Button button) {
     button.setEnabled(false);
     UI ui = UI.getCurrent();
-    operations.sync(service).whenComplete((applied, error) -> ui.access(() -> {
-      if (error != null) {
-        button.setEnabled(true);
-        ui.getSession().getErrorHandler().error(new ErrorEvent(error.getCause() != null ? error.getCause() : error));
-        return;
-      }
-      check();
-    }));
+    Answers.deliver(ui, operations.sync(service), applied -> check(), error -> button.setEnabled(true));
   }
 }

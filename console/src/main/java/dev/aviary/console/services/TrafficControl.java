@@ -5,9 +5,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.slider.IntegerSlider;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import dev.aviary.console.gitops.ChangeFeedback;
+import dev.aviary.console.Failures;
+import dev.aviary.console.ui.Answers;
+import dev.aviary.console.ui.ChangeFeedback;
+import dev.aviary.console.ui.GitUpdates;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -29,7 +33,7 @@ class TrafficControl extends Div {
   private final String canary;
   private Map<String, Integer> lastLive = Map.of();
   /** Reads of Git can finish out of order: only the latest one's answer is shown. */
-  private int latestRead;
+  private final Answers.Latest reads = new Answers.Latest();
 
   TrafficControl(ServiceOperations operations, String service, String stable, String canary) {
     this.operations = operations;
@@ -60,11 +64,16 @@ class TrafficControl extends Div {
       reason.addClassName("aviary-refusal");
       add(reason);
     });
-    operations.changes().bind(this, change -> {
+    GitUpdates.bind(this, operations.changes(), change -> {
       if (change.concerns(service)) {
         refreshDesired();
       }
     });
+  }
+
+  /** The stable version, then the canary. */
+  List<String> versions() {
+    return List.of(stable, canary);
   }
 
   /** Called with every snapshot's live weights; Git is read again whenever the cluster's routing changed. */
@@ -77,20 +86,11 @@ class TrafficControl extends Div {
   }
 
   private void refreshDesired() {
-    int read = ++latestRead;
-    UI ui = UI.getCurrent();
-    operations.desiredWeights(service).whenComplete((weights, error) -> ui.access(() -> {
-      if (read != latestRead) {
-        return;
-      }
-      if (error != null) {
-        desired.setText("unreadable: " + error.getMessage());
-        return;
-      }
+    reads.deliver(UI.getCurrent(), operations.desiredWeights(service), weights -> {
       desired.setText(describe(weights));
       slider.setValue(weights.getOrDefault(canary, 0));
       slider.setEnabled(refusal.isEmpty());
-    }));
+    }, error -> desired.setText("unreadable: " + Failures.rootMessage(error)));
   }
 
   private void commit(int canaryShare) {

@@ -1,13 +1,12 @@
-package dev.aviary.console.gitops;
+package dev.aviary.console.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.server.ErrorEvent;
+import com.vaadin.flow.function.SerializableConsumer;
+import dev.aviary.console.gitops.ChangeResult;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
 /**
  * Tells the operator how a change they made ended, once it has: the commit on success, a warning when the cluster
@@ -19,17 +18,11 @@ public final class ChangeFeedback {
   }
 
   /** Reports the change's end on the UI, then runs {@code after} there (e.g. re-enabling a control). */
-  public static void report(UI ui, CompletableFuture<ChangeResult> change, Consumer<ChangeResult> after) {
-    change.whenComplete((result, error) -> ui.access(() -> {
-      if (error != null) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        ui.getSession().getErrorHandler().error(new ErrorEvent(cause));
-        after.accept(null);
-        return;
-      }
+  public static void report(UI ui, CompletableFuture<ChangeResult> change, SerializableConsumer<ChangeResult> after) {
+    Answers.deliver(ui, change, result -> {
       show(result);
       after.accept(result);
-    }));
+    }, failure -> after.accept(null));
   }
 
   private static void show(ChangeResult result) {

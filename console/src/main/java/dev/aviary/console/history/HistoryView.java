@@ -1,5 +1,6 @@
-package dev.aviary.console.gitops;
+package dev.aviary.console.history;
 
+import dev.aviary.console.Times;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -20,11 +21,15 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.aviary.console.Failures;
+import dev.aviary.console.gitops.CommitInfo;
+import dev.aviary.console.gitops.GitHistory;
+import dev.aviary.console.ui.Answers;
+import dev.aviary.console.ui.ChangeFeedback;
+import dev.aviary.console.ui.GitUpdates;
 import dev.aviary.console.ui.MainLayout;
 
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The commits of the GitOps branch, newest first: who changed what, when and why, filtered by service or author,
@@ -35,8 +40,6 @@ import java.time.format.DateTimeFormatter;
 @PageTitle("History · Aviary")
 class HistoryView extends Div implements BeforeEnterObserver {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-      .withZone(ZoneOffset.UTC);
   static final int PAGE_SIZE = 50;
 
   private final GitHistory history;
@@ -48,12 +51,12 @@ class HistoryView extends Div implements BeforeEnterObserver {
   private final Paragraph status = new Paragraph();
   private int page;
   /** Answers can arrive out of order (filters typed while a fetch runs): only the latest request's is shown. */
-  private int latestRequest;
+  private final Answers.Latest pages = new Answers.Latest();
 
   HistoryView(GitHistory history) {
     this.history = history;
     addClassName("aviary-page");
-    grid.addColumn(c -> TIME.format(c.time())).setHeader("When").setAutoWidth(true);
+    grid.addColumn(c -> Times.dateTime(c.time())).setHeader("When").setAutoWidth(true);
     grid.addColumn(c -> c.authorName() + " <" + c.authorEmail() + ">").setHeader("Author").setAutoWidth(true);
     grid.addColumn(c -> c.action().orElse("")).setHeader("Action").setKey("action").setAutoWidth(true);
     grid.addColumn(CommitInfo::subject).setHeader("Change").setKey("subject").setFlexGrow(1);
@@ -79,7 +82,7 @@ class HistoryView extends Div implements BeforeEnterObserver {
     bar.setAlignItems(HorizontalLayout.Alignment.BASELINE);
     add(new H2("History"), new Paragraph("Branch history of " + history.remote()
         + ". Select a commit to see its diff."), bar, status, grid);
-    history.changes().bind(this, change -> show(page));
+    GitUpdates.bind(this, history.changes(), change -> show(page));
   }
 
   /** {@code history?service=webapi} opens the history filtered to that service (the overview links here). */
@@ -95,27 +98,22 @@ class HistoryView extends Div implements BeforeEnterObserver {
 
   private void show(int requested) {
     page = Math.max(0, requested);
-    int request = ++latestRequest;
     UI ui = UI.getCurrent();
     status.setText("Fetching from Git…");
-    history.page(new GitHistory.Query(service.getValue(), author.getValue(), page, PAGE_SIZE))
-        .whenComplete((result, error) -> ui.access(() -> {
-          if (request != latestRequest) {
-            return;
-          }
-          if (error != null) {
-            status.setText("Could not read the history.");
-            ui.getSession().getErrorHandler().error(new com.vaadin.flow.server.ErrorEvent(
-                error.getCause() != null ? error.getCause() : error));
-            return;
-          }
-          grid.setItems(result.commits());
-          newer.setEnabled(page > 0);
-          older.setEnabled(result.more());
-          int n = result.commits().size();
-          status.setText(n == 0 ? "No commits match." : "Page " + (page + 1) + ": " + n + (n == 1 ? " commit" : " commits")
-              + (result.more() ? ", older ones on the next page" : ""));
-        }));
+    pages.deliver(ui, history.page(new GitHistory.Query(service.getValue(), author.getValue(), page, PAGE_SIZE)),
+        this::showPage, error -> {
+          status.setText("Could not read the history.");
+          Answers.report(ui, error);
+        });
+  }
+
+  private void showPage(GitHistory.Page result) {
+    grid.setItems(result.commits());
+    newer.setEnabled(page > 0);
+    older.setEnabled(result.more());
+    int n = result.commits().size();
+    status.setText(n == 0 ? "No commits match." : "Page " + (page + 1) + ": " + n + (n == 1 ? " commit" : " commits")
+        + (result.more() ? ", older ones on the next page" : ""));
   }
 
   private Div details(CommitInfo commit) {
@@ -124,8 +122,8 @@ class HistoryView extends Div implements BeforeEnterObserver {
     diff.addClassName("aviary-diff");
     Div body = new Div(new Paragraph(commit.message().strip()), diff);
     UI ui = UI.getCurrent();
-    history.diff(commit.id()).whenComplete((text, error) -> ui.access(() ->
-        diff.setText(error != null ? "Could not show the diff: " + error.getMessage() : text)));
+    new Answers.Latest().deliver(ui, history.diff(commit.id()), diff::setText,
+        error -> diff.setText("Could not show the diff: " + Failures.rootMessage(error)));
     return body;
   }
 

@@ -1,4 +1,6 @@
-package dev.aviary.console.gitops;
+package dev.aviary.console.history;
+
+import dev.aviary.console.gitops.CommitInfo;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;

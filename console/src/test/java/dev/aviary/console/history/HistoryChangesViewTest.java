@@ -1,4 +1,9 @@
-package dev.aviary.console.gitops;
+package dev.aviary.console.history;
+
+import dev.aviary.console.gitops.Change;
+import dev.aviary.console.gitops.ChangePipeline;
+import dev.aviary.console.gitops.ChangeResult;
+import dev.aviary.console.gitops.CommitInfo;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;

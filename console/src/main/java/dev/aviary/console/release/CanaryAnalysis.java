@@ -26,7 +26,7 @@ public final class CanaryAnalysis {
     Double canaryRequests = value(m.canary().requestRate()).map(rate -> rate * seconds).orElse(null);
     if (canaryRequests == null || canaryRequests < limits.minRequests()) {
       long seen = canaryRequests == null ? 0 : Math.round(canaryRequests);
-      return result(AnalysisResult.Outcome.INCONCLUSIVE, List.of(new Check("requests", (double) seen, null,
+      return result(AnalysisResult.Outcome.INCONCLUSIVE, List.of(new Check("requests", Check.Unit.COUNT, (double) seen, null,
           ">= " + limits.minRequests(), false)), "too little traffic: the canary had " + seen + " requests in "
           + seconds(seconds) + ", " + limits.minRequests() + " needed");
     }
@@ -50,19 +50,19 @@ public final class CanaryAnalysis {
     boolean comparable = stableRequests.filter(r -> r >= limits.minRequests()).isPresent();
     Double stableSuccess = comparable ? value(m.stable().errorRatio()).map(e -> 1 - e).orElse(null) : null;
     Double stableP99 = comparable ? value(m.stable().p99Millis()).orElse(null) : null;
-    checks.add(new Check("requests", requests, stableRequests.orElse(null), ">= " + limits.minRequests(), true));
-    checks.add(new Check("success ratio", success, stableSuccess, ">= " + percent(limits.minSuccessRatio()),
+    checks.add(new Check("requests", Check.Unit.COUNT, requests, stableRequests.orElse(null), ">= " + limits.minRequests(), true));
+    checks.add(new Check("success ratio", Check.Unit.RATIO, success, stableSuccess, ">= " + percent(limits.minSuccessRatio()),
         success >= limits.minSuccessRatio()));
-    checks.add(new Check("p99 latency", p99, stableP99, "<= " + millis(limits.maxP99Millis()),
+    checks.add(new Check("p99 latency", Check.Unit.MILLIS, p99, stableP99, "<= " + millis(limits.maxP99Millis()),
         p99 <= limits.maxP99Millis()));
     if (stableSuccess != null) {
       double floor = stableSuccess - limits.maxSuccessDrop();
-      checks.add(new Check("success ratio vs stable", success, stableSuccess, ">= " + percent(floor),
+      checks.add(new Check("success ratio vs stable", Check.Unit.RATIO, success, stableSuccess, ">= " + percent(floor),
           success >= floor));
     }
     if (stableP99 != null) {
       double ceiling = Math.max(stableP99 * limits.maxLatencyFactor(), stableP99 + limits.latencySlackMillis());
-      checks.add(new Check("p99 latency vs stable", p99, stableP99, "<= " + millis(ceiling), p99 <= ceiling));
+      checks.add(new Check("p99 latency vs stable", Check.Unit.MILLIS, p99, stableP99, "<= " + millis(ceiling), p99 <= ceiling));
     }
     return checks;
   }
@@ -97,25 +97,19 @@ public final class CanaryAnalysis {
 
   /** One check as operators read it: the canary's figure against its limit, and the stable's when compared. */
   static String line(Check c) {
-    return describe(c) + (c.stable() == null ? "" : " (stable " + figure(c.metric(), c.stable()) + ")");
+    return describe(c) + (c.stable() == null ? "" : " (stable " + c.unit().format(c.stable()) + ")");
   }
 
   static String describe(Check c) {
-    return c.metric() + " " + figure(c.metric(), c.canary()) + ", limit " + c.limit();
-  }
-
-  /** A figure in its metric's unit: a percentage, milliseconds or a count. */
-  static String figure(String metric, double value) {
-    return metric.startsWith("success") ? percent(value) : metric.startsWith("p99") ? millis(value)
-        : String.valueOf(Math.round(value));
+    return c.metric() + " " + c.unit().format(c.canary()) + ", limit " + c.limit();
   }
 
   static String percent(double ratio) {
-    return String.format(Locale.ROOT, "%.2f%%", ratio * 100);
+    return Check.Unit.RATIO.format(ratio);
   }
 
   static String millis(double ms) {
-    return String.format(Locale.ROOT, "%.0f ms", ms);
+    return Check.Unit.MILLIS.format(ms);
   }
 
   private static String seconds(double s) {

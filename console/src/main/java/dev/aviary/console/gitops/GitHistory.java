@@ -104,10 +104,11 @@ public class GitHistory {
   @Requires(value = Role.OPERATOR, action = "revert")
   public CompletableFuture<ChangeResult> revert(String commit, String reason) {
     Identity actor = operators.current();
+    String why = Change.checkedReason(reason);
     return CompletableFuture.supplyAsync(() -> {
       workspace.sync();
       CommitInfo undone = workspace.commit(commit);
-      String body = (reason == null || reason.isBlank() ? "" : reason.strip() + "\n\n")
+      String body = (why.isEmpty() ? "" : why + "\n\n")
           + "This reverts commit " + undone.id() + ".";
       return pipeline.submit(new Change(new RevertCommit(workspace, undone), actor, body));
     }, executor);

@@ -1,12 +1,11 @@
 package dev.aviary.console.health;
 
+import dev.aviary.console.Times;
 import dev.aviary.console.metrics.Reading;
 import dev.aviary.console.metrics.Signal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** How figures read on screen. A missing figure says why it is missing; it is never shown as 0. */
@@ -14,7 +13,6 @@ final class Figures {
 
   static final String NO_DATA = "no data";
   static final String UNAVAILABLE = "unavailable";
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private Figures() {
   }
@@ -55,7 +53,7 @@ final class Figures {
   }
 
   static String clock(Instant at) {
-    return CLOCK.format(at) + " UTC";
+    return Times.clock(at);
   }
 
   static String restarts(Restarts r) {

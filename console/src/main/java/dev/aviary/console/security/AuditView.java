@@ -1,5 +1,6 @@
 package dev.aviary.console.security;
 
+import dev.aviary.console.Times;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -11,8 +12,6 @@ import dev.aviary.console.ui.LiveUpdates;
 import dev.aviary.console.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** Recent actions, allowed or denied, newest first and live: for admins. */
 @RolesAllowed("ADMIN")
@@ -20,15 +19,13 @@ import java.time.format.DateTimeFormatter;
 @PageTitle("Audit · Aviary")
 class AuditView extends Div {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-      .withZone(ZoneId.systemDefault());
 
   AuditView(AuditLog audit) {
     Grid<AuditEvent> grid = new Grid<>();
     addClassName("aviary-page");
     grid.setId("audit-grid");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-    grid.addColumn(e -> TIME.format(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+    grid.addColumn(e -> Times.dateTime(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(AuditEvent::actor).setHeader("Who").setAutoWidth(true);
     grid.addColumn(AuditEvent::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(AuditEvent::target).setHeader("Target").setFlexGrow(2);

@@ -24,6 +24,14 @@ final class ApiError extends RuntimeException {
     return new ApiError(400, "BadRequest", message);
   }
 
+  static ApiError unsupportedMediaType(String message) {
+    return new ApiError(415, "UnsupportedMediaType", message);
+  }
+
+  static ApiError internal(String message) {
+    return new ApiError(500, "InternalError", message);
+  }
+
   static ApiError conflict(String message) {
     return new ApiError(409, "Conflict", message);
   }

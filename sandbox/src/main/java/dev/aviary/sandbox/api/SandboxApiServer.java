@@ -3,51 +3,40 @@ package dev.aviary.sandbox.api;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 
 /**
- * The sandbox's Kubernetes API server on 127.0.0.1: fabric8's mock server in CRUD mode with {@link SandboxDispatcher}.
+ * The sandbox's Kubernetes API server on 127.0.0.1: fabric8's CRUD dispatcher, extended ({@link SandboxDispatcher}),
+ * behind an HTTP server of its own that also streams watches to kubectl ({@link SandboxHttpServer}).
  * Plain HTTP and no authentication, which is why it only ever binds to the loopback address.
  */
 public final class SandboxApiServer implements AutoCloseable {
 
   public static final String CONTEXT = "aviary-sandbox";
 
-  private final KubernetesMockServer server;
+  private final SandboxHttpServer server;
 
-  private SandboxApiServer(KubernetesMockServer server) {
+  private SandboxApiServer(SandboxHttpServer server) {
     this.server = server;
   }
 
   /** @param port 0 for a free port */
   public static SandboxApiServer start(int port, Clock clock) {
     SandboxDispatcher dispatcher = new SandboxDispatcher(ResourceCatalog.standard(), clock);
-    KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
-        new HashMap<>(), dispatcher, false);
-    try {
-      server.init(InetAddress.getByName("127.0.0.1"), port);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind the sandbox API server to 127.0.0.1:" + port, e);
-    }
-    dispatcher.announceAddress("127.0.0.1:" + server.getPort());
+    SandboxHttpServer server = SandboxHttpServer.start(dispatcher, port);
+    dispatcher.announceAddress("127.0.0.1:" + server.port());
     return new SandboxApiServer(server);
   }
 
   public int port() {
-    return server.getPort();
+    return server.port();
   }
 
   public String url() {
@@ -101,7 +90,7 @@ public final class SandboxApiServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      server.destroy();
+      server.close();
     } catch (IllegalStateException e) {
       LoggerFactory.getLogger(SandboxApiServer.class).warn("sandbox API server on {} closed with connections still "
           + "open: {}", url(), e.getMessage());

@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * fabric8's CRUD dispatcher with the parts a real API server has and it lacks: discovery, server-side apply,
  * RFC 7386 merge patch, strategic merge patch, the scale subresource, status kept apart from spec for built-in
- * kinds, typed list kinds and server-side printing for kubectl. Writes it computes itself go through the parent's
+ * kinds, typed list kinds, server-side printing for kubectl, and admission ({@link Admission}: label validation and
+ * the defaulting tools rely on). Writes it computes itself go through the parent's
  * PUT and POST handlers with the object's resourceVersion, so they take the same lock, bump the same counters,
  * notify the same watches, and a concurrent writer loses with a 409 instead of being overwritten.
  */
@@ -35,6 +36,7 @@ public final class SandboxDispatcher extends KubernetesCrudDispatcher {
   private final ResourceCatalog catalog;
   private final Clock clock;
   private final Tables tables;
+  private final Admission admission = new Admission();
   private final OpenApi openApi;
   private volatile Discovery discovery;
 
@@ -54,6 +56,11 @@ public final class SandboxDispatcher extends KubernetesCrudDispatcher {
         .withScope(t.namespaced() ? "Namespaced" : "Cluster").withStatusSubresource(t.hasStatus()).build()).toList();
   }
 
+  /** Server-side printing, also for the rows of a watch. */
+  Tables tables() {
+    return tables;
+  }
+
   void announceAddress(String hostAndPort) {
     this.discovery = new Discovery(catalog, hostAndPort);
   }
@@ -68,6 +75,10 @@ public final class SandboxDispatcher extends KubernetesCrudDispatcher {
   }
 
   private MockResponse route(RecordedRequest request) {
+    String contentType = request.getHeader("Content-Type");
+    if (contentType != null && contentType.contains("protobuf")) {
+      throw ApiError.unsupportedMediaType("the sandbox API server reads JSON and YAML bodies, not " + contentType);
+    }
     String path = request.getPath();
     String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
     if (request.method() == HttpMethod.GET) {
@@ -158,8 +169,8 @@ public final class SandboxDispatcher extends KubernetesCrudDispatcher {
       ObjectNode current = current(target);
       ObjectNode result = ServerSideApply.apply(current, applied, manager, clock.instant(), type.hasStatus());
       MockResponse response = current == null
-          ? super.handleCreate(synthetic(HttpMethod.POST, target.collectionPath(), result))
-          : super.handleUpdate(synthetic(HttpMethod.PUT, target.objectPath(), withVersionOf(result, current)));
+          ? handleCreate(synthetic(HttpMethod.POST, target.collectionPath(), result))
+          : handleUpdate(synthetic(HttpMethod.PUT, target.objectPath(), withVersionOf(result, current)));
       if (response.code() != 409) {
         return response;
       }
@@ -178,7 +189,7 @@ public final class SandboxDispatcher extends KubernetesCrudDispatcher {
       }
       ObjectNode changed = change.apply(current);
       ObjectNode body = clientPrecondition ? changed : withVersionOf(changed, current);
-      MockResponse response = super.handleUpdate(synthetic(HttpMethod.PUT, path, body));
+      MockResponse response = handleUpdate(synthetic(HttpMethod.PUT, path, body));
       if (response.code() != 409 || clientPrecondition) {
         return response;
       }
@@ -250,6 +261,30 @@ public final class SandboxDispatcher extends KubernetesCrudDispatcher {
     } catch (IOException e) {
       throw ApiError.badRequest("apply body is not valid YAML: " + e.getMessage());
     }
+  }
+
+  /** Every create, whether a client's POST or one computed here (apply), is admitted first. */
+  @Override
+  public MockResponse handleCreate(RecordedRequest request) {
+    return super.handleCreate(admitted(request, null));
+  }
+
+  /** Every update of an object (not of its status) is admitted first, with the object it replaces. */
+  @Override
+  public MockResponse handleUpdate(RecordedRequest request) {
+    Optional<ResourcePath> target = ResourcePath.parse(request.getPath());
+    if (target.isEmpty() || target.get().subresource() != null || target.get().name() == null) {
+      return super.handleUpdate(request);
+    }
+    return super.handleUpdate(admitted(request, current(target.get())));
+  }
+
+  private RecordedRequest admitted(RecordedRequest request, ObjectNode current) {
+    JsonNode body = parse(request.getBody().readUtf8());
+    if (!body.isObject()) {
+      throw ApiError.badRequest("the request body must be one object");
+    }
+    return copyOf(request, admission.admit((ObjectNode) body, current).toString());
   }
 
   @Override

@@ -5,21 +5,30 @@ import dev.aviary.console.gitops.GitOpsException;
 import dev.aviary.console.gitops.InvalidChangeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.concurrent.CompletionException;
 
 /**
  * The API's errors as problem+json, with the message the service gave: 422 for a change that does not fit, 409 for
- * one the current state does not allow, 400 for a body that is not JSON of the right shape, 403 for an action the caller's role does not allow, 502 when Git refused or could not be reached (nothing was applied).
+ * one the current state does not allow, 400 for a body that is not JSON of the right shape, 403 for an action the
+ * caller's role does not allow, 502 when Git refused or could not be reached (nothing was applied). What Spring MVC
+ * refuses before a controller runs (an unsupported Content-Type: 415, a wrong method: 405, an unknown path: 404) is
+ * answered the same way, by the {@link ResponseEntityExceptionHandler} this extends; the API's security answers
+ * 401 and 403 with {@link ProblemResponses}. The only MVC controllers are the API's, so this advice is global.
  */
-@RestControllerAdvice(basePackageClasses = ApiErrors.class)
-class ApiErrors {
+@RestControllerAdvice
+class ApiErrors extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -33,6 +42,9 @@ class ApiErrors {
     }
     if (e.getCause() instanceof GitOpsException git) {
       return git(git);
+    }
+    if (e.getCause() instanceof AccessDeniedException denied) {
+      return denied(denied);
     }
     throw e;
   }
@@ -59,12 +71,15 @@ class ApiErrors {
     return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
   }
 
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Unreadable request body", e.getMostSpecificCause().getMessage());
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                HttpHeaders headers, HttpStatusCode status,
+                                                                WebRequest request) {
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
+        e.getMostSpecificCause().getMessage()));
   }
 
-  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+  static ProblemDetail problem(HttpStatus status, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     return problem;

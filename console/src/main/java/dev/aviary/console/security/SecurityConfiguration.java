@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.time.Clock;
 
@@ -44,7 +45,11 @@ class SecurityConfiguration {
     return http.securityMatcher("/api/**")
         .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(Role.VIEWER.authority()))
         .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(apiTokens)
-            .jwtAuthenticationConverter(Tokens.apiAuthentication(roles))))
+            .jwtAuthenticationConverter(Tokens.apiAuthentication(roles)))
+            .authenticationEntryPoint(ProblemResponses.unauthenticated())
+            .accessDeniedHandler(ProblemResponses.denied()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthenticated())
+            .accessDeniedHandler(ProblemResponses.denied()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // No cookies are read here, so there is nothing for a cross-site request to ride on.
         .csrf(csrf -> csrf.disable())
@@ -70,6 +75,12 @@ class SecurityConfiguration {
         .oauth2LoginPage(signIn, "{baseUrl}")
         .addLogoutHandler(sessions));
     return http.build();
+  }
+
+  /** Requests the firewall turns away (an encoded slash in the path, say) get a problem+json 400, not an error page. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return ProblemResponses.rejected();
   }
 
   @Bean

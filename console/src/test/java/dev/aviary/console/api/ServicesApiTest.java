@@ -128,6 +128,29 @@ class ServicesApiTest {
     assertProblem(get("/api/v1/history?size=0"), 422, "size 1 to 500");
   }
 
+  @Test
+  void what_is_refused_before_any_controller_runs_is_problem_json_too() throws Exception {
+    Path remote = Path.of(URI.create(sandbox.gitUrl()));
+    String head = GitCli.run(remote, "rev-parse", "main");
+
+    assertProblem(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/api/v1/services/webapi/versions/v1/scale"))
+        .header("Authorization", "Bearer " + SandboxTokens.of(provider, "operator"))
+        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("replicas=3")).build(),
+        HttpResponse.BodyHandlers.ofString()), 415, "text/plain");
+    assertProblem(get("/api/v1/services/web%2Fapi/weights"), 400, "%2F");
+    assertProblem(get("/api/v1/no-such-thing"), 404, "");
+    assertProblem(send("DELETE", "/api/v1/services", ""), 404, "no endpoint DELETE /api/v1/services");
+    HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/api/v1/services")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertProblem(anonymous, 401, "bearer token");
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
+        .startsWith("Bearer"));
+    assertProblem(send("POST", "/api/v1/services/webapi/versions/v1/scale", "{\"replicas\": 4, \"reason\": \""
+        + "x".repeat(2_001) + "\"}"), 422, "the reason is 2001 characters long; at most 2000");
+    assertThat(GitCli.run(remote, "rev-parse", "main")).isEqualTo(head);
+  }
+
   private void assertProblem(HttpResponse<String> response, int status, String detail) throws Exception {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t ->

@@ -35,12 +35,21 @@ public final class PipelineBenchmark {
 
   static final int WARMUP = 20;
   static final int CHANGES = 200;
+  /** The small size every build runs ({@code PipelineBenchmarkTest}), so that the benchmark cannot rot unseen. */
+  static final int SMALL_WARMUP = 2;
+  static final int SMALL_CHANGES = 6;
   static final Identity OPERATOR = new Identity("Bench Operator", "bench@example.com");
   static final String[] SERVICES = {"webapi", "document-processor"};
   static final String[] FILES = {"base/webapi/horizontal-pod-autoscaler-v1.yaml",
       "base/document-processor/horizontal-pod-autoscaler-v1.yaml"};
 
   public static void main(String[] args) throws Exception {
+    boolean small = args.length > 0 && args[0].equals("--small");
+    run(small ? SMALL_WARMUP : WARMUP, small ? SMALL_CHANGES : CHANGES);
+  }
+
+  /** Runs {@code changes} measured changes after {@code warmup} unmeasured ones and prints the figures. */
+  static void run(int warmup, int changes) throws Exception {
     java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
     Path dir = Files.createTempDirectory("aviary-pipeline-bench");
     try (Sandbox sandbox = Sandbox.start(new SandboxOptions(dir.resolve("sandbox"), 0, "document-processing",
@@ -54,23 +63,23 @@ public final class PipelineBenchmark {
       ChangePipeline pipeline = new ChangePipeline(workspace, cluster, new GitProperties(sandbox.gitRemote().url(),
           "main", "", null, null, new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 5, GitProperties.Ssh.NONE), event -> { });
 
-      for (int i = 0; i < WARMUP; i++) {
+      for (int i = 0; i < warmup; i++) {
         change(pipeline, i);
       }
       workspace.resetBreakdown();
-      long[] pushed = new long[CHANGES];
-      long[] applied = new long[CHANGES];
-      for (int i = 0; i < CHANGES; i++) {
+      long[] pushed = new long[changes];
+      long[] applied = new long[changes];
+      for (int i = 0; i < changes; i++) {
         long start = System.nanoTime();
-        ChangeResult result = change(pipeline, WARMUP + i);
+        ChangeResult result = change(pipeline, warmup + i);
         applied[i] = System.nanoTime() - start;
         pushed[i] = workspace.lastPushNanos() - start;
         if (result.state() != ChangeResult.State.APPLIED) {
           throw new IllegalStateException("change " + i + " ended " + result.state() + ": " + result.detail());
         }
       }
-      long[] cli = gitCliReference(sandbox.gitRemote().directory(), dir.resolve("cli"));
-      report(pushed, applied, cli);
+      long[] cli = gitCliReference(sandbox.gitRemote().directory(), dir.resolve("cli"), changes);
+      report(warmup, pushed, applied, cli);
       System.out.println("where a change's time goes, on average: " + workspace.breakdown()
           + "; the rest is reading, editing and validating the manifests, and the server-side apply");
     }
@@ -86,12 +95,12 @@ public final class PipelineBenchmark {
   }
 
   /** The same edits by hand: rewrite the value, git commit, git push; timed per edit. */
-  private static long[] gitCliReference(Path remote, Path clone) throws Exception {
+  private static long[] gitCliReference(Path remote, Path clone, int changes) throws Exception {
     GitCli.run(remote.getParent(), "clone", "-q", remote.toString(), clone.toString());
     GitCli.run(clone, "config", "user.name", "Bench Operator");
     GitCli.run(clone, "config", "user.email", "bench@example.com");
-    long[] times = new long[CHANGES];
-    for (int i = 0; i < CHANGES; i++) {
+    long[] times = new long[changes];
+    for (int i = 0; i < changes; i++) {
       Path file = clone.resolve(FILES[i % 2]);
       String before = Files.readString(file);
       Matcher current = Pattern.compile("minReplicas: (\\d+)").matcher(before);
@@ -108,16 +117,16 @@ public final class PipelineBenchmark {
     return times;
   }
 
-  private static void report(long[] pushed, long[] applied, long[] cli) {
+  private static void report(int warmup, long[] pushed, long[] applied, long[] cli) {
     double appliedP50 = millis(applied, 50);
     double appliedP99 = millis(applied, 99);
     double cliP50 = millis(cli, 50);
     double cliP99 = millis(cli, 99);
     System.out.printf("Aviary change pipeline: %d changes (after %d warm-up), bare remote on disk, sandbox API server%n",
-        CHANGES, WARMUP);
+        applied.length, warmup);
     System.out.printf("  intent -> pushed    p50 %6.1f ms   p99 %6.1f ms%n", millis(pushed, 50), millis(pushed, 99));
     System.out.printf("  intent -> applied   p50 %6.1f ms   p99 %6.1f ms%n", appliedP50, appliedP99);
-    System.out.printf("git CLI reference: the same %d edits, commit + push%n", CHANGES);
+    System.out.printf("git CLI reference: the same %d edits, commit + push%n", cli.length);
     System.out.printf("  edit -> pushed      p50 %6.1f ms   p99 %6.1f ms%n", cliP50, cliP99);
     System.out.printf("ratio Aviary applied / git CLI pushed: p50 %.2fx, p99 %.2fx%n", appliedP50 / cliP50,
         appliedP99 / cliP99);

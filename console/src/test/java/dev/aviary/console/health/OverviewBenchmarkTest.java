@@ -1,10 +1,8 @@
 package dev.aviary.console.health;
 
+import dev.aviary.testsupport.Printed;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,16 +14,7 @@ class OverviewBenchmarkTest {
 
   @Test
   void the_overview_benchmark_runs_through_and_prints_every_figure() throws Exception {
-    PrintStream out = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    try {
-      OverviewBenchmark.run(OverviewBenchmark.Size.SMALL);
-    } finally {
-      System.setOut(out);
-    }
-    String figures = printed.toString(StandardCharsets.UTF_8);
-    out.print(figures);
+    String figures = Printed.by(() -> OverviewBenchmark.run(OverviewBenchmark.Size.SMALL));
     assertThat(figures).contains("loaded", "informer sync:", "overview build (", "heap after full GC:",
         "change in the API server -> overview grid updated (5 changes)", "memory per additional open overview:",
         "goals:");

@@ -19,6 +19,8 @@ import java.util.Locale;
 public final class ReleaseBenchmark {
 
   static final int RUNS_EACH = 10;
+  /** The small size every build runs ({@code ReleaseBenchmarkTest}): one healthy and one faulty release. */
+  static final int SMALL_RUNS_EACH = 1;
   static final int REQUESTS_PER_SECOND = 300;
   static final Duration STEP = Duration.ofSeconds(5);
   static final Duration WARM_WINDOW = Duration.ofSeconds(5);
@@ -35,6 +37,12 @@ public final class ReleaseBenchmark {
       "io.fabric8.mockwebserver");
 
   public static void main(String[] args) throws Exception {
+    run(args.length > 0 && args[0].equals("--small") ? SMALL_RUNS_EACH : RUNS_EACH);
+    System.exit(0);
+  }
+
+  /** Runs {@code runsEach} healthy and as many faulty releases in turn, then prints the figures. */
+  static void run(int runsEach) throws Exception {
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     Path dir = Files.createTempDirectory("aviary-release-bench");
     List<Run> runs = new ArrayList<>();
@@ -46,7 +54,7 @@ public final class ReleaseBenchmark {
       System.out.printf(Locale.ROOT, "plan: steps %s, %d s per step, analysis %s; traffic %d requests/s%n",
           rig.releases().planFor(ReleaseRig.SERVICE).steps(), STEP.toSeconds(),
           rig.releases().planFor(ReleaseRig.SERVICE).limits(), REQUESTS_PER_SECOND);
-      for (int i = 0; i < 2 * RUNS_EACH; i++) {
+      for (int i = 0; i < 2 * runsEach; i++) {
         boolean faulty = i % 2 == 1;
         Run run = run(rig, "3." + i + ".0" + (faulty ? "-faulty" : ""), faulty);
         runs.add(run);
@@ -56,7 +64,6 @@ public final class ReleaseBenchmark {
       }
     }
     report(runs);
-    System.exit(0);
   }
 
   private static Run run(ReleaseRig rig, String tag, boolean faulty) throws Exception {

@@ -20,6 +20,10 @@ final class MetricsNotice {
       text = "Metrics unavailable: " + signals.failure().get() + ". Figures show as \"" + Figures.UNAVAILABLE
           + "\", not as zero" + (signals.lastGood() == null ? "." : "; last complete read at "
           + Figures.clock(signals.lastGood()) + ".");
+    } else if (signals.unlabelled().isPresent()) {
+      kind = "error";
+      text = "Metrics cannot be matched to services: " + signals.unlabelled().get() + ". Until then figures show "
+          + "as \"" + Figures.NO_DATA + "\".";
     } else {
       kind = signals.simulated() ? "simulated" : "info";
       text = (signals.simulated() ? "Golden signals are simulated by the sandbox's traffic model (no Prometheus "

@@ -7,6 +7,7 @@ import dev.aviary.console.metrics.SignalResult;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,12 @@ public record Signals(String source, boolean simulated, Instant readAt, Map<Sign
   public Reading reading(Signal signal, SeriesKey key) {
     SignalResult r = results.get(signal);
     return r == null ? new Reading.NoData("not read yet") : r.reading(key);
+  }
+
+  /** Series the source has but no service can be told from (a missing service label); empty when there are none. */
+  public Optional<String> unlabelled() {
+    return results.values().stream().map(SignalResult::unlabelled).filter(Objects::nonNull)
+        .map(SignalResult.Unlabelled::describe).distinct().reduce((a, b) -> a + "; " + b);
   }
 
   /** Why the latest read failed, naming each signal that failed; empty when all were answered. */

@@ -3,6 +3,8 @@ package dev.aviary.console.metrics;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The PromQL behind each signal. A template answers for all services at once, grouped by the service and version
@@ -17,6 +19,8 @@ public record QueryTemplates(String serviceLabel, String versionLabel, Map<Signa
   private static final String ISTIO_BY = "destination_service_name, destination_version";
   private static final String ISTIO_REQUESTS = "istio_requests_total{reporter=\"destination\"{filter}}";
   private static final String PLATFORM_BY = "service, version";
+  /** A metric name followed by its selector's brace, as in {@code istio_requests_total{reporter="destination"}}. */
+  private static final Pattern METRIC = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
   private static final String PLATFORM_REQUESTS = "http_server_requests_total{route=~\"/api/.*\"{filter}}";
 
   public QueryTemplates {
@@ -67,6 +71,12 @@ public record QueryTemplates(String serviceLabel, String versionLabel, Map<Signa
   private static String ratio(String by, String errors, String requests) {
     String total = "sum by (" + by + ") (rate(" + requests + "[{window}]))";
     return "(sum by (" + by + ") (rate(" + errors + "[{window}])) or " + total + " * 0) / " + total;
+  }
+
+  /** The first metric a signal's query selects ({@code http_server_requests_total}), to name it in a diagnosis. */
+  public String metric(Signal signal) {
+    Matcher m = METRIC.matcher(queries.get(signal));
+    return m.find() ? m.group(1) : signal.label();
   }
 
   /** The query for a signal over {@code window}, for every service or, given one, for that service only. */

@@ -42,4 +42,20 @@ class MetricsNoticeTest {
     assertThat(notice.getElement().getAttribute("data-kind")).isEqualTo("simulated");
     assertThat(notice.getText()).startsWith("Golden signals are simulated by the sandbox's traffic model");
   }
+
+  @Test
+  void series_no_service_can_be_told_from_are_named_with_what_to_do() {
+    Div notice = new Div();
+    SignalResult unlabelled = new SignalResult(Signal.REQUEST_RATE, NOW, Map.of(), null,
+        new SignalResult.Unlabelled("http_server_requests_total", "service"));
+
+    MetricsNotice.show(notice, with(new Signals("Prometheus at http://prom:9090", false, NOW,
+        Map.of(Signal.REQUEST_RATE, unlabelled), NOW)));
+
+    assertThat(notice.getElement().getAttribute("data-kind")).isEqualTo("error");
+    assertThat(notice.getText()).isEqualTo("Metrics cannot be matched to services: series for "
+        + "http_server_requests_total exist but none has the label service that names the service "
+        + "(aviary.prometheus.service-label): add it by relabeling, or set the label the series carry. Until then "
+        + "figures show as \"no data\".");
+  }
 }

@@ -12,6 +12,7 @@ import dev.aviary.console.metrics.RangeResult;
 import dev.aviary.console.metrics.Reading;
 import dev.aviary.console.metrics.Signal;
 import dev.aviary.console.metrics.SignalResult;
+import dev.aviary.console.metrics.SeriesKey;
 import dev.aviary.console.metrics.prometheus.PrometheusMetrics;
 import dev.aviary.platform.Http;
 import dev.aviary.platform.PlatformProcess;
@@ -93,6 +94,36 @@ class OverviewWithPrometheusTest {
         assertThat(Figures.reading(Signal.REQUEST_RATE, v.rate())).isEqualTo("unavailable");
       });
       assertThat(blind.health().status()).as("no figures judge nothing").isEqualTo(HealthStatus.HEALTHY);
+    }
+  }
+
+  @Test
+  void series_without_the_service_label_are_named_instead_of_showing_a_silent_no_data() throws Exception {
+    try (PlatformProcess v1 = PlatformProcess.startJar(PlatformProcess.packagedJar(), Map.of("APP_VERSION", "v1",
+        "WARMUP", "0s"), dir.resolve("v1.log"))) {
+      // Scraped as Prometheus does without relabeling: no target label says which service the series belong to.
+      PrometheusServer prometheus = PrometheusServer.start(dir, Map.of(v1.target(), Map.of()));
+      PrometheusMetrics metrics = new PrometheusMetrics(new MetricsProperties(URI.create(prometheus.url()),
+          Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofSeconds(10), QueryTemplates.Preset.PLATFORM, "", "",
+          Map.of()), Clock.systemUTC());
+      try {
+        prometheus.awaitTargetsUp(1);
+        for (int i = 0; i < 300; i++) {
+          v1.http().get("/api/v1/documents?size=5");
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+          SignalResult rate = metrics.instant(Signal.REQUEST_RATE, Duration.ofMinutes(1));
+          assertThat(rate.ok()).isTrue();
+          assertThat(rate.reading(new SeriesKey("webapi", "v1")))
+              .isEqualTo(new Reading.NoData("series for http_server_requests_total exist but none has label "
+                  + "service=webapi"));
+        });
+        ServiceHealth webapi = overview(metrics);
+        assertThat(Figures.why(webapi.versions().getFirst().rate()))
+            .isEqualTo("series for http_server_requests_total exist but none has label service=webapi");
+      } finally {
+        prometheus.close();
+      }
     }
   }
 

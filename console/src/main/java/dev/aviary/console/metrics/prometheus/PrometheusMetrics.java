@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Golden signals from Prometheus' HTTP API, one instant query per signal for all services. Every way a query can
@@ -53,10 +54,17 @@ public final class PrometheusMetrics implements MetricsSource {
     try {
       JsonNode data = http.get("/api/v1/query", Map.of("query", query, "time", seconds(at)), "vector");
       Map<SeriesKey, Reading> readings = new HashMap<>();
+      int unlabelled = 0;
       for (JsonNode sample : data.path("result")) {
-        key(sample).ifPresent(k -> readings.put(k, reading(signal, window, sample.path("value").get(1).asString())));
+        Optional<SeriesKey> key = key(sample);
+        if (key.isPresent()) {
+          readings.put(key.get(), reading(signal, window, sample.path("value").get(1).asString()));
+        } else {
+          unlabelled++;
+        }
       }
-      return new SignalResult(signal, at, readings, null);
+      return new SignalResult(signal, at, readings, null, unlabelled == 0 ? null
+          : new SignalResult.Unlabelled(templates.metric(signal), templates.serviceLabel()));
     } catch (PrometheusHttp.QueryFailed e) {
       return SignalResult.failed(signal, at, signal.label() + ": " + e.getMessage());
     }
@@ -84,11 +92,11 @@ public final class PrometheusMetrics implements MetricsSource {
     }
   }
 
-  private java.util.Optional<SeriesKey> key(JsonNode sample) {
+  private Optional<SeriesKey> key(JsonNode sample) {
     JsonNode metric = sample.path("metric");
     String service = metric.path(templates.serviceLabel()).asString("");
     String version = metric.path(templates.versionLabel()).asString("");
-    return service.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new SeriesKey(service, version));
+    return service.isEmpty() ? Optional.empty() : Optional.of(new SeriesKey(service, version));
   }
 
   static Reading reading(Signal signal, Duration window, String value) {

@@ -47,12 +47,12 @@ class InertTextJourneyTest extends JourneyTest {
   @Test
   void markup_from_the_cluster_and_from_git_is_shown_as_text_and_never_runs() throws Exception {
     try (KubernetesClient operator = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build()) {
-      // A real API server would refuse this label value; the sandbox does not, which lets the test plant it.
+      // Labels refuse markup (as on a real API server); an image reference is free text, so it is planted there.
       operator.apps().deployments().resource(new DeploymentBuilder().withNewMetadata().withName("inert-v1")
-          .withLabels(Map.of("app", "inert", "version", IMG)).endMetadata().withNewSpec().withReplicas(1)
+          .withLabels(Map.of("app", "inert", "version", "v1")).endMetadata().withNewSpec().withReplicas(1)
           .withNewSelector().withMatchLabels(Map.of("app", "inert")).endSelector().withNewTemplate().withNewMetadata()
           .withLabels(Map.of("app", "inert")).endMetadata().withNewSpec().addNewContainer().withName("app")
-          .withImage("ghcr.io/aviary-dev/platform-app:1.0.0").endContainer().endSpec().endTemplate().endSpec()
+          .withImage("platform-app:" + IMG).endContainer().endSpec().endTemplate().endSpec()
           .build()).create();
       operator.v1().events().resource(new EventBuilder().withNewMetadata().withName("inert-event").endMetadata()
           .withNewInvolvedObject().withKind("Deployment").withName("webapi-v1").withNamespace("document-processing")
@@ -63,8 +63,10 @@ class InertTextJourneyTest extends JourneyTest {
 
     Page page = signIn("viewer", 1280, 720);
     assertThat(cell(page, "inert")).isVisible();
-    assertThat(containing(page, "vaadin-grid-cell-content .aviary-lines", IMG)).isAttached();
     assertThat(containing(page, "vaadin-grid-cell-content", "webapi: " + IMG + " " + LINK)).isAttached();
+
+    page.navigate(url("/services"));
+    assertThat(containing(page, "#services-grid vaadin-grid-cell-content", "platform-app:" + IMG)).isAttached();
 
     page.navigate(url("/services/document-processing/webapi"));
     assertThat(containing(page, "#detail-events vaadin-grid-cell-content", IMG + " " + LINK)).isAttached();

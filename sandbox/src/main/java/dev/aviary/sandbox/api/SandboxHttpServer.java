@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The sandbox API server's HTTP side, on 127.0.0.1: every request goes to the dispatcher, as in fabric8's
@@ -30,6 +31,7 @@ final class SandboxHttpServer implements AutoCloseable {
   private final Vertx vertx;
   private final HttpServer server;
   private final SandboxDispatcher dispatcher;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private SandboxHttpServer(Vertx vertx, HttpServer server, SandboxDispatcher dispatcher) {
     this.vertx = vertx;
@@ -60,9 +62,15 @@ final class SandboxHttpServer implements AutoCloseable {
     return server.actualPort();
   }
 
-  /** Ends every watch first (as the mock server does), so that closing does not wait for their connections. */
+  /**
+   * Ends every watch first (as the mock server does), so that closing does not wait for their connections. Closing
+   * twice is closing once.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     dispatcher.shutdown();
     try {
       server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -1,0 +1,160 @@
+package dev.aviary.console.journey;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import dev.aviary.console.AviaryApplication;
+import dev.aviary.console.access.SignInProvider;
+import dev.aviary.console.gitops.RepositoryFiles;
+import dev.aviary.sandbox.Sandbox;
+import dev.aviary.sandbox.SandboxOptions;
+import dev.aviary.sandbox.signin.SandboxIdentityProvider;
+import dev.aviary.sandbox.simulator.SimulatorSettings;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a signed-in browser session costs the console, measured as browsers make them: the console runs alone in a
+ * JVM of its own (the sign-in provider, the sandbox API server and Git remote live in this one), and Chromium
+ * contexts sign in through the provider's login form and keep the overview open. The console's heap after a full
+ * GC (jcmd) is read with one session open and again with {@code sessions} more; the difference per session is the
+ * figure (goal: under 300 KB). Run: {@code ./mvnw -q -Pconsole-bench -pl console -am verify
+ * -Dbench.main=dev.aviary.console.journey.SessionMemoryBenchmark}; {@code SessionMemoryBenchmarkTest} runs 3
+ * sessions in every build.
+ */
+public final class SessionMemoryBenchmark {
+
+  static final int SESSIONS = 40;
+  static final int SMALL_SESSIONS = 3;
+  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+  public static void main(String[] args) throws Exception {
+    run(args.length > 0 && args[0].equals("--small") ? SMALL_SESSIONS : SESSIONS);
+    System.exit(0);
+  }
+
+  /** @return the heap each additional session costs the console, in bytes */
+  static double run(int sessions) throws Exception {
+    Path dir = Files.createTempDirectory("aviary-session-bench");
+    try (Sandbox sandbox = Sandbox.start(new SandboxOptions(dir.resolve("sandbox"), 0, "document-processing",
+        RepositoryFiles.platformManifests().bytes(), SimulatorSettings.defaults()), Clock.systemUTC());
+         SandboxIdentityProvider provider = SandboxIdentityProvider.start(
+             new SandboxIdentityProvider.Settings("aviary", "aviary"))) {
+      int port = freePort();
+      provider.registerConsole("http://127.0.0.1:" + port, SignInProvider.REGISTRATION_ID);
+      Process console = startConsole(dir, port, sandbox, provider);
+      try (Chromium chromium = Chromium.launch()) {
+        awaitUp(port, console);
+        List<BrowserContext> open = new ArrayList<>();
+        open.add(signedIn(chromium.browser, port, "viewer"));
+        long before = heapAfterGc(console);
+        for (int i = 0; i < sessions; i++) {
+          open.add(signedIn(chromium.browser, port, i % 2 == 0 ? "operator" : "viewer"));
+        }
+        long after = heapAfterGc(console);
+        double perSession = (after - before) / (double) sessions;
+        System.out.printf(Locale.ROOT, "console heap after full GC: %.1f MB with 1 session, %.1f MB with %d more%n",
+            before / 1e6, after / 1e6, sessions);
+        System.out.printf(Locale.ROOT, "heap per signed-in session with the overview open: %.0f KB (goal under "
+            + "300 KB: %s)%n", perSession / 1024, perSession < 300 * 1024 ? "met" : "NOT met");
+        open.forEach(BrowserContext::close);
+        return perSession;
+      } finally {
+        console.destroy();
+        if (!console.waitFor(20, TimeUnit.SECONDS)) {
+          console.destroyForcibly();
+        }
+      }
+    }
+  }
+
+  /** The console as an installation runs it: its own JVM, a kubeconfig, a Git remote, the provider for sign-in. */
+  private static Process startConsole(Path dir, int port, Sandbox sandbox, SandboxIdentityProvider provider)
+      throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-cp", System.getProperty("java.class.path"), AviaryApplication.class.getName(),
+        "--server.port=" + port, "--server.address=127.0.0.1", "--aviary.data-dir=" + dir.resolve("console"),
+        "--aviary.cluster.kubeconfig=" + sandbox.kubeconfig(), "--aviary.git.url=" + sandbox.gitRemote().url(),
+        "--aviary.oidc.issuer-uri=" + provider.issuer(), "--aviary.oidc.client-id=" + provider.clientId(),
+        "--aviary.oidc.client-secret=" + provider.clientSecret(), "--logging.level.root=WARN"));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("console.log").toFile())
+        .start();
+  }
+
+  private static void awaitUp(int port, Process console) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!console.isAlive()) {
+        throw new IllegalStateException("the console exited with " + console.exitValue() + " before it was up");
+      }
+      try {
+        int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 302 || status == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("the console did not answer on port " + port + " within 90 s");
+  }
+
+  /** A new browser context that signs in through the provider and waits for the overview's rows. */
+  private static BrowserContext signedIn(Browser browser, int port, String user) {
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    Page page = context.newPage();
+    page.navigate("http://127.0.0.1:" + port + "/");
+    JourneyTest.fillLoginForm(page, user);
+    page.locator("#overview-grid vaadin-grid-cell-content").getByText("webapi").first().waitFor();
+    return context;
+  }
+
+  /** The console's heap after a full collection, from jcmd (the JDK's own diagnostic command). */
+  private static long heapAfterGc(Process console) throws Exception {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      run(jcmd, String.valueOf(console.pid()), "GC.run");
+      Matcher m = HEAP_USED.matcher(run(jcmd, String.valueOf(console.pid()), "GC.heap_info"));
+      if (!m.find()) {
+        throw new IllegalStateException("jcmd GC.heap_info printed no heap figure");
+      }
+      used = Math.min(used, Long.parseLong(m.group(1)) * 1024);
+    }
+    return used;
+  }
+
+  private static String run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+    }
+    return out;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

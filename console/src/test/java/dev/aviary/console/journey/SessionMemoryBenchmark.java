@@ -23,8 +23,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,10 +66,12 @@ public final class SessionMemoryBenchmark {
         List<BrowserContext> open = new ArrayList<>();
         open.add(signedIn(chromium.browser, port, "viewer"));
         long before = heapAfterGc(console);
+        Map<String, Long> classesBefore = histogram(console);
         for (int i = 0; i < sessions; i++) {
           open.add(signedIn(chromium.browser, port, i % 2 == 0 ? "operator" : "viewer"));
         }
         long after = heapAfterGc(console);
+        printGrowth(classesBefore, histogram(console), sessions);
         double perSession = (after - before) / (double) sessions;
         System.out.printf(Locale.ROOT, "console heap after full GC: %.1f MB with 1 session, %.1f MB with %d more%n",
             before / 1e6, after / 1e6, sessions);
@@ -88,11 +92,19 @@ public final class SessionMemoryBenchmark {
   private static Process startConsole(Path dir, int port, Sandbox sandbox, SandboxIdentityProvider provider)
       throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), AviaryApplication.class.getName(),
+        "-Xmx512m"));
+    // e.g. -Dbench.console-jvm=-XX:StartFlightRecording=... to see where a session's memory goes
+    String extra = System.getProperty("bench.console-jvm", "");
+    if (!extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), AviaryApplication.class.getName(),
         "--server.port=" + port, "--server.address=127.0.0.1", "--aviary.data-dir=" + dir.resolve("console"),
         "--aviary.cluster.kubeconfig=" + sandbox.kubeconfig(), "--aviary.git.url=" + sandbox.gitRemote().url(),
         "--aviary.oidc.issuer-uri=" + provider.issuer(), "--aviary.oidc.client-id=" + provider.clientId(),
         "--aviary.oidc.client-secret=" + provider.clientSecret(), "--logging.level.root=WARN"));
+    System.out.println("console: " + String.join(" ", command.subList(0, command.indexOf("-cp"))) + " (log "
+        + dir.resolve("console.log") + ")");
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("console.log").toFile())
         .start();
   }
@@ -141,6 +153,28 @@ public final class SessionMemoryBenchmark {
       used = Math.min(used, Long.parseLong(m.group(1)) * 1024);
     }
     return used;
+  }
+
+  /** Bytes per class on the console's heap (live objects only: jcmd collects first). */
+  private static Map<String, Long> histogram(Process console) throws Exception {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    Map<String, Long> bytes = new HashMap<>();
+    for (String line : run(jcmd, String.valueOf(console.pid()), "GC.class_histogram").split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length >= 4 && f[0].endsWith(":")) {
+        bytes.merge(f[3], Long.parseLong(f[2]), Long::sum);
+      }
+    }
+    return bytes;
+  }
+
+  /** Where the sessions' memory went: the classes whose live bytes grew most, per session. */
+  private static void printGrowth(Map<String, Long> before, Map<String, Long> after, int sessions) {
+    System.out.println("largest growth per session, by class:");
+    after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+        .forEach(e -> System.out.printf(Locale.ROOT, "  %7.1f KB  %s%n", e.getValue() / 1024.0 / sessions,
+            e.getKey()));
   }
 
   private static String run(String... command) throws Exception {

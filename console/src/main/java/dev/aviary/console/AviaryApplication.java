@@ -23,6 +23,7 @@ import java.time.Clock;
 public class AviaryApplication implements AppShellConfigurator {
 
   public static void main(String[] args) {
+    WebServerConfiguration.webSocketDefaults();
     SpringApplication.run(AviaryApplication.class, args);
   }
 

@@ -12,6 +12,8 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.zjsonpatch.JsonPatch;
+import io.fabric8.zjsonpatch.JsonPatchException;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -147,8 +149,21 @@ public final class SandboxDispatcher extends KubernetesCrudDispatcher {
       JsonNode patch = parse(body);
       return write(target, current -> (ObjectNode) MergePatch.strategicMerge(current, patch), preconditioned(patch));
     }
-    // JSON Patch (RFC 6902) is handled correctly by the parent.
-    return super.handlePatch(copyOf(request, body));
+    if (contentType.startsWith("application/json-patch+json")) {
+      // RFC 6902, applied here rather than by the parent so that the result is admitted like any other write.
+      JsonNode patch = parse(body);
+      return write(target, current -> jsonPatch(patch, current), false);
+    }
+    throw ApiError.unsupportedMediaType("the sandbox API server takes apply, merge, strategic merge and JSON patches, "
+        + "not " + contentType);
+  }
+
+  private static ObjectNode jsonPatch(JsonNode patch, ObjectNode current) {
+    try {
+      return (ObjectNode) JsonPatch.apply(patch, current);
+    } catch (JsonPatchException | ClassCastException e) {
+      throw new ApiError(422, "Invalid", "the JSON patch does not apply: " + e.getMessage());
+    }
   }
 
   private static boolean preconditioned(JsonNode patch) {

@@ -167,6 +167,10 @@ class KubectlWatchesTest {
     assertThat(value.exitCode()).isNotZero();
     assertThat(value.output()).contains("Deployment \"webapi-v1\" is invalid: metadata.labels: Invalid value: "
         + "\"<script>\": a valid label must be an empty string");
+    Kubectl.Result jsonPatch = kubectl.run("patch", "deployment", "webapi-v1", "--type=json", "-p",
+        "[{\"op\":\"add\",\"path\":\"/metadata/labels/team\",\"value\":\"<script>\"}]");
+    assertThat(jsonPatch.exitCode()).isNotZero();
+    assertThat(jsonPatch.output()).contains("Invalid value: \"<script>\"");
     Kubectl.Result key = kubectl.run("label", "deployment", "webapi-v1", "bad key=x");
     assertThat(key.exitCode()).isNotZero();
     assertThat(key.output()).contains("Invalid value: \"bad key\": name part must consist of");

@@ -6,13 +6,10 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 
 /** Renders a folder with the real {@code kubectl kustomize}: skipped where kubectl is missing, except in CI. */

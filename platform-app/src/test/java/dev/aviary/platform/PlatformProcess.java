@@ -3,7 +3,6 @@ package dev.aviary.platform;
 import dev.aviary.testsupport.InstalledTool;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

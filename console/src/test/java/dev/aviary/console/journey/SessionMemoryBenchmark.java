@@ -10,6 +10,7 @@ import dev.aviary.sandbox.Sandbox;
 import dev.aviary.sandbox.SandboxOptions;
 import dev.aviary.sandbox.signin.SandboxIdentityProvider;
 import dev.aviary.sandbox.simulator.SimulatorSettings;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -109,25 +110,15 @@ public final class SessionMemoryBenchmark {
         .start();
   }
 
-  private static void awaitUp(int port, Process console) throws Exception {
+  /** Until the console answers (302 to sign-in); fails at once if its process exits, and after 90 s. */
+  private static void awaitUp(int port, Process console) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!console.isAlive()) {
-        throw new IllegalStateException("the console exited with " + console.exitValue() + " before it was up");
-      }
-      try {
-        int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode();
-        if (status == 302 || status == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("the console did not answer on port " + port + " within 90 s");
+    HttpRequest root = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build();
+    Awaitility.await("the console on port " + port).atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
+        .failFast("the console exited before it was up", () -> !console.isAlive())
+        .until(() -> http.send(root, HttpResponse.BodyHandlers.discarding()).statusCode(),
+            status -> status == 302 || status == 200);
   }
 
   /** A new browser context that signs in through the provider and waits for the overview's rows. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -24,10 +25,11 @@ final class Admission {
   private final AtomicInteger nextServiceIp = new AtomicInteger(10);
 
   /**
-   * @param current the stored object an update replaces; null for a create
+   * @param current the stored object an update replaces (null for a create); read only for a Service, the one kind
+   *                whose defaults depend on it, so that the simulator's many updates cost no extra read
    * @throws ApiError 422 naming the object, the field and the rule it breaks
    */
-  ObjectNode admit(ObjectNode object, ObjectNode current) {
+  ObjectNode admit(ObjectNode object, Supplier<ObjectNode> current) {
     String kind = object.path("kind").asText();
     String what = kind + " \"" + object.path("metadata").path("name").asText() + "\"";
     validateLabels(what, "metadata.labels", object.path("metadata").path("labels"));
@@ -38,7 +40,8 @@ final class Admission {
     defaultContainerPorts(podSpec.path("containers"));
     defaultContainerPorts(podSpec.path("initContainers"));
     if (kind.equals("Service") && object.path("spec").isObject()) {
-      defaultService((ObjectNode) object.path("spec"), current == null ? null : current.path("spec"));
+      ObjectNode replaced = current.get();
+      defaultService((ObjectNode) object.path("spec"), replaced == null ? null : replaced.path("spec"));
     }
     return object;
   }

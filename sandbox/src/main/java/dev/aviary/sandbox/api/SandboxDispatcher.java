@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * fabric8's CRUD dispatcher with the parts a real API server has and it lacks: discovery, server-side apply,
@@ -281,7 +282,7 @@ public final class SandboxDispatcher extends KubernetesCrudDispatcher {
   /** Every create, whether a client's POST or one computed here (apply), is admitted first. */
   @Override
   public MockResponse handleCreate(RecordedRequest request) {
-    return super.handleCreate(admitted(request, null));
+    return super.handleCreate(admitted(request, () -> null));
   }
 
   /** Every update of an object (not of its status) is admitted first, with the object it replaces. */
@@ -291,10 +292,10 @@ public final class SandboxDispatcher extends KubernetesCrudDispatcher {
     if (target.isEmpty() || target.get().subresource() != null || target.get().name() == null) {
       return super.handleUpdate(request);
     }
-    return super.handleUpdate(admitted(request, current(target.get())));
+    return super.handleUpdate(admitted(request, () -> current(target.get())));
   }
 
-  private RecordedRequest admitted(RecordedRequest request, ObjectNode current) {
+  private RecordedRequest admitted(RecordedRequest request, Supplier<ObjectNode> current) {
     JsonNode body = parse(request.getBody().readUtf8());
     if (!body.isObject()) {
       throw ApiError.badRequest("the request body must be one object");

@@ -122,6 +122,7 @@ class HistoryView extends Div implements BeforeEnterObserver {
     diff.addClassName("aviary-diff");
     Div body = new Div(new Paragraph(commit.message().strip()), diff);
     UI ui = UI.getCurrent();
+    // One read per opened row; a Latest of its own because a failure is shown in the row, not as a notification.
     new Answers.Latest().deliver(ui, history.diff(commit.id()), diff::setText,
         error -> diff.setText("Could not show the diff: " + Failures.rootMessage(error)));
     return body;

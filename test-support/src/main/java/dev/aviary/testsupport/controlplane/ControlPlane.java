@@ -1,0 +1,270 @@
+package dev.aviary.testsupport.controlplane;
+
+import dev.aviary.testsupport.InstalledTool;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real Kubernetes control plane on 127.0.0.1, built from the Kubernetes Go modules by {@code testenv/build.sh}:
+ * etcd, kube-apiserver (RBAC on, its own serving certificate, service-account tokens), kube-controller-manager (so
+ * Deployments make ReplicaSets and Pods and garbage collection runs), kube-scheduler, and kwok, which plays the
+ * kubelet for fake nodes so scheduled pods become Running and Ready. Free ports; everything under one directory.
+ */
+public final class ControlPlane implements AutoCloseable {
+
+  /** Where {@code testenv/build.sh} put the binaries; it prints the directory. */
+  public static final String BINARIES_VARIABLE = "AVIARY_CONTROL_PLANE";
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+  private final Path binaries;
+  private final Path directory;
+  private final Credentials credentials;
+  private final int etcdPort = freePort();
+  private final int etcdPeerPort = freePort();
+  private final int apiServerPort = freePort();
+  private final Map<String, ControlPlaneProcess> running = new LinkedHashMap<>();
+  private final Etcd etcd;
+  private ApiServerClient admin;
+  private int nodes;
+
+  private ControlPlane(Path binaries, Path directory) throws IOException {
+    this.binaries = binaries;
+    this.directory = Files.createDirectories(directory);
+    this.credentials = Credentials.generate(directory);
+    this.etcd = new Etcd(URI.create("http://127.0.0.1:" + etcdPort));
+  }
+
+  /** The built binaries; skips the test on a laptop without them, fails it in CI. */
+  public static Path binaries() {
+    String dir = System.getenv(BINARIES_VARIABLE);
+    InstalledTool.require(dir != null && !dir.isBlank() && Files.isExecutable(Path.of(dir, "kube-apiserver")),
+        "no test control plane: " + BINARIES_VARIABLE + " does not name a directory with kube-apiserver",
+        "export " + BINARIES_VARIABLE + "=\"$(bash testenv/build.sh)\"");
+    return Path.of(dir);
+  }
+
+  /** Starts the whole control plane in {@code directory} with one kwok node, and waits until it serves. */
+  public static ControlPlane start(Path directory) throws IOException {
+    ControlPlane plane = new ControlPlane(binaries(), directory);
+    // Child processes outlive a JVM that is stopped mid-run (Ctrl-C in Maven); this stops them with it.
+    Runtime.getRuntime().addShutdownHook(new Thread(plane::close, "control-plane-stop"));
+    try {
+      plane.launch("etcd", plane.etcdArguments());
+      plane.etcd.awaitServing(START_TIMEOUT, () -> plane.failure("etcd"));
+      plane.startApiServer();
+      plane.launch("kube-controller-manager", plane.controllerManagerArguments());
+      plane.launch("kube-scheduler", List.of("--kubeconfig=" + plane.adminKubeconfig(), "--leader-elect=false",
+          "--secure-port=0", "--kube-api-qps=500", "--kube-api-burst=1000"));
+      plane.launch("kwok", plane.kwokArguments());
+      plane.addNodes(1, 110_000);
+      return plane;
+    } catch (IOException | RuntimeException e) {
+      plane.close();
+      throw e;
+    }
+  }
+
+  public URI server() {
+    return URI.create("https://127.0.0.1:" + apiServerPort);
+  }
+
+  /** The API server's serving certificate and the CA that signed it, which clients should trust. */
+  public Path caCertificate() {
+    return directory.resolve("certificates/apiserver.crt");
+  }
+
+  /** A kubeconfig for a cluster administrator ({@code system:masters}), for the tests' own set-up. */
+  public Path adminKubeconfig() {
+    return kubeconfig("admin", credentials.adminToken);
+  }
+
+  public String adminToken() {
+    return credentials.adminToken;
+  }
+
+  /** A kubeconfig that signs in with {@code token}, written as {@code <name>.kubeconfig}. */
+  public Path kubeconfig(String name, String token) {
+    String text = """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: aviary-test
+          cluster:
+            server: "%s"
+            certificate-authority: "%s"
+        users:
+        - name: %s
+          user:
+            token: "%s"
+        contexts:
+        - name: aviary-test
+          context: {cluster: aviary-test, user: %s}
+        current-context: aviary-test
+        """.formatted(server(), caCertificate(), name, token, name);
+    try {
+      return Files.writeString(directory.resolve(name + ".kubeconfig"), text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A token for an existing service account (TokenRequest), valid for a day: how a pod's token is made. */
+  public String serviceAccountToken(String namespace, String name) throws IOException {
+    ApiServerClient.Answer answer = admin.post("/api/v1/namespaces/" + namespace + "/serviceaccounts/" + name
+        + "/token", "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenRequest\","
+        + "\"spec\":{\"expirationSeconds\":86400}}");
+    Matcher token = TOKEN.matcher(answer.body());
+    if (!answer.ok() || !token.find()) {
+      throw new IOException("no token for service account " + namespace + "/" + name + ": HTTP " + answer.status()
+          + " " + answer.body());
+    }
+    return token.group(1);
+  }
+
+  /** Adds kwok nodes, each taking up to {@code podsPerNode} pods; their pods become Running and Ready at once. */
+  public void addNodes(int count, int podsPerNode) throws IOException {
+    for (int i = 0; i < count; i++) {
+      String name = "kwok-node-" + nodes++;
+      ApiServerClient.Answer answer = admin.post("/api/v1/nodes", KwokNodes.node(name, podsPerNode));
+      if (!answer.ok()) {
+        throw new IOException("node " + name + " was not created: HTTP " + answer.status() + " " + answer.body());
+      }
+    }
+  }
+
+  /** Kills the API server (etcd and the rest keep running), as a crash would; its clients see connections drop. */
+  public void stopApiServer() {
+    ControlPlaneProcess apiServer = running.remove("kube-apiserver");
+    if (apiServer != null) {
+      apiServer.kill();
+    }
+  }
+
+  /** Starts the API server again on the same port, with the same certificate and keys, and waits until it serves. */
+  public void startApiServer() throws IOException {
+    launch("kube-apiserver", apiServerArguments());
+    awaitApiServer();
+  }
+
+  /**
+   * Compacts etcd up to its current revision, as the API server does every five minutes: a watch that resumes from
+   * an older resourceVersion is then answered {@code 410 Gone}. The revision compacted to.
+   */
+  public long compactEtcd() throws IOException {
+    return etcd.compact();
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  private void awaitApiServer() throws IOException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      ensureRunning("kube-apiserver");
+      try {
+        if (admin == null) {
+          // It writes its serving certificate (and the CA of it) on its first start.
+          admin = new ApiServerClient(server(), caCertificate(), credentials.adminToken);
+        }
+        if (admin.get("/readyz").ok()) {
+          return;
+        }
+      } catch (IOException | UncheckedIOException | IllegalStateException notYet) {
+        // Not listening yet, or the certificate is not written yet.
+      }
+      pause();
+    }
+    throw new IOException("kube-apiserver was not ready within " + START_TIMEOUT + "\n" + failure("kube-apiserver"));
+  }
+
+  private List<String> etcdArguments() {
+    String client = "http://127.0.0.1:" + etcdPort;
+    String peer = "http://127.0.0.1:" + etcdPeerPort;
+    return List.of("--data-dir=" + directory.resolve("etcd"), "--listen-client-urls=" + client,
+        "--advertise-client-urls=" + client, "--listen-peer-urls=" + peer, "--initial-advertise-peer-urls=" + peer,
+        "--initial-cluster=default=" + peer, "--unsafe-no-fsync=true", "--quota-backend-bytes=8589934592",
+        "--log-level=warn");
+  }
+
+  /** Much as envtest starts it, with RBAC on, and limits raised for the scale benchmark's tens of thousands of pods. */
+  private List<String> apiServerArguments() {
+    return List.of("--etcd-servers=http://127.0.0.1:" + etcdPort, "--bind-address=127.0.0.1",
+        "--advertise-address=127.0.0.1", "--secure-port=" + apiServerPort,
+        "--cert-dir=" + directory.resolve("certificates"), "--service-cluster-ip-range=10.96.0.0/16",
+        "--authorization-mode=RBAC", "--token-auth-file=" + credentials.tokenFile,
+        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+        "--service-account-key-file=" + credentials.verificationKey,
+        "--service-account-signing-key-file=" + credentials.signingKey, "--allow-privileged=true",
+        "--max-requests-inflight=1000", "--max-mutating-requests-inflight=500", "--profiling=false");
+  }
+
+  private List<String> controllerManagerArguments() {
+    return List.of("--kubeconfig=" + adminKubeconfig(), "--leader-elect=false", "--secure-port=0",
+        "--service-account-private-key-file=" + credentials.signingKey, "--root-ca-file=" + caCertificate(),
+        "--cluster-name=aviary-test", "--kube-api-qps=500", "--kube-api-burst=1000",
+        "--concurrent-deployment-syncs=10", "--concurrent-replicaset-syncs=10");
+  }
+
+  private List<String> kwokArguments() {
+    return List.of("--kubeconfig=" + adminKubeconfig(), "--config=" + binaries.resolve("kwok-stages.yaml"),
+        "--manage-all-nodes=false", "--manage-nodes-with-annotation-selector=" + KwokNodes.ANNOTATION + "=fake",
+        "--node-lease-duration-seconds=40", "--cidr=10.244.0.0/16", "--node-ip=10.0.0.2");
+  }
+
+  private void launch(String binary, List<String> arguments) throws IOException {
+    running.put(binary, ControlPlaneProcess.start(binaries.resolve(binary), arguments, directory));
+  }
+
+  private void ensureRunning(String name) throws IOException {
+    ControlPlaneProcess process = running.get(name);
+    if (process == null || !process.alive()) {
+      throw new IOException(name + " exited while starting\n" + failure(name));
+    }
+  }
+
+  private String failure(String name) {
+    ControlPlaneProcess process = running.get(name);
+    return process == null ? name + " is not running" : "last lines of " + name + "'s log:\n" + process.logTail(30);
+  }
+
+  static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the control plane started", e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port", e);
+    }
+  }
+
+  /** Stops everything, the last started first; the directory with its logs stays for a look after a failure. */
+  @Override
+  public synchronized void close() {
+    List<ControlPlaneProcess> processes = new ArrayList<>(running.values());
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      processes.get(i).close();
+    }
+    running.clear();
+  }
+}

@@ -216,7 +216,9 @@ public final class ControlPlane implements AutoCloseable {
     return List.of("--kubeconfig=" + adminKubeconfig(), "--leader-elect=false", "--secure-port=0",
         "--service-account-private-key-file=" + credentials.signingKey, "--root-ca-file=" + caCertificate(),
         "--cluster-name=aviary-test", "--kube-api-qps=500", "--kube-api-burst=1000",
-        "--concurrent-deployment-syncs=10", "--concurrent-replicaset-syncs=10");
+        "--concurrent-deployment-syncs=10", "--concurrent-replicaset-syncs=10",
+        // Autoscalers are looked at every 15 s by default; tests wait for what they do.
+        "--horizontal-pod-autoscaler-sync-period=2s");
   }
 
   private List<String> kwokArguments() {

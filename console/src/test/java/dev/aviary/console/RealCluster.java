@@ -1,0 +1,183 @@
+package dev.aviary.console;
+
+import dev.aviary.console.gitops.RepositoryFiles;
+import dev.aviary.sandbox.git.SandboxGitRemote;
+import dev.aviary.sandbox.signin.SandboxIdentityProvider;
+import dev.aviary.testsupport.controlplane.ControlPlane;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.awaitility.Awaitility;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Aviary installed on a real Kubernetes control plane ({@link ControlPlane}): the namespaces, Release CRD, service
+ * account and RBAC exactly as {@code k8s/} has them, the CRDs the platform's manifests use (Istio, ServiceMonitor),
+ * and consoles that authenticate with the {@code aviary} service account's token, as the installed pod does. Git is
+ * a bare repository holding the repository's {@code manifests/}; sign-in is the sandbox's OIDC provider.
+ */
+public final class RealCluster implements AutoCloseable {
+
+  public static final String NAMESPACE = "document-processing";
+  /** What {@code k8s/} installs before the console's own Deployment: everything its rights come from. */
+  private static final List<String> INSTALLATION = List.of("namespace.yaml", "release-crd.yaml",
+      "service-account.yaml", "cluster-role.yaml", "manager-role.yaml", "leader-election-role.yaml");
+  private static final Path K8S = Path.of(System.getProperty("user.dir")).resolve("../k8s").normalize();
+
+  private final Path directory;
+  private final List<ConfigurableApplicationContext> consoles = new ArrayList<>();
+  // Not final: started one after the other, and whatever started is stopped again if a later part fails to start.
+  private ControlPlane plane;
+  private KubernetesClient admin;
+  private SandboxIdentityProvider provider;
+  private SandboxGitRemote git;
+  private Path consoleKubeconfig;
+
+  private RealCluster(Path directory) {
+    this.directory = directory;
+  }
+
+  /** A control plane with Aviary's installation applied, in a new directory under {@code target/}. */
+  public static RealCluster start(String name) throws IOException {
+    Files.createDirectories(Path.of("target"));
+    RealCluster cluster = new RealCluster(Files.createTempDirectory(Path.of("target").toAbsolutePath(), name + "-"));
+    try {
+      cluster.install();
+      return cluster;
+    } catch (IOException | RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  private void install() throws IOException {
+    plane = ControlPlane.start(directory.resolve("control-plane"));
+    admin = client(plane.adminKubeconfig());
+    for (String file : INSTALLATION) {
+      apply(Files.newInputStream(K8S.resolve(file)));
+    }
+    apply(RealCluster.class.getResourceAsStream("/real-cluster/platform-crds.yaml"));
+    Awaitility.await("the custom resource definitions established").atMost(Duration.ofSeconds(30))
+        .until(() -> admin.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
+            .allMatch(crd -> crd.getStatus() != null && crd.getStatus().getConditions().stream()
+                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()))));
+    consoleKubeconfig = plane.kubeconfig("aviary", plane.serviceAccountToken("aviary", "aviary"));
+    git = SandboxGitRemote.initialize(directory.resolve("git/manifests.git"),
+        RepositoryFiles.platformManifests().bytes(), Clock.systemUTC());
+    provider = SandboxIdentityProvider.start(new SandboxIdentityProvider.Settings("aviary", "aviary"));
+  }
+
+  private void apply(InputStream yaml) throws IOException {
+    try (yaml) {
+      for (HasMetadata object : admin.load(yaml).items()) {
+        admin.resource(object).fieldManager("installer").forceConflicts().serverSideApply();
+      }
+    }
+  }
+
+  /**
+   * Starts a console as the installed pod runs: the environment {@code k8s/config-map.yaml} gives it, with only what
+   * differs outside a pod put over it (the service account's token in a kubeconfig instead of a mounted one, this
+   * test's Git remote, OIDC provider, ports and data directory, no Prometheus); waits until it is up.
+   * {@code settings} ({@code name=value}) go over everything.
+   */
+  public ConfigurableApplicationContext console(String identity, String... settings) {
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+        "--aviary.data-dir=" + directory.resolve("console-" + identity), "--aviary.cluster.in-cluster=false",
+        "--aviary.cluster.kubeconfig=" + consoleKubeconfig, "--aviary.git.url=" + git.url(), "--aviary.git.path=",
+        "--aviary.oidc.issuer-uri=" + provider.issuer(), "--aviary.oidc.client-id=" + provider.clientId(),
+        "--aviary.oidc.client-secret=" + provider.clientSecret(), "--aviary.prometheus.url=",
+        "--server.forward-headers-strategy=none", "--aviary.releases.lease.identity=" + identity,
+        "--aviary.health.sync-check=2s", "--logging.level.root=WARN", "--logging.level.dev.aviary=INFO"));
+    for (String setting : settings) {
+      args.add("--" + setting);
+    }
+    ConfigurableApplicationContext console = new SpringApplicationBuilder(AviaryApplication.class)
+        .initializers(context -> context.getEnvironment().getPropertySources().addAfter(
+            CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME, installedEnvironment()))
+        .run(args.toArray(String[]::new));
+    consoles.add(console);
+    return console;
+  }
+
+  /** The ConfigMap's entries as the pod's environment variables, bound by Spring's relaxed rules as in the pod. */
+  private static SystemEnvironmentPropertySource installedEnvironment() {
+    try {
+      ConfigMap configMap = Serialization.unmarshal(Files.readString(K8S.resolve("config-map.yaml")), ConfigMap.class);
+      Map<String, Object> environment = new LinkedHashMap<>(configMap.getData());
+      environment.remove("JAVA_TOOL_OPTIONS");
+      return new SystemEnvironmentPropertySource("k8s/config-map.yaml", environment);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void stopConsole(ConfigurableApplicationContext console) {
+    consoles.remove(console);
+    console.close();
+  }
+
+  /** A cluster administrator, standing for the person who installed Aviary or someone using kubectl. */
+  public KubernetesClient admin() {
+    return admin;
+  }
+
+  /** A client with exactly the console's rights: the {@code aviary} service account's token. */
+  public KubernetesClient asConsole() {
+    return client(consoleKubeconfig);
+  }
+
+  public ControlPlane plane() {
+    return plane;
+  }
+
+  public SandboxIdentityProvider provider() {
+    return provider;
+  }
+
+  /** The Git remote's bare repository, for reading what a console committed with the {@code git} CLI. */
+  public Path gitRemote() {
+    return git.directory();
+  }
+
+  private static KubernetesClient client(Path kubeconfig) {
+    try {
+      Config config = Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString());
+      return new KubernetesClientBuilder().withConfig(config).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    new ArrayList<>(consoles).forEach(this::stopConsole);
+    for (AutoCloseable part : new AutoCloseable[] {admin, provider, plane}) {
+      if (part != null) {
+        try {
+          part.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("could not stop " + part, e);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package dev.aviary.console;
+
+import dev.aviary.console.gitops.SyncService;
+import dev.aviary.console.gitops.SyncStatus;
+import dev.aviary.console.health.HealthStatus;
+import dev.aviary.console.health.OverviewService;
+import dev.aviary.console.health.ServiceHealth;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole console on a real Kubernetes control plane, with exactly the rights {@code k8s/} gives it: start-up
+ * reconciliation, the change pipeline end to end, drift and Sync, and the overview built from what the real
+ * controllers made.
+ */
+class RealClusterConsoleTest {
+
+  private static final String NS = RealCluster.NAMESPACE;
+  private static RealCluster cluster;
+  private static ConfigurableApplicationContext console;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+
+  @BeforeAll
+  static void install() throws Exception {
+    cluster = RealCluster.start("real-console");
+    console = cluster.console("console-a");
+  }
+
+  @AfterAll
+  static void uninstall() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  /**
+   * The pods are Running and Ready, but the real HPA controller finds no resource metrics API (there is no
+   * metrics-server here) and says so in its ScalingActive condition; the overview shows that, as Argo CD does, rather
+   * than a green row for a service whose autoscaler is blind.
+   */
+  @Test
+  void gitsManifestsAreAppliedAtStartUpAndTheOverviewShowsWhatTheRealControllersMade() {
+    await("webapi and document-processor ready, their autoscalers' complaint shown").atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(console.getBean(OverviewService.class).current().services())
+            .filteredOn(s -> List.of("webapi", "document-processor").contains(s.name())).hasSize(2)
+            .allSatisfy(s -> {
+              assertThat(s.versions()).allSatisfy(v -> assertThat(v.ready()).isEqualTo(v.desired()).isPositive());
+              assertThat(s.health().status()).isEqualTo(HealthStatus.DEGRADED);
+              assertThat(s.health().reason()).contains("cannot compute a scale", "metrics.k8s.io");
+            }));
+
+    KubernetesClient admin = cluster.admin();
+    ReplicaSet replicaSet = admin.apps().replicaSets().inNamespace(NS).withLabel("app", "webapi").list().getItems()
+        .getFirst();
+    assertThat(replicaSet.getMetadata().getOwnerReferences()).extracting(r -> r.getKind() + "/" + r.getName())
+        .containsExactly("Deployment/webapi-v1");
+    List<Pod> pods = admin.pods().inNamespace(NS).withLabel("app", "webapi").list().getItems();
+    assertThat(pods).isNotEmpty().allSatisfy(pod -> {
+      assertThat(pod.getSpec().getNodeName()).startsWith("kwok-node-");
+      assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
+    });
+  }
+
+  @Test
+  void aScaleThroughTheApiIsCommittedAsTheOperatorAndTheRealAutoscalerFollowsIt() throws Exception {
+    HttpResponse<String> response = api("POST", "/api/v1/services/document-processor/versions/v1/scale",
+        "{\"replicas\": 4, \"reason\": \"real cluster\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode result = json.readTree(response.body());
+    assertThat(result.path("state").asString()).isEqualTo("APPLIED");
+    assertThat(GitCli.run(cluster.gitRemote(), "log", "-1", "--format=%an|%H"))
+        .isEqualTo("Otto Operator|" + result.path("commit").asString());
+    assertThat(cluster.admin().autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS)
+        .withName("document-processor-v1").get().getSpec().getMinReplicas()).isEqualTo(4);
+    // The real HPA controller, not Aviary, moves the Deployment to the new minimum; the ReplicaSet and kwok follow.
+    await("four ready document-processor pods").atMost(Duration.ofSeconds(60)).until(() -> {
+      Deployment d = cluster.admin().apps().deployments().inNamespace(NS).withName("document-processor-v1").get();
+      return d.getStatus().getReadyReplicas() != null && d.getStatus().getReadyReplicas() == 4;
+    });
+  }
+
+  @Test
+  void theConsoleLeadsReleasesThroughTheLeaseItsRoleAllowsInItsOwnNamespace() {
+    await("console-a holding the releases Lease").atMost(Duration.ofSeconds(30)).until(() -> {
+      Lease lease = cluster.admin().leases().inNamespace("aviary").withName("aviary-releases").get();
+      return lease != null && "console-a".equals(lease.getSpec().getHolderIdentity());
+    });
+  }
+
+  @Test
+  void theConsolesServiceAccountCannotWriteOutsideTheManagedNamespace() {
+    try (KubernetesClient asConsole = cluster.asConsole()) {
+      assertThatThrownBy(() -> asConsole.configMaps().inNamespace("default").resource(new ConfigMapBuilder()
+          .withNewMetadata().withName("not-aviarys").endMetadata().build()).create())
+          .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+      assertThatThrownBy(() -> asConsole.secrets().inNamespace(NS).list())
+          .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+    }
+  }
+
+  @Test
+  void anEditByAnotherManagerShowsAsDriftAndSyncRestoresGitsFieldsButLeavesItsOwn() throws Exception {
+    String deployment = "webapi-v1";
+    await("webapi-v1 applied").atMost(Duration.ofSeconds(30))
+        .until(() -> cluster.admin().apps().deployments().inNamespace(NS).withName(deployment).get() != null);
+    // Someone with kubectl: a hotfix image over Git's, and an annotation Git knows nothing of.
+    GenericKubernetesResource edit = Serialization.unmarshal("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: webapi-v1
+          namespace: document-processing
+          annotations: {team.example.com/owner: search}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: platform-app
+                  image: registry.example.com/webapi:hotfix
+        """, GenericKubernetesResource.class);
+    cluster.admin().resource(edit).fieldManager("kubectl").forceConflicts().serverSideApply();
+
+    SyncService sync = console.getBean(SyncService.class);
+    await("webapi out of sync").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      SyncStatus.Service webapi = sync.status().get().services().stream().filter(s -> s.name().equals("webapi"))
+          .findFirst().orElseThrow();
+      assertThat(webapi.drifts()).extracting(SyncStatus.ObjectDrift::describe).anyMatch(d -> d.contains("image"));
+    });
+
+    HttpResponse<String> synced = api("POST", "/api/v1/services/webapi/sync", "");
+    assertThat(synced.statusCode()).as(synced.body()).isEqualTo(200);
+
+    Deployment after = cluster.admin().apps().deployments().inNamespace(NS).withName(deployment).get();
+    assertThat(after.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()).doesNotContain("hotfix");
+    assertThat(after.getMetadata().getAnnotations()).containsEntry("team.example.com/owner", "search");
+    assertThat(after.getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getManager)
+        .contains("aviary", "kubectl");
+    await("webapi in sync again").atMost(Duration.ofSeconds(30)).until(() -> sync.status().get().services().stream()
+        .filter(s -> s.name().equals("webapi")).allMatch(SyncStatus.Service::synced));
+  }
+
+  @Test
+  void theReleaseDefinitionRefusesAnInvalidReleaseNamingTheField() {
+    GenericKubernetesResource release = Serialization.unmarshal("""
+        apiVersion: aviary.dev/v1alpha1
+        kind: Release
+        metadata: {name: webapi-broken, namespace: document-processing}
+        spec: {service: webapi, stableVersion: v1, canaryVersion: v2}
+        """, GenericKubernetesResource.class);
+
+    assertThatThrownBy(() -> cluster.admin().resource(release).create())
+        .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
+          assertThat(e.getCode()).isEqualTo(422);
+          assertThat(e.getMessage()).contains("spec.image: Required value", "spec.plan: Required value");
+        });
+  }
+
+  private HttpResponse<String> api(String method, String path, String body) throws Exception {
+    String port = console.getEnvironment().getProperty("local.server.port");
+    String token = SandboxTokens.of(cluster.provider(), "operator");
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -100,20 +100,34 @@ public final class RealCluster implements AutoCloseable {
    * {@code settings} ({@code name=value}) go over everything.
    */
   public ConfigurableApplicationContext console(String identity, String... settings) {
-    List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
-        "--aviary.data-dir=" + directory.resolve("console-" + identity), "--aviary.cluster.in-cluster=false",
-        "--aviary.cluster.kubeconfig=" + consoleKubeconfig, "--aviary.git.url=" + git.url(), "--aviary.git.path=",
-        "--aviary.oidc.issuer-uri=" + provider.issuer(), "--aviary.oidc.client-id=" + provider.clientId(),
-        "--aviary.oidc.client-secret=" + provider.clientSecret(), "--aviary.prometheus.url=",
-        "--server.forward-headers-strategy=none", "--aviary.releases.lease.identity=" + identity,
-        "--aviary.health.sync-check=2s", "--logging.level.root=WARN", "--logging.level.dev.aviary=INFO"));
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("server.port", "0");
+    properties.put("management.server.port", "0");
+    properties.put("aviary.data-dir", directory.resolve("console-" + identity).toString());
+    properties.put("aviary.cluster.in-cluster", "false");
+    properties.put("aviary.cluster.kubeconfig", consoleKubeconfig.toString());
+    properties.put("aviary.git.url", git.url());
+    properties.put("aviary.git.path", "");
+    properties.put("aviary.oidc.issuer-uri", provider.issuer());
+    properties.put("aviary.oidc.client-id", provider.clientId());
+    properties.put("aviary.oidc.client-secret", provider.clientSecret());
+    properties.put("aviary.prometheus.url", "");
+    properties.put("server.forward-headers-strategy", "none");
+    properties.put("aviary.releases.lease.identity", identity);
+    properties.put("aviary.health.sync-check", "2s");
+    properties.put("logging.level.root", "WARN");
+    properties.put("logging.level.dev.aviary", "INFO");
     for (String setting : settings) {
-      args.add("--" + setting);
+      int equals = setting.indexOf('=');
+      // Replaced, not repeated: Spring joins a repeated command-line option's values with commas.
+      properties.put(setting.substring(0, equals), setting.substring(equals + 1));
     }
+    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
     ConfigurableApplicationContext console = new SpringApplicationBuilder(AviaryApplication.class)
         .initializers(context -> context.getEnvironment().getPropertySources().addAfter(
             CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME, installedEnvironment()))
-        .run(args.toArray(String[]::new));
+        .run(args);
     consoles.add(console);
     return console;
   }
@@ -158,7 +172,7 @@ public final class RealCluster implements AutoCloseable {
     return git.directory();
   }
 
-  private static KubernetesClient client(Path kubeconfig) {
+  public static KubernetesClient client(Path kubeconfig) {
     try {
       Config config = Config.fromKubeconfig(null, Files.readString(kubeconfig), kubeconfig.toString());
       return new KubernetesClientBuilder().withConfig(config).build();

@@ -65,7 +65,7 @@ class RealClusterConsoleTest {
    * than a green row for a service whose autoscaler is blind.
    */
   @Test
-  void gitsManifestsAreAppliedAtStartUpAndTheOverviewShowsWhatTheRealControllersMade() {
+  void gits_manifests_are_applied_at_start_up_and_the_overview_shows_what_the_real_controllers_made() {
     await("webapi and document-processor ready, their autoscalers' complaint shown").atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> assertThat(console.getBean(OverviewService.class).current().services())
             .filteredOn(s -> List.of("webapi", "document-processor").contains(s.name())).hasSize(2)
@@ -88,7 +88,7 @@ class RealClusterConsoleTest {
   }
 
   @Test
-  void aScaleThroughTheApiIsCommittedAsTheOperatorAndTheRealAutoscalerFollowsIt() throws Exception {
+  void a_scale_through_the_api_is_committed_as_the_operator_and_the_real_autoscaler_follows_it() throws Exception {
     HttpResponse<String> response = api("POST", "/api/v1/services/document-processor/versions/v1/scale",
         "{\"replicas\": 4, \"reason\": \"real cluster\"}");
 
@@ -107,7 +107,7 @@ class RealClusterConsoleTest {
   }
 
   @Test
-  void theConsoleLeadsReleasesThroughTheLeaseItsRoleAllowsInItsOwnNamespace() {
+  void the_console_leads_releases_through_the_lease_its_role_allows_in_its_own_namespace() {
     await("console-a holding the releases Lease").atMost(Duration.ofSeconds(30)).until(() -> {
       Lease lease = cluster.admin().leases().inNamespace("aviary").withName("aviary-releases").get();
       return lease != null && "console-a".equals(lease.getSpec().getHolderIdentity());
@@ -115,7 +115,7 @@ class RealClusterConsoleTest {
   }
 
   @Test
-  void theConsolesServiceAccountCannotWriteOutsideTheManagedNamespace() {
+  void the_consoles_service_account_cannot_write_outside_the_managed_namespace() {
     try (KubernetesClient asConsole = cluster.asConsole()) {
       assertThatThrownBy(() -> asConsole.configMaps().inNamespace("default").resource(new ConfigMapBuilder()
           .withNewMetadata().withName("not-aviarys").endMetadata().build()).create())
@@ -126,7 +126,7 @@ class RealClusterConsoleTest {
   }
 
   @Test
-  void anEditByAnotherManagerShowsAsDriftAndSyncRestoresGitsFieldsButLeavesItsOwn() throws Exception {
+  void an_edit_by_another_manager_shows_as_drift_and_sync_restores_gits_fields_but_leaves_its_own() throws Exception {
     String deployment = "webapi-v1";
     await("webapi-v1 applied").atMost(Duration.ofSeconds(30))
         .until(() -> cluster.admin().apps().deployments().inNamespace(NS).withName(deployment).get() != null);
@@ -167,7 +167,7 @@ class RealClusterConsoleTest {
   }
 
   @Test
-  void theReleaseDefinitionRefusesAnInvalidReleaseNamingTheField() {
+  void the_release_definition_refuses_an_invalid_release_naming_the_field() {
     GenericKubernetesResource release = Serialization.unmarshal("""
         apiVersion: aviary.dev/v1alpha1
         kind: Release

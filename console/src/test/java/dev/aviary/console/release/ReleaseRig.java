@@ -1,28 +1,18 @@
 package dev.aviary.console.release;
 
-import dev.aviary.console.AviaryApplication;
 import dev.aviary.console.GitCli;
 import dev.aviary.console.SignedIn;
-import dev.aviary.console.gitops.RepositoryFiles;
 import dev.aviary.platform.PlatformProcess;
 import dev.aviary.platform.metrics.PrometheusServer;
-import dev.aviary.sandbox.Sandbox;
-import dev.aviary.sandbox.SandboxOptions;
-import dev.aviary.sandbox.signin.SandboxIdentityProvider;
-import dev.aviary.sandbox.simulator.SimulatorSettings;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +26,8 @@ import java.util.function.Predicate;
 
 /**
  * Canary releases with real parts. The sandbox's API server, workload simulator and Git remote stand for the
- * cluster, and its OpenID Connect provider for the company's; each version of webapi is served by a real
+ * cluster ({@link #startOnRealCluster}: a real control plane with Aviary installed), and the sandbox's OpenID Connect
+ * provider for the company's; each version of webapi is served by a real
  * platform-app process (one that fails 20% of its requests when the image tag ends in {@code -faulty}); Debian's
  * Prometheus scrapes them; a {@link TrafficDriver} sends requests in the proportion of the live routes; and whole
  * consoles run the release automation, set up as a real installation is (kubeconfig, Git URL, OIDC, Prometheus), not
@@ -53,30 +44,23 @@ final class ReleaseRig implements AutoCloseable {
   private final Path jar;
   private final List<String> settings;
   // Not final: started one after the other, and whatever started is stopped again if a later part fails to start.
-  private Sandbox sandbox;
-  private SandboxIdentityProvider provider;
-  private KubernetesClient client;
+  private ReleaseCluster cluster;
   private PrometheusServer prometheus;
   private TrafficDriver traffic;
   private final Map<String, PlatformProcess> processes = new LinkedHashMap<>();
   private final Map<String, ConfigurableApplicationContext> consoles = new LinkedHashMap<>();
   private int nextVersion = 2;
 
-  private ReleaseRig(Path dir, Path jar, List<String> settings) throws IOException {
+  private ReleaseRig(Path dir, Path jar, List<String> settings, Starter cluster) throws IOException {
     this.dir = dir;
     this.jar = jar;
     this.settings = settings;
     try {
-      SimulatorSettings simulator = SimulatorSettings.defaults();
-      sandbox = Sandbox.start(new SandboxOptions(dir.resolve("sandbox"), 0, NAMESPACE,
-          RepositoryFiles.platformManifests().bytes(), new SimulatorSettings(simulator.startDelay(),
-          Duration.ofMillis(500), simulator.tick(), simulator.nodes())), Clock.systemUTC());
-      provider = SandboxIdentityProvider.start(new SandboxIdentityProvider.Settings("aviary", "aviary"));
-      client = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build();
+      this.cluster = cluster.start();
       processes.put("v1", startVersion("v1", false));
       prometheus = PrometheusServer.start(dir, targets());
       prometheus.awaitTargetsUp(1);
-      traffic = new TrafficDriver(client, NAMESPACE, SERVICE);
+      traffic = new TrafficDriver(this.cluster.client(), NAMESPACE, SERVICE);
       traffic.serve("v1", processes.get("v1").http().base());
     } catch (IOException | RuntimeException | Error e) {
       close();
@@ -88,27 +72,34 @@ final class ReleaseRig implements AutoCloseable {
    * @param settings console settings ({@code name=value}) over the rig's own, such as the plan's step duration
    */
   static ReleaseRig start(Path dir, int requestsPerSecond, String... settings) throws IOException {
-    ReleaseRig rig = new ReleaseRig(dir, PlatformProcess.packagedJar(), List.of(settings));
+    return start(dir, requestsPerSecond, () -> ReleaseCluster.sandbox(dir), settings);
+  }
+
+  /** As {@link #start}, on a real control plane with Aviary installed as {@code k8s/} has it. */
+  static ReleaseRig startOnRealCluster(Path dir, int requestsPerSecond, String... settings) throws IOException {
+    return start(dir, requestsPerSecond, ReleaseCluster::real, settings);
+  }
+
+  private static ReleaseRig start(Path dir, int requestsPerSecond, Starter cluster, String... settings)
+      throws IOException {
+    ReleaseRig rig = new ReleaseRig(dir, PlatformProcess.packagedJar(), List.of(settings), cluster);
     rig.traffic.start(requestsPerSecond);
     return rig;
   }
 
+  private interface Starter {
+    ReleaseCluster start() throws IOException;
+  }
+
   /** Starts a console named {@code identity} (also its name in the leader Lease) and waits until it is up. */
   ConfigurableApplicationContext console(String identity) {
-    List<String> args = new ArrayList<>(List.of("--server.port=0",
-        "--aviary.data-dir=" + dir.resolve("console-" + identity),
-        "--aviary.cluster.kubeconfig=" + sandbox.kubeconfig(),
-        "--aviary.git.url=" + sandbox.gitRemote().url(),
-        "--aviary.oidc.issuer-uri=" + provider.issuer(), "--aviary.oidc.client-id=" + provider.clientId(),
-        "--aviary.oidc.client-secret=" + provider.clientSecret(),
-        "--aviary.prometheus.url=" + prometheus.url(), "--aviary.prometheus.preset=platform",
-        "--aviary.releases.tick=200ms", "--aviary.releases.lease.identity=" + identity,
-        "--aviary.releases.lease.duration=3s", "--aviary.releases.lease.renewal=2s",
-        "--aviary.releases.lease.retry=200ms",
-        "--logging.level.root=WARN", "--logging.level.dev.aviary=WARN"));
-    settings.forEach(s -> args.add("--" + s));
-    ConfigurableApplicationContext console = new SpringApplicationBuilder(AviaryApplication.class)
-        .run(args.toArray(String[]::new));
+    List<String> all = new ArrayList<>(List.of("aviary.prometheus.url=" + prometheus.url(),
+        "aviary.prometheus.preset=platform", "aviary.releases.tick=200ms",
+        "aviary.releases.lease.identity=" + identity, "aviary.releases.lease.duration=3s",
+        "aviary.releases.lease.renewal=2s", "aviary.releases.lease.retry=200ms",
+        "logging.level.root=WARN", "logging.level.dev.aviary=WARN"));
+    all.addAll(settings);
+    ConfigurableApplicationContext console = cluster.console(identity, dir.resolve("console-" + identity), all);
     consoles.put(identity, console);
     return console;
   }
@@ -124,7 +115,7 @@ final class ReleaseRig implements AutoCloseable {
 
   /** Who holds the releases Lease now, if anyone. */
   Optional<String> leader() {
-    Lease lease = client.leases().inNamespace(NAMESPACE).withName("aviary-releases").get();
+    Lease lease = cluster.client().leases().inNamespace(cluster.leaseNamespace()).withName("aviary-releases").get();
     return Optional.ofNullable(lease).map(l -> l.getSpec().getHolderIdentity());
   }
 
@@ -202,6 +193,11 @@ final class ReleaseRig implements AutoCloseable {
     prometheus.scrape(targets());
   }
 
+  /** A client with every right on the rig's cluster. */
+  KubernetesClient client() {
+    return cluster.client();
+  }
+
   TrafficDriver traffic() {
     return traffic;
   }
@@ -211,7 +207,7 @@ final class ReleaseRig implements AutoCloseable {
   }
 
   String git(String... args) {
-    return GitCli.run(Path.of(URI.create(sandbox.gitRemote().url())), args);
+    return GitCli.run(cluster.gitRemote(), args);
   }
 
   private PlatformProcess startVersion(String version, boolean faulty) throws IOException {
@@ -248,7 +244,7 @@ final class ReleaseRig implements AutoCloseable {
       traffic.close();
     }
     processes.values().forEach(PlatformProcess::close);
-    for (AutoCloseable part : new AutoCloseable[] {prometheus, client, provider, sandbox}) {
+    for (AutoCloseable part : new AutoCloseable[] {prometheus, cluster}) {
       if (part != null) {
         try {
           part.close();

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ public final class ControlPlane implements AutoCloseable {
   /** Where {@code testenv/build.sh} put the binaries; it prints the directory. */
   public static final String BINARIES_VARIABLE = "AVIARY_CONTROL_PLANE";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Pattern READY = Pattern.compile("\"type\"\\s*:\\s*\"Ready\",\\s*\"status\"\\s*:\\s*\"True\"");
   private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
   private final Path binaries;
@@ -65,11 +67,13 @@ public final class ControlPlane implements AutoCloseable {
       plane.launch("etcd", plane.etcdArguments());
       plane.etcd.awaitServing(START_TIMEOUT, () -> plane.failure("etcd"));
       plane.startApiServer();
+      plane.kubeconfig("admin", plane.credentials.adminToken);
       plane.launch("kube-controller-manager", plane.controllerManagerArguments());
       plane.launch("kube-scheduler", List.of("--kubeconfig=" + plane.adminKubeconfig(), "--leader-elect=false",
           "--secure-port=0", "--kube-api-qps=500", "--kube-api-burst=1000"));
       plane.launch("kwok", plane.kwokArguments());
       plane.addNodes(1, 110_000);
+      plane.awaitNodesReady();
       return plane;
     } catch (IOException | RuntimeException e) {
       plane.close();
@@ -78,7 +82,11 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   public URI server() {
-    return URI.create("https://127.0.0.1:" + apiServerPort);
+    return server(apiServerPort);
+  }
+
+  private static URI server(int port) {
+    return URI.create("https://127.0.0.1:" + port);
   }
 
   /** The API server's serving certificate and the CA that signed it, which clients should trust. */
@@ -88,7 +96,7 @@ public final class ControlPlane implements AutoCloseable {
 
   /** A kubeconfig for a cluster administrator ({@code system:masters}), for the tests' own set-up. */
   public Path adminKubeconfig() {
-    return kubeconfig("admin", credentials.adminToken);
+    return directory.resolve("admin.kubeconfig");
   }
 
   public String adminToken() {
@@ -97,6 +105,10 @@ public final class ControlPlane implements AutoCloseable {
 
   /** A kubeconfig that signs in with {@code token}, written as {@code <name>.kubeconfig}. */
   public Path kubeconfig(String name, String token) {
+    return kubeconfig(name, token, server());
+  }
+
+  private Path kubeconfig(String name, String token, URI server) {
     String text = """
         apiVersion: v1
         kind: Config
@@ -113,9 +125,12 @@ public final class ControlPlane implements AutoCloseable {
         - name: aviary-test
           context: {cluster: aviary-test, user: %s}
         current-context: aviary-test
-        """.formatted(server(), caCertificate(), name, token, name);
+        """.formatted(server, caCertificate(), name, token, name);
     try {
-      return Files.writeString(directory.resolve(name + ".kubeconfig"), text);
+      // Written aside and moved in: the components read their kubeconfig while tests write others.
+      Path file = directory.resolve(name + ".kubeconfig");
+      Path partial = Files.writeString(directory.resolve(name + ".kubeconfig.partial"), text);
+      return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -145,6 +160,25 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
+  /** Waits until kwok has reported every node Ready, which also says that kwok is up and doing its work. */
+  public void awaitNodesReady() throws IOException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      ensureRunning("kwok");
+      String nodes = admin.get("/api/v1/nodes").body();
+      if (READY.matcher(nodes).results().count() == nodes()) {
+        return;
+      }
+      pause();
+    }
+    throw new IOException("kwok did not make the nodes Ready within " + START_TIMEOUT + "\n" + failure("kwok"));
+  }
+
+  /** How many kwok nodes there are. */
+  public int nodes() {
+    return nodes;
+  }
+
   /** Kills the API server (etcd and the rest keep running), as a crash would; its clients see connections drop. */
   public void stopApiServer() {
     ControlPlaneProcess apiServer = running.remove("kube-apiserver");
@@ -153,10 +187,27 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
+  public boolean apiServerRunning() {
+    ControlPlaneProcess apiServer = running.get("kube-apiserver");
+    return apiServer != null && apiServer.alive();
+  }
+
   /** Starts the API server again on the same port, with the same certificate and keys, and waits until it serves. */
   public void startApiServer() throws IOException {
-    launch("kube-apiserver", apiServerArguments());
-    awaitApiServer();
+    launch("kube-apiserver", apiServerArguments(apiServerPort));
+    awaitApiServer("kube-apiserver");
+  }
+
+  /**
+   * Starts a second API server on the same etcd, as a highly available control plane has: writes through it are
+   * seen by the first one's clients, also while the first one is away. The admin kubeconfig for it.
+   */
+  public Path startSecondApiServer() throws IOException {
+    int port = freePort();
+    running.put("kube-apiserver-2", ControlPlaneProcess.start(binaries.resolve("kube-apiserver"),
+        apiServerArguments(port), directory, "kube-apiserver-2"));
+    awaitReady("kube-apiserver-2", new ApiServerClient(server(port), caCertificate(), credentials.adminToken));
+    return kubeconfig("admin-2", credentials.adminToken, server(port));
   }
 
   /**
@@ -171,24 +222,34 @@ public final class ControlPlane implements AutoCloseable {
     return directory;
   }
 
-  private void awaitApiServer() throws IOException {
+  private void awaitApiServer(String name) throws IOException {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      ensureRunning("kube-apiserver");
+    // It writes its serving certificate (and the CA of it) on its first start; until then there is nothing to trust.
+    while (admin == null && System.nanoTime() < deadline) {
+      ensureRunning(name);
       try {
-        if (admin == null) {
-          // It writes its serving certificate (and the CA of it) on its first start.
-          admin = new ApiServerClient(server(), caCertificate(), credentials.adminToken);
-        }
-        if (admin.get("/readyz").ok()) {
+        admin = new ApiServerClient(server(), caCertificate(), credentials.adminToken);
+      } catch (UncheckedIOException | IllegalStateException notYet) {
+        pause();
+      }
+    }
+    awaitReady(name, admin);
+  }
+
+  private void awaitReady(String name, ApiServerClient client) throws IOException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (client != null && System.nanoTime() < deadline) {
+      ensureRunning(name);
+      try {
+        if (client.get("/readyz").ok()) {
           return;
         }
-      } catch (IOException | UncheckedIOException | IllegalStateException notYet) {
-        // Not listening yet, or the certificate is not written yet.
+      } catch (IOException notYet) {
+        // Not listening yet.
       }
       pause();
     }
-    throw new IOException("kube-apiserver was not ready within " + START_TIMEOUT + "\n" + failure("kube-apiserver"));
+    throw new IOException(name + " was not ready within " + START_TIMEOUT + "\n" + failure(name));
   }
 
   private List<String> etcdArguments() {
@@ -201,9 +262,9 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   /** Much as envtest starts it, with RBAC on, and limits raised for the scale benchmark's tens of thousands of pods. */
-  private List<String> apiServerArguments() {
+  private List<String> apiServerArguments(int port) {
     return List.of("--etcd-servers=http://127.0.0.1:" + etcdPort, "--bind-address=127.0.0.1",
-        "--advertise-address=127.0.0.1", "--secure-port=" + apiServerPort,
+        "--advertise-address=127.0.0.1", "--secure-port=" + port,
         "--cert-dir=" + directory.resolve("certificates"), "--service-cluster-ip-range=10.96.0.0/16",
         "--authorization-mode=RBAC", "--token-auth-file=" + credentials.tokenFile,
         "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
@@ -228,7 +289,7 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private void launch(String binary, List<String> arguments) throws IOException {
-    running.put(binary, ControlPlaneProcess.start(binaries.resolve(binary), arguments, directory));
+    running.put(binary, ControlPlaneProcess.start(binaries.resolve(binary), arguments, directory, binary));
   }
 
   private void ensureRunning(String name) throws IOException {

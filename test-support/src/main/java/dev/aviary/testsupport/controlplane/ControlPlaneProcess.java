@@ -22,8 +22,8 @@ final class ControlPlaneProcess implements AutoCloseable {
     this.process = process;
   }
 
-  static ControlPlaneProcess start(Path binary, List<String> arguments, Path logDirectory) throws IOException {
-    String name = binary.getFileName().toString();
+  static ControlPlaneProcess start(Path binary, List<String> arguments, Path logDirectory, String name)
+      throws IOException {
     Path log = logDirectory.resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(binary.toString());

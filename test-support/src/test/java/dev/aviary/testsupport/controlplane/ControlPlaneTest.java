@@ -35,7 +35,7 @@ class ControlPlaneTest {
   }
 
   @Test
-  void aDeploymentGetsReadyPodsFromTheRealControllersAndKwok() throws IOException {
+  void a_deployment_gets_ready_pods_from_the_real_controllers_and_kwok() throws IOException {
     created(admin.post("/apis/apps/v1/namespaces/default/deployments", """
         {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},
          "spec":{"replicas":2,"selector":{"matchLabels":{"app":"web"}},
@@ -49,7 +49,7 @@ class ControlPlaneTest {
   }
 
   @Test
-  void aServiceAccountHasNoRightsRbacDoesNotGrant() throws IOException {
+  void a_service_account_has_no_rights_rbac_does_not_grant() throws IOException {
     created(admin.post("/api/v1/namespaces/default/serviceaccounts",
         "{\"apiVersion\":\"v1\",\"kind\":\"ServiceAccount\",\"metadata\":{\"name\":\"nobody\"}}"));
     ApiServerClient nobody = new ApiServerClient(plane.server(), plane.caCertificate(),
@@ -60,7 +60,7 @@ class ControlPlaneTest {
   }
 
   @Test
-  void etcdCompactsUpToItsCurrentRevision() throws IOException {
+  void etcd_compacts_up_to_its_current_revision() throws IOException {
     long first = plane.compactEtcd();
     created(admin.post("/api/v1/namespaces/default/configmaps",
         "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"later\"}}"));
@@ -69,7 +69,7 @@ class ControlPlaneTest {
   }
 
   @Test
-  void theApiServerComesBackAfterARestartWithWhatItStored() throws IOException {
+  void the_api_server_comes_back_after_a_restart_with_what_it_stored() throws IOException {
     created(admin.post("/api/v1/namespaces/default/configmaps",
         "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"kept\"}}"));
 

@@ -57,9 +57,19 @@ class KubernetesClientConfiguration {
     }
   }
 
+  /**
+   * fabric8 retries a refused request 10 times with doubling back-off by default: with the API server away, a change
+   * then held the pipeline for ~20 s before it could say "committed, not applied". Two quick retries ride out a blip;
+   * beyond that the change pipeline's re-apply loop, the release machine's next tick and the informers' own
+   * reconnects (not affected by this) are the retry.
+   */
+  static final int REQUEST_RETRIES = 2;
+
   @Bean(destroyMethod = "close")
   KubernetesClient kubernetesClient(ClusterTarget target) {
-    return new KubernetesClientBuilder().withConfig(target.config()).build();
+    Config config = target.config();
+    config.setRequestRetryBackoffLimit(REQUEST_RETRIES);
+    return new KubernetesClientBuilder().withConfig(config).build();
   }
 
   @Bean

@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fills an API server with services as a cluster would hold them after a finished rollout: per service a
- * Deployment with its status, its pods Running and Ready, an autoscaler and an Istio route. No simulator runs.
+ * Deployment, its pods Running and Ready, and an Istio route. On the sandbox's API server no controller runs, so this
+ * writes the pods and every status itself and adds an autoscaler per service; on a real one the controllers make
+ * the pods and kwok makes them Ready, and there are no autoscalers (without a metrics API each would fail every
+ * sync and mark its service Degraded).
  */
 final class BenchCluster {
 
@@ -31,11 +34,13 @@ final class BenchCluster {
 
   private final KubernetesClient client;
   private final String namespace;
+  private final boolean realControllers;
   private final String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS).toString();
 
-  BenchCluster(KubernetesClient client, String namespace) {
+  BenchCluster(KubernetesClient client, String namespace, boolean realControllers) {
     this.client = client;
     this.namespace = namespace;
+    this.realControllers = realControllers;
   }
 
   static String service(int i) {
@@ -51,7 +56,7 @@ final class BenchCluster {
         String name = service(i);
         work.add(pool.submit(() -> {
           createService(name, podsPerService);
-          created.addAndGet(3 + podsPerService);
+          created.addAndGet((realControllers ? 2 : 3) + podsPerService);
         }));
       }
       for (Future<?> f : work) {
@@ -69,6 +74,10 @@ final class BenchCluster {
         .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withNewSpec().addNewContainer()
         .withName("app").withImage("ghcr.io/aviary-dev/platform-app:1.0.0").endContainer().endSpec().endTemplate()
         .endSpec().build()).create();
+    createRoute(name);
+    if (realControllers) {
+      return;
+    }
     setStatus(d, pods);
     for (int p = 0; p < pods; p++) {
       var pod = client.pods().inNamespace(namespace).resource(new PodBuilder().withNewMetadata()
@@ -87,12 +96,54 @@ final class BenchCluster {
             .withNewSpec().withMinReplicas(pods).withMaxReplicas(pods * 2).withNewScaleTargetRef()
             .withApiVersion("apps/v1").withKind("Deployment").withName(name + "-v1").endScaleTargetRef().endSpec()
             .build()).create();
+  }
+
+  private void createRoute(String name) {
     client.genericKubernetesResources(VIRTUAL_SERVICE).inNamespace(namespace).resource(
         new GenericKubernetesResourceBuilder().withApiVersion("networking.istio.io/v1").withKind("VirtualService")
             .withNewMetadata().withName(name).withLabels(Map.of("app", name)).endMetadata()
             .addToAdditionalProperties("spec", Map.of("hosts", List.of(name), "http", List.of(Map.of("route",
                 List.of(Map.of("destination", Map.of("host", name, "subset", "v1"), "weight", 100))))))
             .build()).create();
+  }
+
+  /**
+   * Waits until every service's Deployment reports all its pods ready: on a real API server the controllers,
+   * scheduler and kwok are still at work after {@link #load} returns.
+   */
+  void awaitSettled(int services, int podsPerService, java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long ready = 0;
+    while (System.nanoTime() < deadline) {
+      ready = client.apps().deployments().inNamespace(namespace).list().getItems().stream()
+          .filter(d -> d.getMetadata().getName().startsWith("svc-") && d.getStatus() != null
+              && d.getStatus().getReadyReplicas() != null && d.getStatus().getReadyReplicas() == podsPerService)
+          .count();
+      if (ready == services) {
+        return;
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException("only " + ready + " of " + services + " services had all pods ready after "
+        + timeout);
+  }
+
+  /**
+   * A change the console must show: on the sandbox, the Deployment's ready count (its status, as its controller
+   * would write it); on a real API server its replicas (its spec: the real controller owns the status).
+   */
+  void change(String service, int count) {
+    if (realControllers) {
+      client.apps().deployments().inNamespace(namespace).withName(service + "-v1").scale(count);
+    } else {
+      setReady(service, count);
+    }
+  }
+
+  /** What {@link #change} moves, as the overview's row shows it. */
+  int shown(ServiceHealth row) {
+    VersionHealth version = row.versions().getFirst();
+    return realControllers ? version.desired() : version.ready();
   }
 
   /** Sets the Deployment's status as its controller would report a rollout with {@code ready} ready replicas. */

@@ -7,17 +7,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.server.VaadinSession;
-import dev.aviary.console.AviaryApplication;
 import dev.aviary.console.KaribuBase;
 import dev.aviary.console.SignedIn;
 import dev.aviary.console.cluster.ClusterSnapshot;
 import dev.aviary.console.cluster.ClusterState;
-import dev.aviary.console.gitops.RepositoryFiles;
-import dev.aviary.sandbox.api.SandboxApiServer;
-import dev.aviary.sandbox.git.SandboxGitRemote;
-import dev.aviary.sandbox.signin.SandboxIdentityProvider;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.lang.management.ManagementFactory;
@@ -26,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,12 +30,13 @@ import java.util.function.BooleanSupplier;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
 /**
- * The console watching a cluster of 1,000 services and 10,000 pods: the sandbox API server (no simulator) loaded
- * with Deployments, pods, autoscalers and routes, a Prometheus stand-in answering every signal for every service,
- * and the whole console started against them as against a real cluster. Prints informer sync time, heap after a
- * full GC, overview build time, change-to-screen latency measured in-process, and memory per extra open overview.
- * Run: {@code ./mvnw -q -Pconsole-bench -pl console -am verify -Dbench.main=dev.aviary.console.health.OverviewBenchmark};
- * {@code OverviewBenchmarkTest} runs its small size in every build.
+ * The console watching a cluster of many services and pods: an API server loaded with Deployments, pods, and routes
+ * (see {@link BenchCluster}), a Prometheus stand-in answering every signal for every service, and the whole console
+ * started against them as against a real cluster. Prints informer sync time, heap after a full GC, overview build
+ * time, change-to-screen latency measured in-process, and memory per extra open overview.
+ * Run: {@code ./mvnw -q -Pconsole-bench -pl console -am verify -Dbench.main=dev.aviary.console.health.OverviewBenchmark}
+ * with {@code -Dbench.args="--real --services=5000 --pods=10"} for a real control plane ({@code testenv/});
+ * {@code OverviewBenchmarkTest} runs the small size on both API servers in every build.
  */
 public final class OverviewBenchmark {
 
@@ -51,47 +46,61 @@ public final class OverviewBenchmark {
   record Size(int services, int podsPerService, int builds, int changes, int extraViews) {
     static final Size FULL = new Size(1000, 10, 30, 200, 50);
     static final Size SMALL = new Size(20, 3, 3, 5, 3);
+
+    Size scaled(int services, int podsPerService) {
+      return new Size(services, podsPerService, builds, changes, extraViews);
+    }
   }
 
   /** Held, so that java.util.logging cannot forget the level (it keeps loggers weakly). */
   private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger(
       "io.fabric8.mockwebserver");
 
+  /**
+   * {@code --small}, {@code --real}, {@code --services=N}, {@code --pods=N} (pods per service), as arguments or in
+   * the {@code bench.args} property (Maven's {@code -Dbench.args="..."}).
+   */
   public static void main(String[] args) throws Exception {
-    run(args.length > 0 && args[0].equals("--small") ? Size.SMALL : Size.FULL);
+    List<String> options = new ArrayList<>(List.of(args));
+    options.addAll(List.of(System.getProperty("bench.args", "").trim().split("\\s+")));
+    Size size = options.contains("--small") ? Size.SMALL : Size.FULL;
+    size = size.scaled(option(options, "--services", size.services()), option(options, "--pods",
+        size.podsPerService()));
+    run(size, options.contains("--real"));
     System.exit(0);
   }
 
+  private static int option(List<String> options, String name, int otherwise) {
+    return options.stream().filter(o -> o.startsWith(name + "=")).findFirst()
+        .map(o -> Integer.parseInt(o.substring(name.length() + 1))).orElse(otherwise);
+  }
+
   /** Runs the benchmark and prints its figures; fails (throws) where the console does not start or catch up. */
-  static void run(Size size) throws Exception {
+  static void run(Size size, boolean real) throws Exception {
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     Path dir = Files.createTempDirectory("aviary-overview-bench");
-    try (SandboxApiServer api = SandboxApiServer.start(0, Clock.systemUTC());
-         KubernetesClient client = api.newClient(NS);
-         SandboxIdentityProvider signIn = SandboxIdentityProvider.start(
-             new SandboxIdentityProvider.Settings("aviary", "aviary"))) {
+    // One kwok node per 5,000 pods: the scheduler has a choice to make, as on a real cluster.
+    try (BenchTarget target = real ? BenchTarget.real(Math.max(1, size.services() * size.podsPerService() / 5000))
+        : BenchTarget.sandbox()) {
       long loadStart = System.nanoTime();
-      BenchCluster bench = new BenchCluster(client, NS);
+      BenchCluster bench = target.cluster();
       int objects = bench.load(size.services(), size.podsPerService());
-      System.out.printf(Locale.ROOT, "loaded %,d objects (%,d services, %,d pods) into the API server in %.1f s%n",
-          objects, size.services(), size.services() * size.podsPerService(), seconds(System.nanoTime() - loadStart));
+      System.out.printf(Locale.ROOT, "loaded %,d objects (%,d services, %,d pods) into the %s in %.1f s%n",
+          objects, size.services(), size.services() * size.podsPerService(), target.name(),
+          seconds(System.nanoTime() - loadStart));
+      if (real) {
+        long settleStart = System.nanoTime();
+        bench.awaitSettled(size.services(), size.podsPerService(), Duration.ofMinutes(30));
+        System.out.printf(Locale.ROOT, "the real controllers, scheduler and kwok made every pod Ready %.1f s later%n",
+            seconds(System.nanoTime() - settleStart));
+      }
       long baseline = heapAfterGc();
       HttpServer prometheus = prometheusStandIn(size.services());
-      SandboxGitRemote remote = SandboxGitRemote.initialize(dir.resolve("remote"),
-          RepositoryFiles.platformManifests().bytes(), Clock.systemUTC());
       long start = System.nanoTime();
-      // Arguments, not default properties: application.yaml's settings outrank defaults.
-      ConfigurableApplicationContext context = new SpringApplicationBuilder(AviaryApplication.class).run(
-          "--server.port=0", "--aviary.data-dir=" + dir.resolve("data"),
-          "--aviary.cluster.kubeconfig=" + api.writeKubeconfig(dir.resolve("kubeconfig"), NS),
-          "--aviary.git.url=" + remote.url(),
-          "--aviary.prometheus.url=http://127.0.0.1:" + prometheus.getAddress().getPort(),
-          // Sign-in is mandatory on a real cluster: the sandbox's provider stands in for the installation's.
-          "--aviary.oidc.issuer-uri=" + signIn.issuer(), "--aviary.oidc.client-id=" + signIn.clientId(),
-          "--aviary.oidc.client-secret=" + signIn.clientSecret(),
-          "--logging.level.root=WARN", "--logging.level.dev.aviary=WARN");
+      ConfigurableApplicationContext context = target.console(dir,
+          "http://127.0.0.1:" + prometheus.getAddress().getPort());
       try {
-        measure(size, context, bench, start, baseline);
+        measure(size, context, bench, start, baseline, real);
       } finally {
         context.close();
         prometheus.stop(0);
@@ -100,7 +109,7 @@ public final class OverviewBenchmark {
   }
 
   private static void measure(Size size, ConfigurableApplicationContext context, BenchCluster bench, long start,
-                              long baseline)
+                              long baseline, boolean real)
       throws Exception {
     ClusterState cluster = context.getBean(ClusterState.class);
     long contextReady = System.nanoTime();
@@ -126,8 +135,13 @@ public final class OverviewBenchmark {
         overview.current().services().size(), size.builds(), percentile(builds, 50), percentile(builds, 99), max(builds));
 
     long heap = heapAfterGc();
-    System.out.printf(Locale.ROOT, "heap after full GC: %.0f MB with the API server's objects, %.0f MB of it the "
-        + "console's (the API server alone held %.0f MB)%n", mb(heap), mb(heap - baseline), mb(baseline));
+    if (real) {
+      System.out.printf(Locale.ROOT, "heap after full GC: %.0f MB, %.0f MB of it the console's (the API server runs "
+          + "in processes of its own)%n", mb(heap), mb(heap - baseline));
+    } else {
+      System.out.printf(Locale.ROOT, "heap after full GC: %.0f MB with the API server's objects, %.0f MB of it the "
+          + "console's (the API server alone held %.0f MB)%n", mb(heap), mb(heap - baseline), mb(baseline));
+    }
 
     SignedIn.as(SignedIn.demo("viewer"));
     MockVaadin.setup(UI::new, new MockSpringServlet(KaribuBase.routes(), context, UI::new));
@@ -138,8 +152,9 @@ public final class OverviewBenchmark {
       Grid<ServiceHealth> grid = _get(Grid.class, s -> s.withId("overview-grid"));
       await(() -> rows(grid).size() >= size.services(), 30);
       double[] latencies = changeToScreen(size, bench, grid);
-      System.out.printf(Locale.ROOT, "change in the API server -> overview grid updated (%d changes): p50 %.0f ms, "
-          + "p99 %.0f ms, max %.0f ms%n", size.changes(), percentile(latencies, 50), percentile(latencies, 99), max(latencies));
+      System.out.printf(Locale.ROOT, "change in the API server -> overview grid updated (%d changes of a %s): p50 "
+          + "%.0f ms, p99 %.0f ms, max %.0f ms%n", size.changes(), real ? "Deployment's replicas" : "Deployment's ready "
+          + "count", percentile(latencies, 50), percentile(latencies, 99), max(latencies));
 
       double perView = extraViews(size.extraViews(), overview, context.getBean(Clock.class));
       System.out.printf(Locale.ROOT, "memory per additional open overview: %.0f KB (%d more views, heap after GC)%n",
@@ -165,18 +180,18 @@ public final class OverviewBenchmark {
         >= size.services() * size.podsPerService();
   }
 
-  /** Toggles one service's ready count in the API server and times until the grid shows it. */
+  /** Toggles one service's count in the API server and times until the grid shows it. */
   private static double[] changeToScreen(Size size, BenchCluster cluster, Grid<ServiceHealth> grid)
       throws Exception {
     int pods = size.podsPerService();
     double[] latencies = new double[size.changes()];
     for (int i = 0; i < size.changes(); i++) {
       String service = BenchCluster.service((i * 37) % size.services());
-      int target = row(grid, service).versions().getFirst().ready() == pods ? pods - 1 : pods;
+      int target = cluster.shown(row(grid, service)) == pods ? pods - 1 : pods;
       Thread.sleep(ThreadLocalRandom.current().nextInt(20, 150));
       long t = System.nanoTime();
-      cluster.setReady(service, target);
-      while (row(grid, service).versions().getFirst().ready() != target) {
+      cluster.change(service, target);
+      while (cluster.shown(row(grid, service)) != target) {
         MockVaadin.runUIQueue();
         Thread.sleep(0, 200_000);
       }

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -26,6 +27,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -166,20 +169,44 @@ class RealClusterConsoleTest {
         .filter(s -> s.name().equals("webapi")).allMatch(SyncStatus.Service::synced));
   }
 
+  /** Someone commits a Release without an image or plan: the CRD's schema refuses it, and Sync says which fields. */
   @Test
-  void the_release_definition_refuses_an_invalid_release_naming_the_field() {
-    GenericKubernetesResource release = Serialization.unmarshal("""
+  void a_manifest_the_crd_schema_refuses_is_reported_by_sync_with_the_api_servers_reasons(@TempDir Path clone)
+      throws Exception {
+    GitCli.run(clone, "clone", "-q", cluster.gitRemote().toString(), ".");
+    Files.writeString(clone.resolve("base/webapi/release-broken.yaml"), """
         apiVersion: aviary.dev/v1alpha1
         kind: Release
-        metadata: {name: webapi-broken, namespace: document-processing}
+        metadata:
+          name: webapi-broken
+          namespace: document-processing
+          labels: {app: webapi}
         spec: {service: webapi, stableVersion: v1, canaryVersion: v2}
-        """, GenericKubernetesResource.class);
+        """);
+    Path kustomization = clone.resolve("base/webapi/kustomization.yaml");
+    String listed = Files.readString(kustomization);
+    Files.writeString(kustomization, listed + "  - release-broken.yaml\n");
+    commitAndPush(clone, "add a Release by hand");
+    try {
+      HttpResponse<String> synced = api("POST", "/api/v1/services/webapi/sync", "");
 
-    assertThatThrownBy(() -> cluster.admin().resource(release).create())
-        .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-          assertThat(e.getCode()).isEqualTo(422);
-          assertThat(e.getMessage()).contains("spec.image: Required value", "spec.plan: Required value");
-        });
+      assertThat(synced.statusCode()).as(synced.body()).isEqualTo(422);
+      JsonNode problem = json.readTree(synced.body());
+      assertThat(problem.path("title").asString()).isEqualTo("The cluster refused Git's manifests");
+      assertThat(problem.path("detail").asString()).contains("Release document-processing/webapi-broken",
+          "spec.image: Required value", "spec.plan: Required value").doesNotContain("Failure executing");
+    } finally {
+      GitCli.run(clone, "rm", "-q", "base/webapi/release-broken.yaml");
+      Files.writeString(kustomization, listed);
+      commitAndPush(clone, "remove the Release added by hand");
+    }
+  }
+
+  private static void commitAndPush(Path clone, String message) {
+    GitCli.run(clone, "-c", "user.name=Someone", "-c", "user.email=someone@example.com", "add", "-A");
+    GitCli.run(clone, "-c", "user.name=Someone", "-c", "user.email=someone@example.com", "commit", "-q", "-m",
+        message);
+    GitCli.run(clone, "push", "-q", "origin", "HEAD:main");
   }
 
   private HttpResponse<String> api(String method, String path, String body) throws Exception {

@@ -1,5 +1,6 @@
 package dev.aviary.console.api;
 
+import dev.aviary.console.cluster.ClusterWriter.ClusterWriteException;
 import dev.aviary.console.gitops.ConflictingChangeException;
 import dev.aviary.console.gitops.GitOpsException;
 import dev.aviary.console.gitops.InvalidChangeException;
@@ -46,6 +47,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     if (e.getCause() instanceof AccessDeniedException denied) {
       return denied(denied);
     }
+    if (e.getCause() instanceof ClusterWriteException cluster) {
+      return cluster(cluster);
+    }
     throw e;
   }
 
@@ -66,6 +70,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   }
 
   /** The caller's token is fine but their role does not allow the action (the service said which it needs). */
+  /**
+   * Git's manifests the cluster would not take (422, naming the object and the API server's reason), or a cluster
+   * that could not be reached (503). Git is not changed by either.
+   */
+  @ExceptionHandler(ClusterWriteException.class)
+  ProblemDetail cluster(ClusterWriteException e) {
+    log.warn("cluster write failed: {}", e.getMessage());
+    return e.refused() ? problem(HttpStatus.UNPROCESSABLE_CONTENT, "The cluster refused Git's manifests", e.getMessage())
+        : problem(HttpStatus.SERVICE_UNAVAILABLE, "The cluster could not be reached", e.getMessage());
+  }
+
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail denied(AccessDeniedException e) {
     return problem(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());

@@ -23,9 +23,21 @@ public interface ClusterWriter {
    */
   void delete(List<Map<String, Object>> objects);
 
+  /**
+   * A write that did not happen. {@link #refused()}: the cluster answered and said no (an invalid object, a field
+   * its schema does not allow, no right to it, outside the managed namespaces), so trying again changes nothing
+   * until the manifest does; otherwise it could not be reached or failed itself, and a retry may succeed.
+   */
   class ClusterWriteException extends RuntimeException {
-    public ClusterWriteException(String message, Throwable cause) {
+    private final boolean refused;
+
+    public ClusterWriteException(String message, Throwable cause, boolean refused) {
       super(message, cause);
+      this.refused = refused;
+    }
+
+    public boolean refused() {
+      return refused;
     }
   }
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.aviary.console.Failures;
+import dev.aviary.console.cluster.ClusterWriter.ClusterWriteException;
 import dev.aviary.console.gitops.InvalidChangeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,9 @@ class ErrorHandling implements VaadinServiceInitListener {
         // The person's request did not fit (or their role does not allow it): they are told below, the audit log
         // has it; one line, because nothing in the console failed.
         log.info("Refused: {}", cause.getMessage());
+      } else if (cause instanceof ClusterWriteException write) {
+        // The cluster answered (or could not be reached): its words say it all; nothing in the console failed.
+        log.warn("{}", write.getMessage());
       } else {
         log.error("UI error", cause);
       }

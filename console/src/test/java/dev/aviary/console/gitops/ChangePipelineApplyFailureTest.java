@@ -35,7 +35,7 @@ class ChangePipelineApplyFailureTest {
     @Override
     public void apply(List<Map<String, Object>> objects) {
       if (clusterDown) {
-        throw new ClusterWriteException("applying Deployment webapi-v1 failed: connection refused", null);
+        throw new ClusterWriteException("applying Deployment webapi-v1 failed: connection refused", null, false);
       }
       applied.add(objects);
     }

@@ -37,7 +37,7 @@ interface BenchTarget extends AutoCloseable {
     KubernetesClient client = api.newClient(OverviewBenchmark.NS);
     SandboxIdentityProvider signIn = SandboxIdentityProvider.start(
         new SandboxIdentityProvider.Settings("aviary", "aviary"));
-    BenchCluster cluster = new BenchCluster(client, OverviewBenchmark.NS, false);
+    BenchCluster cluster = new BenchCluster(client, OverviewBenchmark.NS, false, 1);
     return new BenchTarget() {
       @Override
       public String name() {
@@ -83,7 +83,7 @@ interface BenchTarget extends AutoCloseable {
       real.close();
       throw e;
     }
-    BenchCluster cluster = new BenchCluster(real.admin(), OverviewBenchmark.NS, true);
+    BenchCluster cluster = new BenchCluster(real.admin(), OverviewBenchmark.NS, true, nodes);
     return new BenchTarget() {
       @Override
       public String name() {

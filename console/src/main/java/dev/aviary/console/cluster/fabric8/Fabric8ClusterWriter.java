@@ -37,7 +37,7 @@ class Fabric8ClusterWriter implements ClusterWriter {
       try {
         client.resource(r).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
       } catch (KubernetesClientException e) {
-        throw new ClusterWriteException("applying " + describe(r) + " failed: " + e.getMessage(), e);
+        throw failure("applying " + describe(r), e);
       }
     }
   }
@@ -53,16 +53,28 @@ class Fabric8ClusterWriter implements ClusterWriter {
         client.resource(r).delete();
       } catch (KubernetesClientException e) {
         if (e.getCode() != 404) {
-          throw new ClusterWriteException("deleting " + describe(r) + " failed: " + e.getMessage(), e);
+          throw failure("deleting " + describe(r), e);
         }
       }
     }
   }
 
+  /**
+   * The API server's own words when it answered (for an invalid object: which fields and why), rather than fabric8's
+   * message, which wraps them in the request line and the whole Status object.
+   */
+  private static ClusterWriteException failure(String what, KubernetesClientException e) {
+    boolean answered = e.getCode() >= 400 && e.getCode() < 500;
+    String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+        : e.getMessage();
+    return new ClusterWriteException(what + (answered ? " was refused by the cluster (HTTP " + e.getCode() + "): "
+        : " failed: ") + reason, e, answered);
+  }
+
   private void checkScope(GenericKubernetesResource r) {
     String namespace = "Namespace".equals(r.getKind()) ? r.getMetadata().getName() : r.getMetadata().getNamespace();
     if (namespace == null || !namespaces.contains(namespace)) {
-      throw new ClusterWriteException(describe(r) + " is outside the managed namespaces " + namespaces, null);
+      throw new ClusterWriteException(describe(r) + " is outside the managed namespaces " + namespaces, null, true);
     }
   }
 

@@ -61,15 +61,19 @@ class RealApiServerFaultsTest {
     }
   }
 
+  /** More pods than one page of the informers' lists holds, so the relist goes through continue tokens too. */
   @Test
   void what_changed_while_the_api_server_was_away_is_relisted_after_its_watch_is_answered_gone() throws IOException {
+    int bulk = 600;
+    cluster.admin().resource(deployment("bulk", bulk)).create();
+    await("600 bulk pods seen by the console").atMost(Duration.ofSeconds(90)).until(() -> pods("bulk") == bulk);
     Path second = cluster.plane().startSecondApiServer();
     try (KubernetesClient other = RealCluster.client(second)) {
       cluster.plane().stopApiServer();
       await("the console's watch stale").atMost(Duration.ofSeconds(30))
           .until(() -> !state().snapshot().connection().live());
 
-      other.resource(reportingDeployment()).create();
+      other.resource(deployment("reporting", 1)).create();
       other.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("webapi-v1").delete();
       // Compacted too: not even etcd could answer from the resourceVersion the console's watches stopped at.
       cluster.plane().compactEtcd();
@@ -80,6 +84,7 @@ class RealApiServerFaultsTest {
       ClusterSnapshot snapshot = state().snapshot();
       assertThat(snapshot.connection().live()).isTrue();
       assertThat(snapshot.services()).extracting(ServiceWorkload::name).contains("reporting");
+      assertThat(pods("bulk")).isEqualTo(bulk);
       assertThat(snapshot.objects()).noneMatch(o -> "HorizontalPodAutoscaler".equals(o.get("kind"))
           && "webapi-v1".equals(((Map<?, ?>) o.get("metadata")).get("name")));
     });
@@ -117,22 +122,27 @@ class RealApiServerFaultsTest {
     return console.getBean(ClusterState.class);
   }
 
-  private static Deployment reportingDeployment() {
+  private static long pods(String service) {
+    return state().snapshot().services().stream().filter(s -> s.name().equals(service))
+        .flatMap(s -> s.versions().stream()).mapToLong(v -> v.pods().size()).sum();
+  }
+
+  private static Deployment deployment(String app, int replicas) {
     return Serialization.unmarshal("""
         apiVersion: apps/v1
         kind: Deployment
         metadata:
-          name: reporting-v1
+          name: %s-v1
           namespace: document-processing
-          labels: {app: reporting, version: v1}
+          labels: {app: %s, version: v1}
         spec:
-          replicas: 1
-          selector: {matchLabels: {app: reporting, version: v1}}
+          replicas: %d
+          selector: {matchLabels: {app: %s, version: v1}}
           template:
-            metadata: {labels: {app: reporting, version: v1}}
+            metadata: {labels: {app: %s, version: v1}}
             spec:
-              containers: [{name: reporting, image: "ghcr.io/aviary-dev/platform-app:1.0.0"}]
-        """, Deployment.class);
+              containers: [{name: %s, image: "ghcr.io/aviary-dev/platform-app:1.0.0"}]
+        """.formatted(app, app, replicas, app, app, app), Deployment.class);
   }
 
   private HttpResponse<String> api(String method, String path, String body) throws Exception {

@@ -5,7 +5,7 @@
 #   export AVIARY_CONTROL_PLANE="$(bash testenv/build.sh)"
 #
 # A directory is built once per content of go.mod, go.sum, the mains and this script, and reused afterwards (a
-# second call prints it at once). The first build takes about 6 minutes on 2 cores and fills ~0.8 GB of Go module
+# second call prints it at once). The first build takes about 8 minutes on 2 cores and fills ~0.8 GB of Go module
 # cache and ~3 GB of build cache; everything comes from the Go module proxy.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -19,6 +19,10 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,6 +45,8 @@ public final class RealCluster implements AutoCloseable {
   private static final List<String> INSTALLATION = List.of("namespace.yaml", "release-crd.yaml",
       "service-account.yaml", "cluster-role.yaml", "manager-role.yaml", "leader-election-role.yaml");
   private static final Path K8S = Path.of(System.getProperty("user.dir")).resolve("../k8s").normalize();
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final Path directory;
   private final List<ConfigurableApplicationContext> consoles = new ArrayList<>();
@@ -147,6 +153,16 @@ public final class RealCluster implements AutoCloseable {
   public void stopConsole(ConfigurableApplicationContext console) {
     consoles.remove(console);
     console.close();
+  }
+
+  /** A call on {@code console}'s JSON API as the sandbox provider's operator, with a bearer token as a script has. */
+  public HttpResponse<String> api(ConfigurableApplicationContext console, String method, String path, String body)
+      throws IOException, InterruptedException {
+    String port = console.getEnvironment().getProperty("local.server.port");
+    String token = SandboxTokens.of(provider, "operator");
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** A cluster administrator, standing for the person who installed Aviary or someone using kubectl. */

@@ -23,9 +23,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +43,6 @@ class RealClusterConsoleTest {
   private static final String NS = RealCluster.NAMESPACE;
   private static RealCluster cluster;
   private static ConfigurableApplicationContext console;
-  private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
@@ -209,11 +205,7 @@ class RealClusterConsoleTest {
     GitCli.run(clone, "push", "-q", "origin", "HEAD:main");
   }
 
-  private HttpResponse<String> api(String method, String path, String body) throws Exception {
-    String port = console.getEnvironment().getProperty("local.server.port");
-    String token = SandboxTokens.of(cluster.provider(), "operator");
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> api(String method, String path, String body) throws Exception {
+    return cluster.api(console, method, path, body);
   }
 }

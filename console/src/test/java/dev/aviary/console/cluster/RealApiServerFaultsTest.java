@@ -2,7 +2,6 @@ package dev.aviary.console.cluster;
 
 import dev.aviary.console.GitCli;
 import dev.aviary.console.RealCluster;
-import dev.aviary.console.SandboxTokens;
 import dev.aviary.console.gitops.ChangePipeline;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,9 +15,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +33,6 @@ class RealApiServerFaultsTest {
   private static final String NS = RealCluster.NAMESPACE;
   private static RealCluster cluster;
   private static ConfigurableApplicationContext console;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void install() throws IOException {
@@ -145,11 +140,7 @@ class RealApiServerFaultsTest {
         """.formatted(app, app, replicas, app, app, app), Deployment.class);
   }
 
-  private HttpResponse<String> api(String method, String path, String body) throws Exception {
-    String port = console.getEnvironment().getProperty("local.server.port");
-    String token = SandboxTokens.of(cluster.provider(), "operator");
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> api(String method, String path, String body) throws Exception {
+    return cluster.api(console, method, path, body);
   }
 }

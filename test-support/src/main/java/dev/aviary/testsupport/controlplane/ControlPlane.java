@@ -218,10 +218,6 @@ public final class ControlPlane implements AutoCloseable {
     return etcd.compact();
   }
 
-  public Path directory() {
-    return directory;
-  }
-
   private void awaitApiServer(String name) throws IOException {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     // It writes its serving certificate (and the CA of it) on its first start; until then there is nothing to trust.

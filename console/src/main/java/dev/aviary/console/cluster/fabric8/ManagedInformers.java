@@ -51,7 +51,7 @@ final class ManagedInformers implements AutoCloseable {
 
   /**
    * Lists in pages of this many, as client-go's reflector does: 50,000 pods in one answer kept the HTTP client's
-   * event loop parsing for ~10 s (Vert.x reported it blocked), stalling every other call of the console meanwhile.
+   * event loop parsing for up to 13 s (Vert.x reported it blocked), stalling every other call of the console meanwhile.
    * A server that does not page (the sandbox's) answers everything at once, which the API allows.
    */
   static final long LIST_PAGE = 500;

@@ -108,6 +108,8 @@ class SignInJourneyTest extends JourneyTest {
     Response init = page.waitForResponse(r -> r.url().contains("v-r=init"),
         () -> document[0] = page.navigate(url("/history")));
     Response response = document[0];
+    // Read at once: Chromium may drop a response's body once later requests and navigations go on.
+    String initBody = init.text();
 
     Map<String, String> headers = response.allHeaders();
     assertThat(headers.get("content-security-policy")).as(headers.toString())
@@ -117,8 +119,8 @@ class SignInJourneyTest extends JourneyTest {
 
     Object logout = page.evaluate("() => fetch('/logout', {method: 'POST'}).then(r => r.status)");
     assertThat(logout).isEqualTo(403);
-    Matcher uiId = Pattern.compile("\"v-uiId\"\\s*:\\s*(\\d+)").matcher(init.text());
-    assertThat(uiId.find()).as(init.text()).isTrue();
+    Matcher uiId = Pattern.compile("\"v-uiId\"\\s*:\\s*(\\d+)").matcher(initBody);
+    assertThat(uiId.find()).as(initBody).isTrue();
     Object uidl = page.evaluate("() => fetch('/?v-r=uidl&v-uiId=" + uiId.group(1) + "', {method: 'POST', "
         + "headers: {'Content-Type': 'application/json'}, body: JSON.stringify({csrfToken: 'forged', rpc: [], syncId: 0, clientId: 0})})"
         + ".then(r => r.text())");

@@ -29,7 +29,11 @@ public final class SandboxApiServer implements AutoCloseable {
 
   /** @param port 0 for a free port */
   public static SandboxApiServer start(int port, Clock clock) {
-    SandboxDispatcher dispatcher = new SandboxDispatcher(ResourceCatalog.standard(), clock);
+    return serving(new SandboxDispatcher(ResourceCatalog.standard(), clock), port);
+  }
+
+  /** Serves a dispatcher the caller keeps, to look into its store. */
+  static SandboxApiServer serving(SandboxDispatcher dispatcher, int port) {
     SandboxHttpServer server = SandboxHttpServer.start(dispatcher, port);
     dispatcher.announceAddress("127.0.0.1:" + server.port());
     return new SandboxApiServer(server);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
@@ -23,14 +22,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * fabric8's CRUD dispatcher with the parts a real API server has and it lacks: discovery, server-side apply,
+ * fabric8's CRUD dispatcher (indexed: {@link IndexedCrudDispatcher}) with the parts a real API server has and it lacks: discovery, server-side apply,
  * RFC 7386 merge patch, strategic merge patch, the scale subresource, status kept apart from spec for built-in
  * kinds, typed list kinds, server-side printing for kubectl, and admission ({@link Admission}: label validation and
  * the defaulting tools rely on). Writes it computes itself go through the parent's
  * PUT and POST handlers with the object's resourceVersion, so they take the same lock, bump the same counters,
  * notify the same watches, and a concurrent writer loses with a 409 instead of being overwritten.
  */
-public final class SandboxDispatcher extends KubernetesCrudDispatcher {
+public final class SandboxDispatcher extends IndexedCrudDispatcher {
 
   private static final int WRITE_ATTEMPTS = 8;
   private static final ObjectMapper JSON = Serialization.jsonMapper();

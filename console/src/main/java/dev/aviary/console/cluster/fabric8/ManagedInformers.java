@@ -85,6 +85,7 @@ final class ManagedInformers implements AutoCloseable {
   }
 
   private <T extends HasMetadata> void add(Object kind, SharedIndexInformer<T> informer) {
+    informer.itemStore(new LeanItemStore<>());
     InformerEvents.onAnyChange(informer, onChange);
     byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(informer);
   }

@@ -4,6 +4,7 @@ import dev.aviary.console.cluster.ClusterInfo;
 import dev.aviary.console.cluster.ClusterSnapshot;
 import dev.aviary.console.cluster.ConnectionState;
 import dev.aviary.sandbox.api.SandboxApiServer;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterEach;
@@ -73,5 +74,22 @@ class InformerClusterStateTest {
       assertThat(connection.detail()).contains("Lost the watch").contains("What you see is from before then");
     });
     assertThat(state.snapshot().services()).extracting(s -> s.name()).containsExactly("webapi");
+  }
+
+  @Test
+  void informers_keep_objects_without_their_managed_fields() {
+    client.apps().deployments().resource(new DeploymentBuilder().withNewMetadata().withName("applied-v1")
+        .withNamespace(NS).addToLabels("app", "applied").endMetadata().withNewSpec().withReplicas(1).endSpec()
+        .build()).fieldManager("kubectl").forceConflicts().serverSideApply();
+    assertThat(client.apps().deployments().withName("applied-v1").get().getMetadata().getManagedFields())
+        .as("the API server records who wrote what").isNotEmpty();
+
+    try (ManagedInformers informers = new ManagedInformers(client, List.of(NS), () -> { })) {
+      informers.start();
+      await().atMost(Duration.ofSeconds(10)).until(informers::watching);
+
+      assertThat(informers.all(Deployment.class)).hasSize(2)
+          .allSatisfy(d -> assertThat(d.getMetadata().getManagedFields()).isNullOrEmpty());
+    }
   }
 }

@@ -16,6 +16,11 @@ public record ChangeResult(String changeId, String summary, State state, String 
     return commit.substring(0, Math.min(8, commit.length()));
   }
 
+  /** What a service answers when a change is one part of its answer, as a started release is. */
+  public interface Carrier {
+    ChangeResult change();
+  }
+
   public enum State {
     /** Committed, pushed and applied to the cluster. */
     APPLIED,

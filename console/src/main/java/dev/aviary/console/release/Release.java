@@ -1,5 +1,7 @@
 package dev.aviary.console.release;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,5 +24,20 @@ public record Release(String namespace, String name, String resourceVersion, Rel
   public Optional<String> promotionCommit() {
     return status == null || status.promotionCommit().isEmpty() ? Optional.empty()
         : Optional.of(status.promotionCommit());
+  }
+
+  /** Restoring the previous version, as the API names it: possible once the stable took the new version. */
+  public static final String RESTORE_PREVIOUS = "restore-previous";
+
+  /** What an operator can do to this release now, by the words the API uses: the phase's rule, and restoring. */
+  public List<String> actions() {
+    List<String> actions = new ArrayList<>();
+    for (Steering.Action action : Steering.Action.values()) {
+      if (phase().allows(action)) {
+        actions.add(action.word());
+      }
+    }
+    promotionCommit().ifPresent(commit -> actions.add(RESTORE_PREVIOUS));
+    return actions;
   }
 }

@@ -91,14 +91,14 @@ public class ReleaseService {
    * @param version the new version's name; empty for the next {@code v<n>}
    */
   @Requires(value = Role.ADMIN, action = "start-release")
-  public CompletableFuture<ChangeResult> start(String service, String tag, String version) {
+  public CompletableFuture<ReleaseStart> start(String service, String tag, String version) {
     Identity actor = operators.current();
     return CompletableFuture.supplyAsync(() -> {
       ensureNoneRunning(service);
       ManifestSet manifests = changes.manifests();
       ReleaseSpec spec = changes.propose(manifests, service, tag, version, properties.planFor(service),
           actor.toString());
-      return pipeline.submit(new Change(changes.start(spec), actor, ""));
+      return new ReleaseStart(ReleaseManifest.name(spec), pipeline.submit(new Change(changes.start(spec), actor, "")));
     }, executor);
   }
 

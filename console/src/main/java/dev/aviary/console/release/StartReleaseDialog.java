@@ -39,7 +39,7 @@ class StartReleaseDialog extends Dialog {
     start.addClickListener(click -> {
       start.setEnabled(false);
       ChangeFeedback.report(getUI().orElseThrow(), releases.start(service.getValue(), tag.getValue(),
-          version.getValue()), result -> {
+          version.getValue()).thenApply(ReleaseStart::change), result -> {
         start.setEnabled(true);
         if (result != null) {
           close();

@@ -75,7 +75,9 @@ final class ActionGuard implements MethodInterceptor {
   }
 
   private void recordSuccess(String actor, Call call, Object value) {
-    if (value instanceof ChangeResult change) {
+    if (value instanceof ChangeResult.Carrier carrier) {
+      recordSuccess(actor, call, carrier.change());
+    } else if (value instanceof ChangeResult change) {
       record(actor, call, AuditEvent.Outcome.SUCCEEDED, change.state() + ": " + change.summary(), change.commit());
     } else {
       record(actor, call, AuditEvent.Outcome.SUCCEEDED, value instanceof Integer n ? n + " objects applied" : "",

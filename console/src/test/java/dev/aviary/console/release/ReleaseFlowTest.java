@@ -22,7 +22,7 @@ class ReleaseFlowTest extends ReleaseSandboxTest {
   @Test
   void a_healthy_image_is_promoted_the_stable_runs_it_the_canary_is_gone_and_one_click_restores_the_previous() throws Exception {
     String previous = image(operator().apps().deployments().withName("webapi-v1").get());
-    ChangeResult started = releases.start("webapi", "1.1.0", "").get();
+    ChangeResult started = releases.start("webapi", "1.1.0", "").get().change();
     Release release = releaseOf("webapi", "1.1.0");
     String v = release.spec().canaryVersion();
     assertThat(started.state()).isEqualTo(ChangeResult.State.APPLIED);

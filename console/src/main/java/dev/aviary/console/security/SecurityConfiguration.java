@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,12 +39,14 @@ import java.time.Clock;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-  /** The API: stateless, bearer tokens only, 401 without a valid one, viewers and up. */
+  /** The API: stateless, bearer tokens only, 401 without a valid one, viewers and up; its OpenAPI document public. */
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, JwtDecoder apiTokens, RoleMapping roles) throws Exception {
     return http.securityMatcher("/api/**")
-        .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(Role.VIEWER.authority()))
+        // The API's description is public, as Argo CD's swagger.json is: tools read it before they hold a token.
+        .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/v1/openapi", "/api/v1/openapi.yaml")
+            .permitAll().anyRequest().hasAuthority(Role.VIEWER.authority()))
         .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(apiTokens)
             .jwtAuthenticationConverter(Tokens.apiAuthentication(roles)))
             .authenticationEntryPoint(ProblemResponses.unauthenticated())

@@ -33,8 +33,9 @@ class ArchitectureTest {
   }
 
   @Test
-  void only_the_prometheus_adapter_speaks_http_to_other_systems() {
-    noClasses().that().resideOutsideOfPackages("..prometheus..", "..fabric8..", "..jgit..")
+  void only_the_adapters_speak_http_to_other_systems() {
+    noClasses().that().resideOutsideOfPackages("..prometheus..", "..fabric8..", "..jgit..",
+            "dev.aviary.console.notifications.http..")
         .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
         .check(CONSOLE);
   }

@@ -1,6 +1,7 @@
 package dev.aviary.console.release;
 
 import dev.aviary.console.Background;
+import dev.aviary.console.notifications.NotificationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -27,15 +28,17 @@ class ReleaseController implements InitializingBean, DisposableBean {
   private final ReleaseMachine machine;
   private final ReleasesProperties properties;
   private final Clock clock;
+  private final NotificationService notifications;
   private final ScheduledExecutorService ticker = Background.singleThread("release-controller");
 
   ReleaseController(ReleaseStore store, Leadership leadership, ReleaseWorld world, ReleasesProperties properties,
-                    Clock clock) {
+                    NotificationService notifications, Clock clock) {
     this.store = store;
     this.leadership = leadership;
     this.machine = new ReleaseMachine(world);
     this.properties = properties;
     this.clock = clock;
+    this.notifications = notifications;
   }
 
   @Override
@@ -73,6 +76,8 @@ class ReleaseController implements InitializingBean, DisposableBean {
       if (release.status() == null || next.phase() != release.status().phase()) {
         log.info("release {}: {} ({})", release.name(), next.phase().label(), next.message());
       }
+      // Told only once stored: a step another console wrote first is that console's to tell.
+      ReleaseNotices.of(release, next, notifications::link).ifPresent(notifications::publish);
     } catch (ReleaseStore.ConflictException e) {
       log.info("release {} was written by someone else; deciding again from what is stored: {}", release.name(),
           e.getMessage());

@@ -13,6 +13,9 @@ import dev.aviary.console.gitops.ConflictingChangeException;
 import dev.aviary.console.gitops.GitHistory;
 import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.ManifestSet;
+import dev.aviary.console.notifications.Notice;
+import dev.aviary.console.notifications.NoticeKind;
+import dev.aviary.console.notifications.NotificationService;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.stereotype.Service;
@@ -40,10 +43,11 @@ public class ReleaseService {
   private final Operators operators;
   private final Clock clock;
   private final AsyncTaskExecutor executor;
+  private final NotificationService notifications;
 
   ReleaseService(ReleaseStore store, ClusterState cluster, ReleaseChanges changes, ChangePipeline pipeline, GitHistory history,
                  ReleasesProperties properties, Operators operators, Clock clock,
-                 @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
+                 @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, NotificationService notifications) {
     this.store = store;
     this.cluster = cluster;
     this.changes = changes;
@@ -53,6 +57,7 @@ public class ReleaseService {
     this.operators = operators;
     this.clock = clock;
     this.executor = executor;
+    this.notifications = notifications;
   }
 
   public List<Release> releases() {
@@ -157,7 +162,14 @@ public class ReleaseService {
     Release release = store.find(name).orElseThrow(() -> new InvalidChangeException("no release " + name));
     String commit = release.promotionCommit().orElseThrow(() -> new ConflictingChangeException("release " + name
         + " has not changed the stable version yet; abort it instead"));
-    return history.revert(commit, reason == null || reason.isBlank() ? "restore the version before release " + name
-        : reason);
+    Identity actor = operators.current();
+    String why = reason == null || reason.isBlank() ? "restore the version before release " + name : reason;
+    return history.revert(commit, why).thenApply(result -> {
+      notifications.publish(new Notice(name + "/" + NoticeKind.RELEASE_RESTORED.word() + "/" + result.commit(),
+          NoticeKind.RELEASE_RESTORED, clock.instant(), release.spec().service(), name, actor.toString(),
+          release.spec().service() + ": previous version restored after release " + name, why,
+          List.of("revert commit " + result.commit()), notifications.link(ReleaseNotices.PAGE)));
+      return result;
+    });
   }
 }

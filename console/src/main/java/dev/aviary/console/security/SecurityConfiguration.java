@@ -67,8 +67,10 @@ class SecurityConfiguration {
     DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
         "/oauth2/authorization");
     pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-    http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/styles/**", "/components/**",
-        "/webjars/**").permitAll());
+    // Probes and Prometheus carry no token. An installation serves both on the management port, which its Ingress
+    // does not expose (k8s/: MANAGEMENT_SERVER_PORT); the sandbox listens on 127.0.0.1 only.
+    http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/styles/**",
+        "/components/**", "/webjars/**").permitAll());
     String signIn = "/oauth2/authorization/" + SignInProvider.REGISTRATION_ID;
     // One provider: anyone not signed in goes straight to it, no page of choices in between.
     http.oauth2Login(login -> login.loginPage(signIn)

@@ -1,0 +1,113 @@
+package dev.aviary.console.notifications;
+
+import dev.aviary.console.access.Identity;
+import dev.aviary.console.access.Operators;
+import dev.aviary.console.access.Requires;
+import dev.aviary.console.access.Role;
+import dev.aviary.console.security.AuditLog;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Tells people what happened: each notice goes to every destination a subscription routes it to, through that
+ * destination's own queue, so publishing never waits on a receiver. Features publish; the Settings page lists the
+ * destinations (never their secrets) with their last delivery, and admins send a test.
+ */
+@Service
+public class NotificationService implements DisposableBean {
+
+  private final NotificationsProperties properties;
+  private final Clock clock;
+  private final Operators operators;
+  private final DeliveryRecords records;
+  private final Map<String, Destination> destinations = new LinkedHashMap<>();
+  private final Map<String, DeliveryQueue> queues = new LinkedHashMap<>();
+
+  NotificationService(NotificationsProperties properties, List<DestinationFactory> factories, AuditLog audit,
+                      PrometheusRegistry registry, Operators operators, Clock clock) {
+    this.properties = properties;
+    this.clock = clock;
+    this.operators = operators;
+    this.records = new DeliveryRecords(audit, clock, registry);
+    properties.destinations().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+      Destination destination = factories.stream()
+          .flatMap(f -> f.create(e.getKey(), e.getValue(), properties.timeout()).stream()).findFirst()
+          .orElseThrow(() -> new IllegalStateException(NotificationsProperties.PREFIX + ".destinations." + e.getKey()
+              + ": nothing sends notices of kind " + e.getValue().kind()));
+      destinations.put(e.getKey(), destination);
+      queues.put(e.getKey(), new DeliveryQueue(destination, properties.queueCapacity(), properties.retry().policy(),
+          clock, records));
+    });
+  }
+
+  /** A destination as the Settings page shows it: no URL path, no key, no password. */
+  public record DestinationStatus(String name, String kind, String target, Optional<LastDelivery> last,
+                                  int waiting) {
+  }
+
+  /**
+   * Queues the notice for every destination subscribed to it, without waiting for any.
+   *
+   * @return how many destinations it was queued for
+   */
+  public int publish(Notice notice) {
+    int queued = 0;
+    for (String name : subscribersOf(notice)) {
+      if (queues.get(name).offer(notice)) {
+        queued++;
+      }
+    }
+    return queued;
+  }
+
+  List<String> subscribersOf(Notice notice) {
+    return properties.subscriptions().stream().filter(s -> s.covers(notice))
+        .flatMap(s -> s.destinations().stream()).distinct().toList();
+  }
+
+  /** Whether anything at all is subscribed to this kind: publishers skip building notices no one reads. */
+  public boolean wanted(NoticeKind kind) {
+    return properties.subscriptions().stream().anyMatch(s -> s.events().stream().anyMatch(kind::matches));
+  }
+
+  /** The console page at {@code path} as people open it, or empty when no console URL is configured. */
+  public String link(String path) {
+    return properties.consoleUrl().isEmpty() ? "" : properties.consoleUrl() + path;
+  }
+
+  public List<DestinationStatus> destinations() {
+    return destinations.values().stream().map(d -> new DestinationStatus(d.name(), d.kind(),
+        properties.destinations().get(d.name()).toString(), records.last(d.name()), queues.get(d.name()).waiting()))
+        .toList();
+  }
+
+  public Optional<String> testRefusal() {
+    return operators.refusal(Role.ADMIN);
+  }
+
+  /** Sends a test notice to one destination, whatever its subscriptions; its outcome shows as its last delivery. */
+  @Requires(value = Role.ADMIN, action = "send-test-notification")
+  public void sendTest(String destination) {
+    DeliveryQueue queue = queues.get(destination);
+    if (queue == null) {
+      throw new IllegalArgumentException("no notification destination '" + destination + "'");
+    }
+    Identity actor = operators.current();
+    queue.offer(new Notice("test/" + UUID.randomUUID(), NoticeKind.TEST, clock.instant(), "aviary", "",
+        actor.toString(), "Aviary test notice", "A test from " + actor + ": this destination is reachable.",
+        List.of(), link("/settings")));
+  }
+
+  @Override
+  public void destroy() {
+    queues.values().forEach(DeliveryQueue::close);
+  }
+}

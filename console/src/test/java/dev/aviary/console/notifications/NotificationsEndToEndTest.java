@@ -1,0 +1,109 @@
+package dev.aviary.console.notifications;
+
+import dev.aviary.console.GitCli;
+import dev.aviary.console.SandboxTokens;
+import dev.aviary.console.sandbox.SandboxEnvironment;
+import dev.aviary.sandbox.signin.SandboxIdentityProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The on-call loop in the sandbox: a release started through the API by a script, judged faulty, rolled back by
+ * itself, and a real HTTP receiver told so, signed, with the figures, within 2 seconds.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "aviary.sandbox.ready-delay=100ms", "aviary.releases.tick=200ms", "aviary.releases.plan.steps=20,50,100",
+    "aviary.releases.plan.step-duration=1s", "aviary.releases.plan.min-requests=1",
+    "aviary.releases.plan.warm-window=1s", "aviary.releases.plan.ready-timeout=30s",
+    "aviary.notifications.console-url=http://aviary.test",
+    "aviary.notifications.destinations.oncall.kind=webhook",
+    "aviary.notifications.destinations.oncall.signing-key=end-to-end-key",
+    "aviary.notifications.subscriptions[0].events=release-*",
+    "aviary.notifications.subscriptions[0].destinations=oncall"})
+class NotificationsEndToEndTest {
+
+  static final WebhookReceiver RECEIVER = WebhookReceiver.answering(200);
+  @TempDir
+  static Path data;
+  @LocalServerPort
+  int port;
+  @Autowired
+  SandboxEnvironment sandbox;
+  @Autowired
+  SandboxIdentityProvider provider;
+  final HttpClient http = HttpClient.newHttpClient();
+  final ObjectMapper json = new ObjectMapper();
+
+  @DynamicPropertySource
+  static void settings(DynamicPropertyRegistry registry) {
+    registry.add("aviary.data-dir", () -> data.toString());
+    registry.add("aviary.notifications.destinations.oncall.url", () -> RECEIVER.url("/aviary").toString());
+  }
+
+  @AfterAll
+  static void stopReceiver() {
+    RECEIVER.close();
+  }
+
+  @Test
+  void a_faulty_release_started_by_a_script_is_rolled_back_and_the_receiver_told_within_two_seconds()
+      throws Exception {
+    HttpResponse<String> started = send("admin", "POST", "/api/v1/releases",
+        "{\"service\": \"webapi\", \"tag\": \"1.2.0-faulty\"}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    String release = json.readTree(started.body()).path("release").asString();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> RECEIVER.received().stream()
+        .anyMatch(r -> "release-rolled-back".equals(r.header(WebhookBody.EVENT_HEADER))));
+    WebhookReceiver.Received told = RECEIVER.received().stream()
+        .filter(r -> "release-rolled-back".equals(r.header(WebhookBody.EVENT_HEADER))).findFirst().orElseThrow();
+    Instant receivedAt = Instant.now();
+    assertThat(told.header(WebhookBody.SIGNATURE_HEADER))
+        .isEqualTo(WebhookBody.signature("end-to-end-key", told.body()));
+    JsonNode body = json.readTree(told.text());
+    assertThat(body.path("release").asString()).isEqualTo(release);
+    assertThat(body.path("actor").asString()).isEqualTo("release controller");
+    assertThat(body.path("text").asString()).contains("failed analysis at 20%: success ratio");
+    assertThat(body.path("figures").toString()).contains("Analysis at 20%: FAILED", "<- broken", "rollback commit ");
+    assertThat(body.path("link").asString()).isEqualTo("http://aviary.test/releases");
+    assertThat(Duration.between(Instant.parse(body.path("at").asString()), receivedAt))
+        .as("from the rollback step to the receiver").isLessThan(Duration.ofSeconds(2));
+    String rollbackCommit = GitCli.run(Path.of(URI.create(sandbox.gitUrl())), "log", "-1", "--format=%H", "--",
+        "base/webapi");
+    assertThat(body.path("figures").toString()).contains("rollback commit " + rollbackCommit);
+    assertThat(RECEIVER.received()).filteredOn(r -> release.equals(json.readTree(r.text()).path("release").asString()))
+        .extracting(r -> r.header(WebhookBody.EVENT_HEADER))
+        .containsExactly("release-started", "release-rolled-back");
+
+    String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+        + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(metrics).contains("aviary_notifications_total{destination=\"oncall\",event=\"release-rolled-back\","
+        + "outcome=\"delivered\"} 1.0");
+  }
+
+  private HttpResponse<String> send(String user, String method, String path, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + SandboxTokens.of(provider, user))
+        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

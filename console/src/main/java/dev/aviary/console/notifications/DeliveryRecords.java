@@ -1,5 +1,6 @@
 package dev.aviary.console.notifications;
 
+import dev.aviary.console.Listeners;
 import dev.aviary.console.security.AuditEvent;
 import dev.aviary.console.security.AuditLog;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -25,6 +26,7 @@ final class DeliveryRecords implements DeliveryOutcomes {
   private final Clock clock;
   private final Counter deliveries;
   private final Map<String, LastDelivery> last = new ConcurrentHashMap<>();
+  private final Listeners<String> changed = new Listeners<>();
 
   DeliveryRecords(AuditLog audit, Clock clock, PrometheusRegistry registry) {
     this.audit = audit;
@@ -32,6 +34,11 @@ final class DeliveryRecords implements DeliveryOutcomes {
     this.deliveries = Counter.builder().name("aviary_notifications_total")
         .help("Notices Aviary sent, by destination, kind of notice and what became of them")
         .labelNames("destination", "event", "outcome").register(registry);
+  }
+
+  /** Calls {@code listener} with a destination's name whenever its last delivery changes (on its queue's thread). */
+  Runnable subscribe(java.util.function.Consumer<String> listener) {
+    return changed.add(listener);
   }
 
   Optional<LastDelivery> last(String destination) {
@@ -73,5 +80,6 @@ final class DeliveryRecords implements DeliveryOutcomes {
   private void record(Destination destination, Notice notice, LastDelivery.Outcome outcome, String detail) {
     deliveries.labelValues(destination.name(), notice.kind().word(), outcome.label()).inc();
     last.put(destination.name(), new LastDelivery(clock.instant(), notice.kind().word(), outcome, detail));
+    changed.publish(destination.name());
   }
 }

@@ -89,6 +89,11 @@ public class NotificationService implements DisposableBean {
         .toList();
   }
 
+  /** Calls {@code listener} with every destination's status whenever a delivery ends; the handle stops it. */
+  public Runnable subscribe(java.util.function.Consumer<List<DestinationStatus>> listener) {
+    return records.subscribe(name -> listener.accept(destinations()));
+  }
+
   public Optional<String> testRefusal() {
     return operators.refusal(Role.ADMIN);
   }

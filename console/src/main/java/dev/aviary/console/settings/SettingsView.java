@@ -7,16 +7,20 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.aviary.console.notifications.NotificationService;
 import dev.aviary.console.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 
-/** Read-only: where the console points, so an operator can tell at a glance which cluster and repository it is. */
+/**
+ * Where the console points, so an operator can tell at a glance which cluster and repository it is, and whom it
+ * tells what happens (admins can send a test notice).
+ */
 @RolesAllowed("VIEWER")
 @Route(value = "settings", layout = MainLayout.class)
 @PageTitle("Settings · Aviary")
 class SettingsView extends Div {
 
-  SettingsView(SettingsService settings) {
+  SettingsView(SettingsService settings, NotificationService notifications) {
     addClassName("aviary-page");
     SettingsSummary s = settings.summary();
     FormLayout cluster = new FormLayout();
@@ -31,7 +35,8 @@ class SettingsView extends Div {
     git.addFormItem(value(s.gitBranch()), "Branch");
     git.addFormItem(value(s.gitPath()), "Manifests folder");
     git.addFormItem(value(s.dataDirectory()), "Data directory");
-    add(new H2("Settings"), new H3("Cluster"), cluster, new H3("Git"), git);
+    add(new H2("Settings"), new H3("Cluster"), cluster, new H3("Git"), git, new H3("Notifications"),
+        new NotificationDestinations(notifications));
     setId("settings");
   }
 

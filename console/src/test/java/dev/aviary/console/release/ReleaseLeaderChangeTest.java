@@ -1,5 +1,7 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.notifications.WebhookBody;
+import dev.aviary.console.notifications.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,19 +18,26 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two consoles on one cluster, as two replicas of Aviary: only the one holding the Lease steps releases. When it stops
  * in the middle of a release, the other takes the Lease and carries on from the status stored in the Release
- * resource: every step is committed once, judged once, and the release is promoted.
+ * resource: every step is committed once, judged once, and the release is promoted; both consoles are subscribed to a
+ * webhook, and each release notice reaches it once.
  */
 class ReleaseLeaderChangeTest {
 
   @TempDir
   static Path dir;
   static ReleaseRig rig;
+  static WebhookReceiver receiver;
 
   @BeforeAll
   static void startRig() throws Exception {
+    receiver = WebhookReceiver.answering(200);
     rig = ReleaseRig.start(dir, 200, "aviary.releases.plan.steps=10,25,50,75,100",
         "aviary.releases.plan.step-duration=4s",
-        "aviary.releases.plan.warm-window=2s", "aviary.releases.plan.ready-timeout=60s");
+        "aviary.releases.plan.warm-window=2s", "aviary.releases.plan.ready-timeout=60s",
+        "aviary.notifications.destinations.oncall.kind=webhook",
+        "aviary.notifications.destinations.oncall.url=" + receiver.url("/oncall"),
+        "aviary.notifications.subscriptions[0].events=release-*",
+        "aviary.notifications.subscriptions[0].destinations=oncall");
     rig.console("console-a");
     rig.console("console-b");
   }
@@ -37,6 +46,9 @@ class ReleaseLeaderChangeTest {
   static void stopRig() {
     if (rig != null) {
       rig.close();
+    }
+    if (receiver != null) {
+      receiver.close();
     }
   }
 
@@ -62,6 +74,11 @@ class ReleaseLeaderChangeTest {
       assertThat(commits).as("commits of step " + step).filteredOn(c -> c.startsWith(subject)).hasSize(1);
     }
     assertThat(commits).filteredOn(c -> c.contains("promote:")).hasSize(3);
+    await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().stream()
+        .anyMatch(r -> "release-promoted".equals(r.header(WebhookBody.EVENT_HEADER))));
+    assertThat(receiver.received()).extracting(r -> r.header(WebhookBody.EVENT_HEADER))
+        .as("each release notice once, from whichever console led then")
+        .containsExactly("release-started", "release-promoted");
     rig.retire(done);
   }
 }

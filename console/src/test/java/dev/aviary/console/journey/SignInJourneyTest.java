@@ -104,8 +104,9 @@ class SignInJourneyTest extends JourneyTest {
     Page page = signIn("operator", 1280, 720);
     Response[] document = new Response[1];
     // The client asks for its UI with "v-r=init"; an earlier UI of the session may be gone already (closed when its
-    // page was left), so the forged request below names this one.
-    Response init = page.waitForResponse(r -> r.url().contains("v-r=init"),
+    // page was left), so the forged request below names this one. Only the History page's init counts: the signed-in
+    // page's own may still be under way, and its body is gone once that page is left.
+    Response init = page.waitForResponse(r -> r.url().contains("v-r=init") && r.url().contains("location=history"),
         () -> document[0] = page.navigate(url("/history")));
     Response response = document[0];
     // Read at once: Chromium may drop a response's body once later requests and navigations go on.

@@ -17,7 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-  public record Received(String path, Map<String, List<String>> headers, byte[] body, int answered) {
+  /** @param at when the request arrived, before the receiver took its time answering */
+  public record Received(java.time.Instant at, String path, Map<String, List<String>> headers, byte[] body,
+                         int answered) {
 
     public String header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
@@ -45,6 +47,7 @@ public final class WebhookReceiver implements AutoCloseable {
       WebhookReceiver receiver = new WebhookReceiver(server);
       receiver.script.addAll(List.of(statuses));
       server.createContext("/", exchange -> {
+        java.time.Instant at = java.time.Instant.now();
         byte[] body = exchange.getRequestBody().readAllBytes();
         int status = receiver.script.size() > 1 ? receiver.script.pollFirst() : receiver.script.peekFirst();
         try {
@@ -52,8 +55,8 @@ public final class WebhookReceiver implements AutoCloseable {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-        receiver.received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
-            body, status));
+        receiver.received.add(new Received(at, exchange.getRequestURI().getPath(),
+            Map.copyOf(exchange.getRequestHeaders()), body, status));
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
       });

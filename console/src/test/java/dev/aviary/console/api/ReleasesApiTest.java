@@ -1,7 +1,7 @@
 package dev.aviary.console.api;
 
+import dev.aviary.console.ConsoleApi;
 import dev.aviary.console.GitCli;
-import dev.aviary.console.SandboxTokens;
 import dev.aviary.console.sandbox.SandboxEnvironment;
 import dev.aviary.console.security.AuditEvent;
 import dev.aviary.console.security.AuditLog;
@@ -17,12 +17,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static dev.aviary.console.ConsoleApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -47,7 +46,6 @@ class ReleasesApiTest {
   SandboxIdentityProvider provider;
   @Autowired
   AuditLog audit;
-  final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
   @DynamicPropertySource
@@ -160,23 +158,11 @@ class ReleasesApiTest {
     return Path.of(URI.create(sandbox.gitUrl()));
   }
 
-  private void assertProblem(HttpResponse<String> response, int status, String detail) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
-        assertThat(t).startsWith("application/problem+json"));
-    assertThat(json.readTree(response.body()).path("detail").asString()).contains(detail);
-  }
-
   private HttpResponse<String> get(String user, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Bearer " + SandboxTokens.of(provider, user)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new ConsoleApi(port, provider).get(user, path);
   }
 
   private HttpResponse<String> send(String user, String method, String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Bearer " + SandboxTokens.of(provider, user))
-        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new ConsoleApi(port, provider).send(user, method, path, body);
   }
 }

@@ -2,6 +2,7 @@ package dev.aviary.console.api;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import dev.aviary.console.ConsoleApi;
 import dev.aviary.console.GitCli;
 import dev.aviary.console.SandboxTokens;
 import dev.aviary.console.sandbox.SandboxEnvironment;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static dev.aviary.console.ConsoleApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -151,13 +153,6 @@ class ServicesApiTest {
     assertThat(GitCli.run(remote, "rev-parse", "main")).isEqualTo(head);
   }
 
-  private void assertProblem(HttpResponse<String> response, int status, String detail) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
-        assertThat(t).startsWith("application/problem+json"));
-    assertThat(json.readTree(response.body()).path("detail").asString()).contains(detail);
-  }
-
   private static JsonNode find(JsonNode services, String name) {
     for (JsonNode s : services) {
       if (s.path("name").asString().equals(name)) {
@@ -168,15 +163,10 @@ class ServicesApiTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Bearer " + SandboxTokens.of(provider, "operator")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new ConsoleApi(port, provider).get("operator", path);
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Bearer " + SandboxTokens.of(provider, "operator"))
-        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new ConsoleApi(port, provider).send("operator", method, path, body);
   }
 }

@@ -1,7 +1,7 @@
 package dev.aviary.console.notifications;
 
 import dev.aviary.console.GitCli;
-import dev.aviary.console.SandboxTokens;
+import dev.aviary.console.ConsoleApi;
 import dev.aviary.console.sandbox.SandboxEnvironment;
 import dev.aviary.sandbox.signin.SandboxIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -101,9 +101,6 @@ class NotificationsEndToEndTest {
   }
 
   private HttpResponse<String> send(String user, String method, String path, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .header("Authorization", "Bearer " + SandboxTokens.of(provider, user))
-        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return new ConsoleApi(port, provider).send(user, method, path, body);
   }
 }

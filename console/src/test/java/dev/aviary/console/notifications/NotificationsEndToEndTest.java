@@ -2,8 +2,14 @@ package dev.aviary.console.notifications;
 
 import dev.aviary.console.GitCli;
 import dev.aviary.console.ConsoleApi;
+import dev.aviary.console.health.HealthStatus;
+import dev.aviary.console.health.OverviewService;
+import dev.aviary.console.health.SyncState;
+import dev.aviary.console.release.Leadership;
 import dev.aviary.console.sandbox.SandboxEnvironment;
 import dev.aviary.sandbox.signin.SandboxIdentityProvider;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,13 +28,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The on-call loop in the sandbox: a release started through the API by a script, judged faulty, rolled back by
- * itself, and a real HTTP receiver told so, signed, with the figures, within 2 seconds.
+ * The on-call loop in the sandbox, told to a real HTTP receiver: a release started through the API by a script,
+ * judged faulty and rolled back by itself (signed, with the figures, within 2 seconds); a faulty image set by hand
+ * with kubectl's rights (the service Degraded and OutOfSync), then Sync (recovered).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "aviary.sandbox.ready-delay=100ms", "aviary.releases.tick=200ms", "aviary.releases.plan.steps=20,50,100",
@@ -38,7 +46,11 @@ import static org.awaitility.Awaitility.await;
     "aviary.notifications.destinations.oncall.kind=webhook",
     "aviary.notifications.destinations.oncall.signing-key=end-to-end-key",
     "aviary.notifications.subscriptions[0].events=release-*",
-    "aviary.notifications.subscriptions[0].destinations=oncall"})
+    "aviary.notifications.subscriptions[0].destinations=oncall",
+    "aviary.notifications.subscriptions[1].events=service-*",
+    "aviary.notifications.subscriptions[1].services=document-processor",
+    "aviary.notifications.subscriptions[1].destinations=oncall",
+    "aviary.notifications.health-hold=1s", "aviary.health.sync-check=2s", "aviary.prometheus.refresh=300ms"})
 class NotificationsEndToEndTest {
 
   static final WebhookReceiver RECEIVER = WebhookReceiver.answering(200);
@@ -50,6 +62,10 @@ class NotificationsEndToEndTest {
   SandboxEnvironment sandbox;
   @Autowired
   SandboxIdentityProvider provider;
+  @Autowired
+  Leadership leadership;
+  @Autowired
+  OverviewService overviews;
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
@@ -98,6 +114,50 @@ class NotificationsEndToEndTest {
         + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     assertThat(metrics).contains("aviary_notifications_total{destination=\"oncall\",event=\"release-rolled-back\","
         + "outcome=\"delivered\"} 1.0");
+  }
+
+  @Test
+  void a_faulty_image_set_outside_aviary_is_told_as_degraded_and_out_of_sync_and_sync_is_told_as_recovered()
+      throws Exception {
+    // What a service is when the leader's watch first sees it counts as told: let it see document-processor well.
+    await().atMost(Duration.ofSeconds(30)).until(() -> leadership.leading() && fine("document-processor"));
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> leadership.leading()
+        && fine("document-processor"));
+    try (KubernetesClient kubectl = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build()) {
+      kubectl.apps().deployments().withName("document-processor-v1").edit(d -> {
+        d.getSpec().getTemplate().getSpec().getContainers().getFirst()
+            .setImage("ghcr.io/aviary-dev/platform-app:1.1.0-faulty");
+        return d;
+      });
+    }
+
+    await().atMost(Duration.ofSeconds(60)).alias("told about document-processor")
+        .untilAsserted(() -> assertThat(told("document-processor")).contains("service-degraded",
+            "service-out-of-sync"));
+    JsonNode degraded = json.readTree(RECEIVER.received().stream().filter(r -> "service-degraded".equals(
+        r.header(WebhookBody.EVENT_HEADER)) && r.text().contains("document-processor")).findFirst().orElseThrow()
+        .text());
+    assertThat(degraded.path("title").asString()).isEqualTo("document-processor is Degraded");
+    assertThat(degraded.path("text").asString()).matches("v1 fails \\d+\\.\\d% of requests, above the 5\\.0% limit");
+    assertThat(degraded.path("link").asString()).isEqualTo("http://aviary.test/services/document-processing/"
+        + "document-processor");
+
+    assertThat(send("operator", "POST", "/api/v1/services/document-processor/sync", "").statusCode())
+        .isEqualTo(200);
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(told("document-processor"))
+        .contains("service-recovered"));
+    assertThat(told("document-processor")).as("each told once").doesNotHaveDuplicates();
+  }
+
+  private boolean fine(String service) {
+    return overviews.current().services().stream().anyMatch(s -> s.name().equals(service)
+        && s.health().status() == HealthStatus.HEALTHY && s.sync().kind() == SyncState.Kind.SYNCED);
+  }
+
+  /** The events the receiver got about a service, in order. */
+  private List<String> told(String service) {
+    return RECEIVER.received().stream().filter(r -> r.text().contains("\"service\":\"" + service + "\""))
+        .map(r -> r.header(WebhookBody.EVENT_HEADER)).toList();
   }
 
   private HttpResponse<String> send(String user, String method, String path, String body) throws Exception {

@@ -54,8 +54,7 @@ class ReleasesApi {
       var spec = r.spec();
       return new ReleaseView(r.name(), r.namespace(), spec.service(), spec.stableVersion(), spec.canaryVersion(),
           spec.image(), r.phase().name(), r.phase().label(), r.phase().finished(),
-          status == null ? "waiting for the leading console to pick it up" : status.message(),
-          status == null ? 0 : status.stepIndex() + 1, spec.plan().steps().size(), status == null ? 0 : status.weight(),
+          r.message(), status == null ? 0 : status.stepIndex() + 1, spec.plan().steps().size(), r.weight(),
           r.actions(), r.promotionCommit().orElse(null), whole ? spec.toMap() : null,
           whole ? (status == null ? List.of() : status.analyses()) : null,
           whole ? (status == null ? List.of() : status.events()) : null);

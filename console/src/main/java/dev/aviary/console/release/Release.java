@@ -20,6 +20,16 @@ public record Release(String namespace, String name, String resourceVersion, Rel
     return status == null ? ReleasePhase.STARTING : status.phase();
   }
 
+  /** Where it is and why, as the page and the API say it. */
+  public String message() {
+    return status == null ? "waiting for the leading console to pick it up" : status.message();
+  }
+
+  /** The canary's share of traffic now: 0 until the controller first moved it. */
+  public int weight() {
+    return status == null ? 0 : status.weight();
+  }
+
   /** The commit in which the stable Deployment took the new version: what "restore previous version" reverts. */
   public Optional<String> promotionCommit() {
     return status == null || status.promotionCommit().isEmpty() ? Optional.empty()

@@ -102,8 +102,8 @@ class ReleaseDetail extends VerticalLayout {
     title.setText(spec.service() + ": " + spec.stableVersion() + " → " + spec.canaryVersion() + " (" + spec.image()
         + ")");
     phase.setText(release.phase().label());
-    message.setText(status == null ? "waiting for the leading console to pick it up" : status.message());
-    weight.setValue(status == null ? 0 : status.weight());
+    message.setText(release.message());
+    weight.setValue(release.weight());
     ReleasePhase p = release.phase();
     boolean steerable = refusal.isEmpty();
     weight.setEnabled(steerable && p.allows(Steering.Action.SET_WEIGHT));

@@ -73,11 +73,6 @@ public class NotificationService implements DisposableBean {
         .flatMap(s -> s.destinations().stream()).distinct().toList();
   }
 
-  /** Whether anything at all is subscribed to this kind: publishers skip building notices no one reads. */
-  public boolean wanted(NoticeKind kind) {
-    return properties.subscriptions().stream().anyMatch(s -> s.events().stream().anyMatch(kind::matches));
-  }
-
   /** The console page at {@code path} as people open it, or empty when no console URL is configured. */
   public String link(String path) {
     return properties.consoleUrl().isEmpty() ? "" : properties.consoleUrl() + path;

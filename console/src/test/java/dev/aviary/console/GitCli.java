@@ -14,6 +14,28 @@ public final class GitCli {
   private GitCli() {
   }
 
+  /** Edits files in a working copy of the repository. */
+  @FunctionalInterface
+  public interface Edit {
+    void apply(Path workingCopy) throws IOException;
+  }
+
+  /**
+   * What someone who is not Aviary does: clones the remote into the empty folder {@code workingCopy}, edits, commits
+   * as Carol and pushes to main.
+   */
+  public static void pushFromOutside(Path remote, Path workingCopy, String message, Edit edit) {
+    run(workingCopy, "clone", "-q", remote.toString(), ".");
+    try {
+      edit.apply(workingCopy);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    run(workingCopy, "add", "-A");
+    run(workingCopy, "-c", "user.name=Carol", "-c", "user.email=carol@example.com", "commit", "-qm", message);
+    run(workingCopy, "push", "-q", "origin", "HEAD:main");
+  }
+
   public static String run(Path repository, String... args) {
     List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
     command.addAll(List.of(args));

@@ -18,6 +18,14 @@ public enum NoticeKind {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
+  /**
+   * Whether a notice of this kind is about one service: the others ({@code change-not-applied} lists files,
+   * {@code signals-unavailable} is about Prometheus) reach only subscriptions that name no services.
+   */
+  public boolean aboutAService() {
+    return this != CHANGE_NOT_APPLIED && this != SIGNALS_UNAVAILABLE && this != TEST;
+  }
+
   /** Whether a subscription's pattern ({@code *}, {@code release-*} or a word) takes this kind. */
   public boolean matches(String pattern) {
     String p = pattern.strip();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Tells people what happened: each notice goes to every destination a subscription routes it to, through that
@@ -30,6 +31,8 @@ public class NotificationService implements DisposableBean {
   private final DeliveryRecords records;
   private final Map<String, Destination> destinations = new LinkedHashMap<>();
   private final Map<String, DeliveryQueue> queues = new LinkedHashMap<>();
+  private final List<ActiveSubscription> configured;
+  private volatile FromGit fromGit = new FromGit(List.of(), List.of());
 
   NotificationService(NotificationsProperties properties, List<DestinationFactory> factories, AuditLog audit,
                       PrometheusRegistry registry, Operators operators, Clock clock) {
@@ -37,6 +40,8 @@ public class NotificationService implements DisposableBean {
     this.clock = clock;
     this.operators = operators;
     this.records = new DeliveryRecords(audit, clock, registry);
+    this.configured = properties.subscriptions().stream()
+        .map(s -> new ActiveSubscription(s, "console configuration")).toList();
     properties.destinations().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
       Destination destination = factories.stream()
           .flatMap(f -> f.create(e.getKey(), e.getValue(), properties.timeout()).stream()).findFirst()
@@ -51,6 +56,17 @@ public class NotificationService implements DisposableBean {
   /** A destination as the Settings page shows it: no URL path, no key, no password. */
   public record DestinationStatus(String name, String kind, String target, Optional<LastDelivery> last,
                                   int waiting) {
+  }
+
+  /**
+   * One subscription and where it comes from: the console's configuration, or the manifest in Git whose annotation
+   * made it.
+   */
+  public record ActiveSubscription(NotificationsProperties.Subscription subscription, String from) {
+  }
+
+  /** The subscriptions Git's manifests hold, and the annotations that could not be taken, each saying why. */
+  record FromGit(List<ActiveSubscription> subscriptions, List<String> problems) {
   }
 
   /**
@@ -69,8 +85,23 @@ public class NotificationService implements DisposableBean {
   }
 
   List<String> subscribersOf(Notice notice) {
-    return properties.subscriptions().stream().filter(s -> s.covers(notice))
+    return subscriptions().stream().map(ActiveSubscription::subscription).filter(s -> s.covers(notice))
         .flatMap(s -> s.destinations().stream()).distinct().toList();
+  }
+
+  /** Every subscription in force: the configured ones first, then those from Git's manifests. */
+  public List<ActiveSubscription> subscriptions() {
+    return Stream.concat(configured.stream(), fromGit.subscriptions().stream()).toList();
+  }
+
+  /** Subscription annotations in Git that are not in force, each saying where it is and what is wrong. */
+  public List<String> gitProblems() {
+    return fromGit.problems();
+  }
+
+  /** Takes what Git's manifests say from now on, in place of what they said before. */
+  void routeFromGit(FromGit found) {
+    fromGit = found;
   }
 
   /** The console page at {@code path} as people open it, or empty when no console URL is configured. */

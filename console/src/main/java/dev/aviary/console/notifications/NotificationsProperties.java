@@ -5,8 +5,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -96,6 +98,25 @@ public record NotificationsProperties(@DefaultValue("") String consoleUrl, @Defa
       destinations = destinations == null ? List.of() : List.copyOf(destinations);
     }
 
+    /** What is wrong with the events it names, if anything: none, or one that no notice is called. */
+    Optional<String> eventsProblem() {
+      if (events.isEmpty()) {
+        return Optional.of("name at least one kind of notice, e.g. release-*");
+      }
+      return events.stream().filter(e -> !NoticeKind.known(e)).findFirst().map(e -> "no notice is called '" + e
+          + "' (known: " + String.join(", ", Arrays.stream(NoticeKind.values()).map(NoticeKind::word).toList())
+          + ")");
+    }
+
+    /** What is wrong with the destinations it names, if anything: none, or one that is not configured. */
+    Optional<String> destinationsProblem(Set<String> configured) {
+      if (destinations.isEmpty()) {
+        return Optional.of("name at least one destination");
+      }
+      return destinations.stream().filter(d -> !configured.contains(d)).findFirst().map(d -> "no destination '" + d
+          + "' is configured under " + PREFIX + ".destinations");
+    }
+
     boolean covers(Notice notice) {
       return events.stream().anyMatch(notice.kind()::matches)
           && (services.isEmpty() || services.contains("*") || services.contains(notice.service()));
@@ -122,19 +143,11 @@ public record NotificationsProperties(@DefaultValue("") String consoleUrl, @Defa
   }
 
   private static void check(Subscription s, String where, Set<String> destinations) {
-    if (s.events().isEmpty()) {
-      throw new IllegalArgumentException(where + ".events must name at least one kind of notice, e.g. release-*");
-    }
-    s.events().stream().filter(e -> !NoticeKind.known(e)).findFirst().ifPresent(e -> {
-      throw new IllegalArgumentException(where + ".events: no notice is called '" + e + "' (known: "
-          + String.join(", ", java.util.Arrays.stream(NoticeKind.values()).map(NoticeKind::word).toList()) + ")");
+    s.eventsProblem().ifPresent(problem -> {
+      throw new IllegalArgumentException(where + ".events: " + problem);
     });
-    if (s.destinations().isEmpty()) {
-      throw new IllegalArgumentException(where + ".destinations must name at least one destination");
-    }
-    s.destinations().stream().filter(d -> !destinations.contains(d)).findFirst().ifPresent(d -> {
-      throw new IllegalArgumentException(where + ".destinations: no destination '" + d + "' is configured under "
-          + PREFIX + ".destinations");
+    s.destinationsProblem(destinations).ifPresent(problem -> {
+      throw new IllegalArgumentException(where + ".destinations: " + problem);
     });
   }
 }

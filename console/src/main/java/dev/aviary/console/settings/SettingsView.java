@@ -36,7 +36,8 @@ class SettingsView extends Div {
     git.addFormItem(value(s.gitPath()), "Manifests folder");
     git.addFormItem(value(s.dataDirectory()), "Data directory");
     add(new H2("Settings"), new H3("Cluster"), cluster, new H3("Git"), git, new H3("Notifications"),
-        new NotificationDestinations(notifications));
+        new NotificationDestinations(notifications), new H3("Subscriptions"),
+        new NotificationSubscriptions(notifications));
     setId("settings");
   }
 

@@ -92,6 +92,30 @@ class NotificationServiceTest {
   }
 
   @Test
+  void subscriptions_from_git_add_to_the_configured_ones_and_replace_what_git_said_before() throws Exception {
+    try (WebhookReceiver oncall = WebhookReceiver.answering(200)) {
+      NotificationService notifications = start(oncall.url("/oncall"));
+      var teamDegraded = new NotificationsProperties.Subscription(List.of("service-degraded", "release-*"),
+          List.of("document-processor"), List.of("team"));
+      notifications.routeFromGit(new NotificationService.FromGit(List.of(
+          new NotificationService.ActiveSubscription(teamDegraded, "Git: base/document-processor/service.yaml")),
+          List.of()));
+
+      assertThat(notifications.subscribersOf(notice(NoticeKind.SERVICE_DEGRADED, "document-processor")))
+          .containsExactly("team");
+      assertThat(notifications.subscribersOf(notice(NoticeKind.RELEASE_ROLLED_BACK, "document-processor")))
+          .as("configured, and from Git").containsExactly("oncall", "team");
+      assertThat(notifications.subscribersOf(notice(NoticeKind.SERVICE_DEGRADED, "webapi"))).isEmpty();
+      assertThat(notifications.subscriptions()).extracting(NotificationService.ActiveSubscription::from)
+          .containsExactly("console configuration", "console configuration", "Git: base/document-processor/service.yaml");
+
+      notifications.routeFromGit(new NotificationService.FromGit(List.of(), List.of("a problem")));
+      assertThat(notifications.subscribersOf(notice(NoticeKind.SERVICE_DEGRADED, "document-processor"))).isEmpty();
+      assertThat(notifications.gitProblems()).containsExactly("a problem");
+    }
+  }
+
+  @Test
   void a_receiver_down_for_good_is_given_up_on_with_an_audit_entry_and_a_count_while_publishing_never_waits()
       throws Exception {
     NotificationService notifications = start(closedPort());

@@ -25,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +51,7 @@ import static org.awaitility.Awaitility.await;
     "aviary.notifications.subscriptions[1].events=service-*",
     "aviary.notifications.subscriptions[1].services=document-processor",
     "aviary.notifications.subscriptions[1].destinations=oncall",
+    "aviary.notifications.destinations.team.kind=webhook", "aviary.git.poll-interval=1s",
     "aviary.notifications.health-hold=1s", "aviary.health.sync-check=2s", "aviary.prometheus.refresh=300ms"})
 class NotificationsEndToEndTest {
 
@@ -66,6 +68,8 @@ class NotificationsEndToEndTest {
   Leadership leadership;
   @Autowired
   OverviewService overviews;
+  @Autowired
+  NotificationService notifications;
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
 
@@ -73,6 +77,7 @@ class NotificationsEndToEndTest {
   static void settings(DynamicPropertyRegistry registry) {
     registry.add("aviary.data-dir", () -> data.toString());
     registry.add("aviary.notifications.destinations.oncall.url", () -> RECEIVER.url("/aviary").toString());
+    registry.add("aviary.notifications.destinations.team.url", () -> RECEIVER.url("/team").toString());
   }
 
   @AfterAll
@@ -106,8 +111,8 @@ class NotificationsEndToEndTest {
     String rollbackCommit = GitCli.run(Path.of(URI.create(sandbox.gitUrl())), "log", "-1", "--format=%H", "--",
         "base/webapi");
     assertThat(body.path("figures").toString()).contains("rollback commit " + rollbackCommit);
-    assertThat(RECEIVER.received()).filteredOn(r -> release.equals(json.readTree(r.text()).path("release").asString()))
-        .extracting(r -> r.header(WebhookBody.EVENT_HEADER))
+    assertThat(RECEIVER.received()).filteredOn(r -> r.path().equals("/aviary"))
+        .filteredOn(r -> release.equals(json.readTree(r.text()).path("release").asString())).extracting(r -> r.header(WebhookBody.EVENT_HEADER))
         .containsExactly("release-started", "release-rolled-back");
 
     String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
@@ -147,6 +152,41 @@ class NotificationsEndToEndTest {
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(told("document-processor"))
         .contains("service-recovered"));
     assertThat(told("document-processor")).as("each told once").doesNotHaveDuplicates();
+  }
+
+  @Test
+  void a_team_subscribes_its_channel_by_a_commit_and_hears_of_its_services_releases_there(@TempDir Path clone)
+      throws Exception {
+    GitCli.pushFromOutside(Path.of(URI.create(sandbox.gitUrl())), clone, "webapi: tell the team of its releases",
+        copy -> {
+          Path service = copy.resolve("base/webapi/service.yaml");
+          Files.writeString(service, SubscriptionAnnotationsTest.withAnnotations(Files.readString(service), """
+              notifications.aviary.dev/team: "release-started, release-promoted"
+                  notifications.aviary.dev/team-chat: "release-*\""""));
+        });
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> notifications.subscriptions().stream()
+        .anyMatch(r -> r.from().equals("Git: base/webapi/service.yaml")));
+    assertThat(notifications.gitProblems()).singleElement().asString()
+        .isEqualTo("base/webapi/service.yaml (Service webapi), annotation notifications.aviary.dev/team-chat: no "
+            + "destination 'team-chat' is configured under aviary.notifications.destinations");
+    // Like any push, it is applied when someone syncs.
+    assertThat(send("operator", "POST", "/api/v1/services/webapi/sync", "").statusCode()).isEqualTo(200);
+    HttpResponse<String> started = send("admin", "POST", "/api/v1/releases",
+        "{\"service\": \"webapi\", \"tag\": \"1.3.0\"}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    String release = json.readTree(started.body()).path("release").asString();
+
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(toTeam(release))
+        .containsExactly("release-started", "release-promoted"));
+    assertThat(RECEIVER.received()).filteredOn(r -> r.path().equals("/team"))
+        .allSatisfy(r -> assertThat(r.text()).contains("\"service\":\"webapi\""));
+  }
+
+  private List<String> toTeam(String release) {
+    return RECEIVER.received().stream().filter(r -> r.path().equals("/team")
+        && r.text().contains("\"release\":\"" + release + "\"")).map(r -> r.header(WebhookBody.EVENT_HEADER))
+        .toList();
   }
 
   private boolean fine(String service) {

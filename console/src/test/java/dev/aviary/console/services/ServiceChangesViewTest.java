@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
@@ -108,17 +107,16 @@ class ServiceChangesViewTest extends ChangingSandboxTest {
   }
 
   @Test
-  void a_push_from_outside_aviary_is_noticed_shown_as_drift_and_synced_on_request(@TempDir Path clone)
-      throws IOException {
+  void a_push_from_outside_aviary_is_noticed_shown_as_drift_and_synced_on_request(@TempDir Path clone) {
     UI.getCurrent().navigate(ServicesView.class);
     eventually(() -> assertThat(text("sync-webapi")).isEqualTo("Synced"));
 
-    GitCli.run(clone, "clone", "-q", Path.of(java.net.URI.create(sandbox.gitUrl())).toString(), ".");
-    Path config = clone.resolve("base/webapi/config-map.yaml");
-    Files.writeString(config, Files.readString(config).replace("CHUNK_WORDS: \"200\"", "CHUNK_WORDS: \"300\""));
-    GitCli.run(clone, "-c", "user.name=Carol", "-c", "user.email=carol@example.com", "commit", "-qam",
-        "webapi: bigger chunks, by hand");
-    GitCli.run(clone, "push", "-q", "origin", "HEAD:main");
+    GitCli.pushFromOutside(Path.of(java.net.URI.create(sandbox.gitUrl())), clone, "webapi: bigger chunks, by hand",
+        copy -> {
+          Path config = copy.resolve("base/webapi/config-map.yaml");
+          Files.writeString(config, Files.readString(config).replace("CHUNK_WORDS: \"200\"",
+              "CHUNK_WORDS: \"300\""));
+        });
 
     eventually(() -> {
       assertThat(text("sync-webapi")).isEqualTo("OutOfSync");

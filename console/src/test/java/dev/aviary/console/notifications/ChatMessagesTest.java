@@ -64,7 +64,7 @@ class ChatMessagesTest {
     assertThat(card.path("type").asString()).isEqualTo("AdaptiveCard");
     assertThat(card.path("version").asString()).isEqualTo("1.4");
     assertThat(card.path("body").get(0).path("type").asString()).isEqualTo("TextBlock");
-    assertThat(card.path("body").get(0).path("text").asString()).isEqualTo("webapi: release webapi\\-v2 paused");
+    assertThat(card.path("body").get(0).path("text").asString()).isEqualTo("webapi: release webapi-v2 paused");
     JsonNode facts = card.path("body").get(3).path("facts");
     assertThat(facts.get(1).path("title").asString()).isEqualTo("Service");
     assertThat(facts.get(1).path("value").asString()).isEqualTo("webapi");
@@ -77,7 +77,16 @@ class ChatMessagesTest {
     JsonNode card = JSON.readTree(TeamsMessage.json(notice(HOSTILE))).path("attachments").get(0).path("content");
     String text = card.path("body").get(1).path("text").asString();
 
-    assertThat(text).contains("\\*everyone\\*", "\\_look\\_", "\\[x\\]\\(http://evil\\)", "@\u2060channel",
+    assertThat(text).contains("\\*everyone\\*", "\\_look\\_", "\\[x\\](http://evil)", "@\u2060channel",
         "@\u2060here").doesNotContain("@channel");
+  }
+
+  @Test
+  void teams_escapes_only_what_would_become_markup_so_names_and_figures_read_as_they_are() {
+    assertThat(ChatText.teams("webapi-v2 (1.2.0-rc.1) #3: p99 +12% <- slow!")).isEqualTo(
+        "webapi-v2 (1.2.0-rc.1) #3: p99 +12% <- slow!");
+    assertThat(ChatText.teams("why:\n- one\n  + two\n10. three")).isEqualTo(
+        "why:\n\\- one\n  \\+ two\n10\\. three");
+    assertThat(ChatText.teams("a\\b")).isEqualTo("a\\\\b");
   }
 }

@@ -15,9 +15,9 @@ final class MetricsNotice {
     if (signals.readAt() == null) {
       kind = "info";
       text = "Reading golden signals from " + signals.source() + "...";
-    } else if (signals.failure().isPresent()) {
+    } else if (signals.unavailable().isPresent()) {
       kind = "error";
-      text = "Metrics unavailable: " + signals.failure().get() + ". Figures show as \"" + Figures.UNAVAILABLE
+      text = "Metrics unavailable: " + signals.unavailable().get() + ". Figures show as \"" + Figures.UNAVAILABLE
           + "\", not as zero" + (signals.lastGood() == null ? "." : "; last complete read at "
           + Figures.clock(signals.lastGood()) + ".");
     } else if (signals.unlabelled().isPresent()) {

@@ -6,6 +6,10 @@ import dev.aviary.console.metrics.Signal;
 import dev.aviary.console.metrics.SignalResult;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,11 +41,31 @@ public record Signals(String source, boolean simulated, Instant readAt, Map<Sign
         .map(SignalResult.Unlabelled::describe).distinct().reduce((a, b) -> a + "; " + b);
   }
 
-  /** Why the latest read failed, naming each signal that failed; empty when all were answered. */
+  /**
+   * Why the latest read failed, naming each signal that failed; signals that failed for the same reason (Prometheus
+   * unreachable fails them all) share one line. Empty when all were answered.
+   */
   public Optional<String> failure() {
     if (readAt == null) {
       return Optional.of("metrics not read yet");
     }
-    return results.values().stream().filter(r -> !r.ok()).map(SignalResult::failure).reduce((a, b) -> a + "; " + b);
+    Map<String, List<String>> signalsByReason = new LinkedHashMap<>();
+    results.values().stream().filter(r -> !r.ok()).sorted(Comparator.comparing(SignalResult::signal))
+        .forEach(r -> signalsByReason.computeIfAbsent(reason(r), k -> new ArrayList<>()).add(r.signal().label()));
+    return signalsByReason.entrySet().stream().map(e -> String.join(", ", e.getValue()) + ": " + e.getKey())
+        .reduce((a, b) -> a + "; " + b);
+  }
+
+  private static String reason(SignalResult failed) {
+    String prefix = failed.signal().label() + ": ";
+    return failed.failure().startsWith(prefix) ? failed.failure().substring(prefix.length()) : failed.failure();
+  }
+
+  /**
+   * Why the latest read failed; empty while nothing has been read yet (not known to be unavailable, only not read)
+   * and when all were answered. What on-call is told about and the overview shows as an error.
+   */
+  public Optional<String> unavailable() {
+    return readAt == null ? Optional.empty() : failure();
   }
 }

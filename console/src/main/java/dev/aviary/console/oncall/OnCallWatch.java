@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -81,8 +82,7 @@ class OnCallWatch implements InitializingBean, DisposableBean {
   }
 
   private void signalsOutage(Overview overview, Instant now) {
-    var failure = overview.signals().readAt() == null ? java.util.Optional.<String>empty()
-        : overview.signals().failure();
+    Optional<String> failure = overview.signals().unavailable();
     signals.observe(failure.isPresent(), now, properties.signalsUnavailableAfter()).ifPresent(since ->
         notifications.publish(new Notice("signals/" + since, NoticeKind.SIGNALS_UNAVAILABLE, now, "", "", "",
             "Golden signals unavailable since " + Times.clock(since), "Aviary cannot read request rates, errors "

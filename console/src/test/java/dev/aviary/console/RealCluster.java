@@ -119,7 +119,7 @@ public final class RealCluster implements AutoCloseable {
     properties.put("aviary.oidc.client-secret", provider.clientSecret());
     properties.put("aviary.prometheus.url", "");
     properties.put("server.forward-headers-strategy", "none");
-    properties.put("aviary.releases.lease.identity", identity);
+    properties.put("aviary.coordination.identity", identity);
     properties.put("aviary.health.sync-check", "2s");
     properties.put("logging.level.root", "WARN");
     properties.put("logging.level.dev.aviary", "INFO");

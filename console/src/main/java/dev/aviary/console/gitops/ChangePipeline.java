@@ -1,6 +1,5 @@
 package dev.aviary.console.gitops;
 
-import dev.aviary.console.cluster.ClusterWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The one way Aviary changes anything: sync with the remote, edit the manifests as the intent says, validate, commit
  * as the operator, push (redoing the edit on the new head when the remote moved on, never forcing), then apply the
- * edited files to the cluster. Changes run one at a time. A push that fails applies nothing; an apply that fails
+ * edited files to the cluster through the {@link ClusterGate}. Changes run one at a time. A push that fails applies nothing; an apply that fails
  * after the push leaves the change committed and is retried until the cluster takes it.
  */
 @Service
@@ -28,17 +27,17 @@ public class ChangePipeline {
   private static final Logger log = LoggerFactory.getLogger(ChangePipeline.class);
 
   private final GitWorkspace workspace;
-  private final ClusterWriter cluster;
+  private final ClusterGate gate;
   private final GitProperties git;
   private final ApplicationEventPublisher events;
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
   private final Set<String> unappliedFiles = ConcurrentHashMap.newKeySet();
   private final List<Map<String, Object>> unappliedDeletions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  public ChangePipeline(GitWorkspace workspace, ClusterWriter cluster, GitProperties git,
+  public ChangePipeline(GitWorkspace workspace, ClusterGate gate, GitProperties git,
                         ApplicationEventPublisher events) {
     this.workspace = workspace;
-    this.cluster = cluster;
+    this.gate = gate;
     this.git = git;
     this.events = events;
   }
@@ -78,8 +77,17 @@ public class ChangePipeline {
     }
   }
 
-  /** What the cluster must do once a change is pushed: objects to apply, and objects of deleted files to remove. */
-  private record Plan(List<Map<String, Object>> apply, List<Map<String, Object>> delete) {
+  /** What the cluster must take once a change is pushed: the edited files' objects, and deleted files' objects. */
+  private record Plan(Set<String> files, List<Map<String, Object>> deleted) {
+
+    /** The plan made of the manifests at the commit the gate writes from, which may be newer than the change's. */
+    ClusterGate.Writes at(ManifestSet manifests) {
+      Set<String> named = manifests.all().stream().map(m -> Manifests.identity(m.object())).collect(
+          java.util.stream.Collectors.toSet());
+      return new ClusterGate.Writes(manifests.all().stream().filter(m -> files.contains(m.file()))
+          .map(ManifestReader.Manifest::object).toList(),
+          deleted.stream().filter(o -> !named.contains(Manifests.identity(o))).toList());
+    }
   }
 
   /**
@@ -89,7 +97,7 @@ public class ChangePipeline {
   private Plan validate(ManifestSet manifests, Map<String, String> files) {
     List<ManifestReader.Manifest> rendered = new ManifestReader(
         path -> files.containsKey(path) ? Optional.ofNullable(files.get(path)) : manifests.read(path)).read(git.path());
-    List<Map<String, Object>> objects = new ArrayList<>();
+    Set<String> edited = new java.util.HashSet<>();
     List<Map<String, Object>> deleted = new ArrayList<>();
     for (String file : files.keySet()) {
       if (ManifestReader.isKustomization(file)) {
@@ -104,20 +112,19 @@ public class ChangePipeline {
         throw new InvalidChangeException(file + " is not part of the manifests under '" + git.path()
             + "': an edit there would never be applied");
       }
-      fromFile.forEach(m -> objects.add(m.object()));
+      edited.add(file);
     }
-    return new Plan(objects, deleted);
+    return new Plan(edited, deleted);
   }
 
   private ChangeResult apply(String changeId, String summary, String commit, int attempt, Map<String, String> files,
                              Plan plan) {
     try {
-      cluster.apply(plan.apply());
-      cluster.delete(plan.delete());
+      gate.write(commit, plan::at);
       return new ChangeResult(changeId, summary, ChangeResult.State.APPLIED, commit, attempt, "");
     } catch (RuntimeException e) {
       unappliedFiles.addAll(files.keySet());
-      unappliedDeletions.addAll(plan.delete());
+      unappliedDeletions.addAll(plan.deleted());
       log.warn("change {} is committed as {} but the cluster refused it, retrying: {}", changeId, commit,
           e.getMessage());
       return new ChangeResult(changeId, summary, ChangeResult.State.COMMITTED_NOT_APPLIED, commit, attempt,
@@ -134,11 +141,8 @@ public class ChangePipeline {
     try {
       workspace.sync();
       Set<String> files = Set.copyOf(unappliedFiles);
-      List<Map<String, Object>> objects = new ManifestReader(workspace).read(git.path()).stream()
-          .filter(m -> files.contains(m.file())).map(ManifestReader.Manifest::object).toList();
-      cluster.apply(objects);
       List<Map<String, Object>> deletions = List.copyOf(unappliedDeletions);
-      cluster.delete(deletions);
+      gate.write(workspace.head(), new Plan(files, deletions)::at);
       unappliedFiles.removeAll(files);
       unappliedDeletions.removeAll(deletions);
       log.info("re-applied {} to the cluster", files);

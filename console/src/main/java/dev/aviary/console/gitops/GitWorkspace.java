@@ -22,6 +22,12 @@ public interface GitWorkspace {
   /** A file as it is in a given commit, so that a change reads one consistent state even if others sync. */
   Optional<String> readAt(String commit, String path);
 
+  /**
+   * Whether {@code ancestor} is {@code commit} or in its history, as far as the working copy knows: false when it does
+   * not know {@code ancestor} at all (not fetched yet, or gone from a rewritten branch).
+   */
+  boolean isAncestor(String ancestor, String commit);
+
   /** The files directly inside a folder of the repository ("" for the root), by path. */
   List<String> list(String folder);
 

@@ -27,6 +27,11 @@ public final class ManifestSet extends Manifests {
     this(workspace, workspace.head(), new HashMap<>(), folder);
   }
 
+  /** The manifests as they are in a given commit, which edits would build on. */
+  public static ManifestSet at(GitWorkspace workspace, String commit, String folder) {
+    return new ManifestSet(workspace, commit, new HashMap<>(), folder);
+  }
+
   private ManifestSet(GitWorkspace workspace, String base, Map<String, Optional<String>> read, String folder) {
     super(new ManifestReader(file -> read.computeIfAbsent(file, f -> workspace.readAt(base, f))).read(folder));
     this.workspace = workspace;

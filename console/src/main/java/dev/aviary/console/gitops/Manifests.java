@@ -63,6 +63,12 @@ public class Manifests {
     return ofService;
   }
 
+  /** What names an object in the cluster: kind, namespace and name. */
+  public static String identity(Map<String, Object> object) {
+    return object.get("kind") + "/" + field(object, "metadata", "namespace").orElse("") + "/"
+        + field(object, "metadata", "name").orElse("");
+  }
+
   public static String label(ManifestReader.Manifest manifest, String key) {
     return field(manifest.object(), "metadata", "labels", key).map(String::valueOf).orElse("");
   }

@@ -1,6 +1,5 @@
 package dev.aviary.console.gitops;
 
-import dev.aviary.console.cluster.ClusterWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -19,21 +18,19 @@ class StartupReconciler implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(StartupReconciler.class);
 
   private final GitWorkspace workspace;
-  private final ClusterWriter cluster;
-  private final GitProperties git;
+  private final ClusterGate gate;
 
-  StartupReconciler(GitWorkspace workspace, ClusterWriter cluster, GitProperties git) {
+  StartupReconciler(GitWorkspace workspace, ClusterGate gate) {
     this.workspace = workspace;
-    this.cluster = cluster;
-    this.git = git;
+    this.gate = gate;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     workspace.sync();
-    List<ManifestReader.Manifest> manifests = new ManifestReader(workspace).read(git.path());
-    cluster.apply(manifests.stream().map(ManifestReader.Manifest::object).toList());
-    log.info("Applied {} objects from {} at {} to the cluster", manifests.size(), workspace.displayUrl(),
-        workspace.head().substring(0, 8));
+    ClusterGate.Written written = gate.write(workspace.head(), head -> new ClusterGate.Writes(
+        head.all().stream().map(ManifestReader.Manifest::object).toList(), List.of()));
+    log.info("Applied {} objects from {} at {} to the cluster", written.applied(), workspace.displayUrl(),
+        written.commit().substring(0, 8));
   }
 }

@@ -2,7 +2,6 @@ package dev.aviary.console.gitops;
 
 import dev.aviary.console.access.Identity;
 import dev.aviary.console.cluster.ClusterReader;
-import dev.aviary.console.cluster.ClusterWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,19 +29,19 @@ public class SyncService {
   private final GitWorkspace workspace;
   private final GitProperties git;
   private final ClusterReader reader;
-  private final ClusterWriter writer;
+  private final ClusterGate gate;
   private final Clock clock;
   private final AsyncTaskExecutor executor;
   private final Object comparisons = new Object();
   private CompletableFuture<SyncStatus> running;
   private CompletableFuture<SyncStatus> queued;
 
-  SyncService(GitWorkspace workspace, GitProperties git, ClusterReader reader, ClusterWriter writer, Clock clock,
+  SyncService(GitWorkspace workspace, GitProperties git, ClusterReader reader, ClusterGate gate, Clock clock,
               @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
     this.workspace = workspace;
     this.git = git;
     this.reader = reader;
-    this.writer = writer;
+    this.gate = gate;
     this.clock = clock;
     this.executor = executor;
   }
@@ -76,19 +75,20 @@ public class SyncService {
    */
   public CompletableFuture<Integer> sync(String service, Identity actor) {
     return CompletableFuture.supplyAsync(() -> {
-      ManifestSet head = head();
-      List<Map<String, Object>> objects = head.all().stream().filter(m -> serviceOf(m).equals(service))
-          .map(ManifestReader.Manifest::object).toList();
-      List<Map<String, Object>> orphans = orphans(head).stream().filter(o -> service.equals(
-          ManifestSet.field(o, "metadata", "labels", "app").map(String::valueOf).orElse(PLATFORM))).toList();
-      if (objects.isEmpty() && orphans.isEmpty()) {
-        throw new InvalidChangeException("no manifests for service '" + service + "' at " + head.base());
-      }
-      writer.apply(objects);
-      writer.delete(orphans);
+      workspace.sync();
+      ClusterGate.Written written = gate.write(workspace.head(), head -> {
+        List<Map<String, Object>> objects = head.all().stream().filter(m -> serviceOf(m).equals(service))
+            .map(ManifestReader.Manifest::object).toList();
+        List<Map<String, Object>> orphans = orphans(head).stream().filter(o -> service.equals(
+            ManifestSet.field(o, "metadata", "labels", "app").map(String::valueOf).orElse(PLATFORM))).toList();
+        if (objects.isEmpty() && orphans.isEmpty()) {
+          throw new InvalidChangeException("no manifests for service '" + service + "' at " + head.base());
+        }
+        return new ClusterGate.Writes(objects, orphans);
+      });
       log.info("{} synced {} to Git's {}: {} objects applied, {} no longer in Git deleted", actor, service,
-          head.base(), objects.size(), orphans.size());
-      return objects.size();
+          written.commit(), written.applied(), written.deleted());
+      return written.applied();
     }, executor);
   }
 
@@ -97,21 +97,16 @@ public class SyncService {
     java.util.Set<String> inGit = new java.util.HashSet<>();
     java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
     for (ManifestReader.Manifest m : head.all()) {
-      inGit.add(identity(m.object()));
+      inGit.add(Manifests.identity(m.object()));
       kinds.add(m.object().get("apiVersion") + " " + m.object().get("kind"));
     }
     List<Map<String, Object>> orphans = new ArrayList<>();
     for (String kind : kinds) {
       String[] parts = kind.split(" ");
-      reader.appliedByAviary(parts[0], parts[1]).stream().filter(o -> !inGit.contains(identity(o)))
+      reader.appliedByAviary(parts[0], parts[1]).stream().filter(o -> !inGit.contains(Manifests.identity(o)))
           .forEach(orphans::add);
     }
     return orphans;
-  }
-
-  private static String identity(Map<String, Object> object) {
-    return object.get("kind") + "/" + ManifestSet.field(object, "metadata", "namespace").orElse("") + "/"
-        + ManifestSet.field(object, "metadata", "name").orElse("");
   }
 
   /**

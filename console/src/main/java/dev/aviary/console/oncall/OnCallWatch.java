@@ -9,7 +9,7 @@ import dev.aviary.console.notifications.Notice;
 import dev.aviary.console.notifications.NoticeKind;
 import dev.aviary.console.notifications.NotificationService;
 import dev.aviary.console.notifications.NotificationsProperties;
-import dev.aviary.console.release.Leadership;
+import dev.aviary.console.coordination.Leadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.coordination.Leadership;
 import dev.aviary.console.Background;
 import dev.aviary.console.notifications.NotificationService;
 import org.slf4j.Logger;

@@ -8,17 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Canary releases: how often the leading console steps them, the Lease that decides which console leads, and the
- * plan a new release gets (defaults, and overrides per service). The plan is copied into the release's manifest
+ * Canary releases: how often the leading console steps them, and the plan a new release gets (defaults, and overrides per service). The plan is copied into the release's manifest
  * when it starts, so Git says what each release was held to.
  *
  * @param tick     how often the leader steps every running release
- * @param lease    the Lease (coordination.k8s.io) the consoles elect a leader with
  * @param plan     the default plan
  * @param services per-service plans: any field set there replaces the default's
  */
 @ConfigurationProperties("aviary.releases")
-public record ReleasesProperties(@DefaultValue("1s") Duration tick, @DefaultValue Lease lease,
+public record ReleasesProperties(@DefaultValue("1s") Duration tick,
                                  @DefaultValue PlanSettings plan, Map<String, PlanSettings> services) {
 
   public ReleasesProperties {
@@ -32,19 +30,6 @@ public record ReleasesProperties(@DefaultValue("1s") Duration tick, @DefaultValu
 
   private static final ReleasePlan BUILT_IN = new ReleasePlan(ReleasePlan.DEFAULT_STEPS, Duration.ofMinutes(1),
       AnalysisLimits.DEFAULTS, Duration.ofMinutes(10), Duration.ofMinutes(5));
-
-  /**
-   * @param name      the Lease's name
-   * @param namespace its namespace; empty: the first managed namespace
-   * @param duration  how long a leader's claim holds without renewal: a dead leader is replaced after this
-   * @param renewal   how long a leader keeps trying to renew before it gives up leading
-   * @param retry     how often candidates try to take the lease
-   * @param identity  this console's name in the Lease; empty: the host name and a random suffix
-   */
-  public record Lease(@DefaultValue("aviary-releases") String name, @DefaultValue("") String namespace,
-                      @DefaultValue("15s") Duration duration, @DefaultValue("10s") Duration renewal,
-                      @DefaultValue("2s") Duration retry, @DefaultValue("") String identity) {
-  }
 
   /** A plan's settings; a null field takes the default's. */
   public record PlanSettings(List<Integer> steps, Duration stepDuration, Double minSuccessRatio,

@@ -6,6 +6,7 @@ import dev.aviary.console.cluster.fabric8.TestClusterWriters;
 import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.ChangeResult;
+import dev.aviary.console.gitops.Gates;
 import dev.aviary.console.gitops.GitProperties;
 import dev.aviary.console.access.Identity;
 import dev.aviary.console.gitops.ManifestReader;
@@ -60,8 +61,10 @@ public final class PipelineBenchmark {
       ClusterWriter cluster = TestClusterWriters.forClient(client, List.of("document-processing"));
       workspace.sync();
       cluster.apply(new ManifestReader(workspace).read("").stream().map(ManifestReader.Manifest::object).toList());
-      ChangePipeline pipeline = new ChangePipeline(workspace, cluster, new GitProperties(sandbox.gitRemote().url(),
-          "main", "", null, null, new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 5, GitProperties.Ssh.NONE), event -> { });
+      GitProperties git = new GitProperties(sandbox.gitRemote().url(), "main", "", null, null,
+          new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 5, GitProperties.Ssh.NONE);
+      ChangePipeline pipeline = new ChangePipeline(workspace, Gates.inMemory(workspace, cluster, git), git,
+          event -> { });
 
       for (int i = 0; i < warmup; i++) {
         change(pipeline, i);

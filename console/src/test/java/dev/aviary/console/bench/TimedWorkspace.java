@@ -64,6 +64,11 @@ final class TimedWorkspace implements GitWorkspace {
   }
 
   @Override
+  public boolean isAncestor(String ancestor, String commit) {
+    return delegate.isAncestor(ancestor, commit);
+  }
+
+  @Override
   public Optional<String> readAt(String commit, String path) {
     return delegate.readAt(commit, path);
   }

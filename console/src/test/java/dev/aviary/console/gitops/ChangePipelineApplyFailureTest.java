@@ -47,8 +47,10 @@ class ChangePipelineApplyFailureTest {
       }
     }
   };
-  final ChangePipeline pipeline = new ChangePipeline(workspace, cluster, new GitProperties("file:///remote.git",
-      "main", "", null, null, new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 3, GitProperties.Ssh.NONE), event -> { });
+  final GitProperties git = new GitProperties("file:///remote.git", "main", "", null, null,
+      new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 3, GitProperties.Ssh.NONE);
+  final ChangePipeline pipeline = new ChangePipeline(workspace, Gates.inMemory(workspace, cluster, git), git,
+      event -> { });
 
   @Test
   void a_change_the_cluster_refuses_is_committed_not_applied_and_reapplied_once_the_cluster_is_back() {

@@ -254,8 +254,7 @@ class ChangePipelineTest {
     removal.put("base/webapi/kustomization.yaml", kustomization);
     fixture.workspace.commitAndPush(fixture.workspace.head(), removal, ALICE, "webapi: drop v2 by hand");
     SyncService sync = new SyncService(fixture.workspace, fixture.git, TestClusterWriters.readerFor(fixture.operator,
-        List.of("document-processing")), TestClusterWriters.forClient(fixture.operator, List.of("document-processing")),
-        java.time.Clock.systemUTC(), new org.springframework.core.task.SimpleAsyncTaskExecutor());
+        List.of("document-processing")), fixture.gate, java.time.Clock.systemUTC(), new org.springframework.core.task.SimpleAsyncTaskExecutor());
 
     SyncStatus before = sync.status().get();
     assertThat(before.services()).filteredOn(s -> s.name().equals("webapi")).singleElement()

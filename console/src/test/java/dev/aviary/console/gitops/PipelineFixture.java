@@ -30,6 +30,7 @@ final class PipelineFixture implements AutoCloseable {
   final KubernetesClient operator;
   final GitWorkspace workspace;
   final ChangePipeline pipeline;
+  final ClusterGate gate;
   final GitProperties git;
   final List<ChangeCommitted> published = new CopyOnWriteArrayList<>();
 
@@ -42,11 +43,10 @@ final class PipelineFixture implements AutoCloseable {
     workspace = TestWorkspaces.clone(sandbox.gitRemote().url(), "main", directory.resolve("workspace"));
     git = new GitProperties(sandbox.gitRemote().url(), "main", "", null, null,
         new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 5, GitProperties.Ssh.NONE);
-    pipeline = new ChangePipeline(workspace, TestClusterWriters.forClient(operator, List.of("document-processing")),
-        git, event -> published.add((ChangeCommitted) event));
+    gate = Gates.inMemory(workspace, TestClusterWriters.forClient(operator, List.of("document-processing")), git);
+    pipeline = new ChangePipeline(workspace, gate, git, event -> published.add((ChangeCommitted) event));
     workspace.sync();
-    new StartupReconciler(workspace, TestClusterWriters.forClient(operator, List.of("document-processing")), git)
-        .run(null);
+    new StartupReconciler(workspace, gate).run(null);
   }
 
   /** The git CLI on the bare remote: what anyone cloning it would see. */

@@ -52,6 +52,12 @@ public class RepositoryFiles implements GitWorkspace {
     return "0123456789abcdef0123456789abcdef01234567";
   }
 
+  /** One commit only: the head is its own ancestor, and nothing else is known. */
+  @Override
+  public boolean isAncestor(String ancestor, String commit) {
+    return ancestor.equals(head()) && commit.equals(head());
+  }
+
   @Override
   public Optional<String> readAt(String commit, String path) {
     return Optional.ofNullable(files.get(path));

@@ -1,7 +1,6 @@
 package dev.aviary.console.gitops;
 
 import dev.aviary.console.cluster.ClusterReader;
-import dev.aviary.console.cluster.ClusterWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
@@ -42,7 +41,7 @@ class SyncServiceTest {
 
   final SyncService sync = new SyncService(files, new GitProperties("file:///r.git", "main", "", null, null,
       new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 3, GitProperties.Ssh.NONE), reader,
-      (ClusterWriter) null, Clock.systemUTC(), new SimpleAsyncTaskExecutor());
+      (ClusterGate) null, Clock.systemUTC(), new SimpleAsyncTaskExecutor());
 
   @Test
   void requests_during_a_comparison_share_the_one_queued_after_it() throws Exception {

@@ -5,7 +5,7 @@ import dev.aviary.console.ConsoleApi;
 import dev.aviary.console.health.HealthStatus;
 import dev.aviary.console.health.OverviewService;
 import dev.aviary.console.health.SyncState;
-import dev.aviary.console.release.Leadership;
+import dev.aviary.console.coordination.Leadership;
 import dev.aviary.console.sandbox.SandboxEnvironment;
 import dev.aviary.sandbox.signin.SandboxIdentityProvider;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -95,8 +95,8 @@ final class ReleaseRig implements AutoCloseable {
   ConfigurableApplicationContext console(String identity) {
     List<String> all = new ArrayList<>(List.of("aviary.prometheus.url=" + prometheus.url(),
         "aviary.prometheus.preset=platform", "aviary.releases.tick=200ms",
-        "aviary.releases.lease.identity=" + identity, "aviary.releases.lease.duration=3s",
-        "aviary.releases.lease.renewal=2s", "aviary.releases.lease.retry=200ms",
+        "aviary.coordination.identity=" + identity, "aviary.coordination.lease.duration=3s",
+        "aviary.coordination.lease.renewal=2s", "aviary.coordination.lease.retry=200ms",
         "logging.level.root=WARN", "logging.level.dev.aviary=WARN"));
     all.addAll(settings);
     ConfigurableApplicationContext console = cluster.console(identity, dir.resolve("console-" + identity), all);
@@ -115,7 +115,7 @@ final class ReleaseRig implements AutoCloseable {
 
   /** Who holds the releases Lease now, if anyone. */
   Optional<String> leader() {
-    Lease lease = cluster.client().leases().inNamespace(cluster.leaseNamespace()).withName("aviary-releases").get();
+    Lease lease = cluster.client().leases().inNamespace(cluster.leaseNamespace()).withName("aviary-leader").get();
     return Optional.ofNullable(lease).map(l -> l.getSpec().getHolderIdentity());
   }
 

@@ -27,9 +27,9 @@ abstract class ReleaseSandboxTest extends KaribuBase {
   static void fastReleases(DynamicPropertyRegistry registry) {
     registry.add("aviary.data-dir", DATA::toString);
     registry.add("aviary.releases.tick", () -> "200ms");
-    registry.add("aviary.releases.lease.duration", () -> "3s");
-    registry.add("aviary.releases.lease.renewal", () -> "2s");
-    registry.add("aviary.releases.lease.retry", () -> "200ms");
+    registry.add("aviary.coordination.lease.duration", () -> "3s");
+    registry.add("aviary.coordination.lease.renewal", () -> "2s");
+    registry.add("aviary.coordination.lease.retry", () -> "200ms");
     registry.add("aviary.releases.plan.steps", () -> "20,50,100");
     registry.add("aviary.releases.plan.step-duration", () -> "1s");
     registry.add("aviary.releases.plan.min-requests", () -> "1");

@@ -96,6 +96,19 @@ final class JGitWorkspace implements GitWorkspace {
   }
 
   @Override
+  public synchronized boolean isAncestor(String ancestor, String commit) {
+    Repository repo = repository();
+    try (RevWalk walk = new RevWalk(repo)) {
+      return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(ancestor)),
+          walk.parseCommit(ObjectId.fromString(commit)));
+    } catch (MissingObjectException | IllegalArgumentException e) {
+      return false;
+    } catch (IOException e) {
+      throw new GitOpsException("cannot tell whether " + ancestor + " is in the history of " + commit, e);
+    }
+  }
+
+  @Override
   public synchronized Optional<String> readAt(String commit, String path) {
     Repository repo = repository();
     try (RevWalk walk = new RevWalk(repo);

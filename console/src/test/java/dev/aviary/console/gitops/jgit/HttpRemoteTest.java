@@ -5,6 +5,7 @@ import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.ChangeResult;
 import dev.aviary.console.gitops.GitOpsException;
+import dev.aviary.console.gitops.Gates;
 import dev.aviary.console.gitops.GitProperties;
 import dev.aviary.console.gitops.GitWorkspace;
 import dev.aviary.console.access.Identity;
@@ -107,7 +108,8 @@ class HttpRemoteTest {
   }
 
   private ChangePipeline pipeline(GitWorkspace workspace) {
-    return new ChangePipeline(workspace, cluster, new GitProperties(server.url(), "main", "", "aviary", TOKEN,
-        new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 3, GitProperties.Ssh.NONE), event -> { });
+    GitProperties git = new GitProperties(server.url(), "main", "", "aviary", TOKEN,
+        new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 3, GitProperties.Ssh.NONE);
+    return new ChangePipeline(workspace, Gates.inMemory(workspace, cluster, git), git, event -> { });
   }
 }

@@ -1,6 +1,6 @@
-package dev.aviary.console.release.fabric8;
+package dev.aviary.console.coordination.fabric8;
 
-import dev.aviary.console.release.Leadership;
+import dev.aviary.console.coordination.Leadership;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
@@ -40,12 +40,12 @@ final class LeaseLeadership implements Leadership, AutoCloseable {
 
   private void started() {
     leading = true;
-    log.info("{} leads releases now", identity);
+    log.info("{} leads now: it advances releases, tells health and drift, re-applies refused changes", identity);
   }
 
   private void stopped() {
     leading = false;
-    log.info("{} no longer leads releases", identity);
+    log.info("{} no longer leads", identity);
   }
 
   @Override

@@ -1,0 +1,224 @@
+package dev.aviary.console.coordination.fabric8;
+
+import dev.aviary.console.Background;
+import dev.aviary.console.coordination.WriteLock;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The write lock as a Lease: taken and released by conditional updates (the API server answers 409 to the loser),
+ * renewed while held, and passed over once its holder has not renewed it for its duration, as observed here (not by
+ * the holder's clock). The newest applied commit is an annotation on the same Lease, written on release.
+ */
+final class LeaseWriteLock implements WriteLock, AutoCloseable {
+
+  static final String APPLIED_COMMIT = "aviary.dev/applied-commit";
+  private static final Logger log = LoggerFactory.getLogger(LeaseWriteLock.class);
+
+  private final KubernetesClient client;
+  private final String namespace;
+  private final String name;
+  private final String identity;
+  private final Duration duration;
+  private final Duration timeout;
+  private final Clock clock;
+  private final ScheduledExecutorService renewals = Background.singleThread("write-lock-renewal");
+
+  LeaseWriteLock(KubernetesClient client, String namespace, String name, String identity, Duration duration,
+                 Duration timeout, Clock clock) {
+    this.client = client;
+    this.namespace = namespace;
+    this.name = name;
+    this.identity = identity;
+    this.duration = duration;
+    this.timeout = timeout;
+    this.clock = clock;
+  }
+
+  @Override
+  public Held acquire() {
+    Instant deadline = clock.instant().plus(timeout);
+    String seenVersion = "";
+    Instant seenAt = clock.instant();
+    long backoff = 5;
+    while (true) {
+      Lease lease = read();
+      Optional<Lease> taken;
+      if (lease == null) {
+        taken = create();
+      } else {
+        String version = lease.getMetadata().getResourceVersion();
+        if (!version.equals(seenVersion)) {
+          seenVersion = version;
+          seenAt = clock.instant();
+        }
+        boolean free = holder(lease).isEmpty() || !seenAt.plus(duration).isAfter(clock.instant());
+        taken = free ? take(lease) : Optional.empty();
+      }
+      if (taken.isPresent()) {
+        return new LeaseHold(taken.get());
+      }
+      if (clock.instant().isAfter(deadline)) {
+        throw new LockUnavailableException("another console is writing to the cluster: the write lock (Lease "
+            + namespace + "/" + name + ") is held by " + (lease == null ? "someone" : holder(lease)) + " since "
+            + (lease == null ? "just now" : lease.getSpec().getAcquireTime()) + "; waited " + timeout, null);
+      }
+      sleep(backoff);
+      backoff = Math.min(backoff * 2, 100);
+    }
+  }
+
+  private Lease read() {
+    try {
+      return client.leases().inNamespace(namespace).withName(name).get();
+    } catch (KubernetesClientException e) {
+      throw unreachable(e);
+    }
+  }
+
+  private Optional<Lease> create() {
+    Instant now = clock.instant();
+    Lease lease = new LeaseBuilder().withNewMetadata().withName(name).withNamespace(namespace)
+        .addToLabels("app.kubernetes.io/name", "aviary").endMetadata()
+        .withNewSpec().withHolderIdentity(identity).withLeaseDurationSeconds((int) duration.toSeconds())
+        .withAcquireTime(micro(now)).withRenewTime(micro(now)).withLeaseTransitions(0).endSpec().build();
+    return conditionally(() -> client.leases().inNamespace(namespace).resource(lease).create());
+  }
+
+  private Optional<Lease> take(Lease lease) {
+    Instant now = clock.instant();
+    lease.getSpec().setHolderIdentity(identity);
+    lease.getSpec().setLeaseDurationSeconds((int) Math.max(1, duration.toSeconds()));
+    lease.getSpec().setAcquireTime(micro(now));
+    lease.getSpec().setRenewTime(micro(now));
+    Integer transitions = lease.getSpec().getLeaseTransitions();
+    lease.getSpec().setLeaseTransitions(transitions == null ? 1 : transitions + 1);
+    return conditionally(() -> client.leases().inNamespace(namespace).resource(lease).update());
+  }
+
+  /** The write, or empty when another console's write came first (409). */
+  private Optional<Lease> conditionally(java.util.function.Supplier<Lease> write) {
+    try {
+      return Optional.of(write.get());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 409) {
+        return Optional.empty();
+      }
+      throw unreachable(e);
+    }
+  }
+
+  private LockUnavailableException unreachable(KubernetesClientException e) {
+    return new LockUnavailableException("cannot use the cluster's write lock (Lease " + namespace + "/" + name
+        + "): " + (e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+        : e.getMessage()), e);
+  }
+
+  private static String holder(Lease lease) {
+    String holder = lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+    return holder == null ? "" : holder;
+  }
+
+  private static ZonedDateTime micro(Instant at) {
+    return at.atZone(ZoneOffset.UTC);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LockUnavailableException("interrupted while waiting for the cluster's write lock", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    renewals.shutdownNow();
+  }
+
+  /** This console's hold: renewed every third of the duration until closed. */
+  private final class LeaseHold implements Held {
+
+    private Lease lease;
+    private String applied;
+    private final ScheduledFuture<?> renewal;
+
+    LeaseHold(Lease lease) {
+      this.lease = lease;
+      long every = Math.max(1, duration.toMillis() / 3);
+      this.renewal = renewals.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized Optional<String> appliedCommit() {
+      Object commit = lease.getMetadata().getAnnotations() == null ? null
+          : lease.getMetadata().getAnnotations().get(APPLIED_COMMIT);
+      return Optional.ofNullable((String) commit).filter(c -> !c.isEmpty());
+    }
+
+    @Override
+    public synchronized void applied(String commit) {
+      applied = commit;
+    }
+
+    private synchronized void renew() {
+      try {
+        lease.getSpec().setRenewTime(micro(clock.instant()));
+        lease = client.leases().inNamespace(namespace).resource(lease).update();
+      } catch (KubernetesClientException e) {
+        log.warn("could not renew the cluster's write lock (Lease {}/{}) while writing: {}", namespace, name,
+            e.getMessage());
+      }
+    }
+
+    @Override
+    public void close() {
+      renewal.cancel(false);
+      synchronized (this) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+          if (!identity.equals(holder(lease))) {
+            log.error("this console lost the cluster's write lock (Lease {}/{}) while writing: it did not renew "
+                + "it for {}; {} was not recorded as applied", namespace, name, duration, applied);
+            return;
+          }
+          if (applied != null) {
+            if (lease.getMetadata().getAnnotations() == null) {
+              lease.getMetadata().setAnnotations(new java.util.HashMap<>());
+            }
+            lease.getMetadata().getAnnotations().put(APPLIED_COMMIT, applied);
+          }
+          lease.getSpec().setHolderIdentity(null);
+          try {
+            lease = client.leases().inNamespace(namespace).resource(lease).update();
+            return;
+          } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+              log.warn("could not release the cluster's write lock (Lease {}/{}); it passes to the next writer "
+                  + "after {}: {}", namespace, name, duration, e.getMessage());
+              return;
+            }
+            lease = read();
+            if (lease == null) {
+              return;
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.aviary.console.gitops;
+
+import dev.aviary.console.cluster.ClusterWriter;
+import dev.aviary.console.cluster.ClusterWriter.ClusterWriteException;
+import dev.aviary.console.coordination.WriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The one way to the cluster. Every write (a change, a Sync, the re-apply of a refused change, start-up
+ * reconciliation) comes here with the commit whose state it means to write, and the gate
+ * <ol>
+ *   <li>takes this console's turn, then the cluster-wide write lock, so no two writes interleave, on one console or
+ *   across several;</li>
+ *   <li>asks the lock which commit's state was applied last; when that commit is not in the history of the one to
+ *   write (another console applied something newer meanwhile), it fetches and writes from Git's head instead;</li>
+ *   <li>lets the writer say what to write, from the manifests at the commit settled on; writes it; and records that
+ *   commit as the last applied.</li>
+ * </ol>
+ * So every write comes from a commit that descends from every commit written before it: an older Git state is
+ * never applied over a newer one.
+ */
+@Service
+public class ClusterGate {
+
+  private static final Logger log = LoggerFactory.getLogger(ClusterGate.class);
+
+  private final GitWorkspace workspace;
+  private final ClusterWriter cluster;
+  private final WriteLock lock;
+  private final GitProperties git;
+  private final ReentrantLock turn = new ReentrantLock(true);
+
+  public ClusterGate(GitWorkspace workspace, ClusterWriter cluster, WriteLock lock, GitProperties git) {
+    this.workspace = workspace;
+    this.cluster = cluster;
+    this.lock = lock;
+    this.git = git;
+  }
+
+  /** Objects to apply and objects to delete, as a writer makes them of the manifests at the settled commit. */
+  public record Writes(List<Map<String, Object>> apply, List<Map<String, Object>> delete) {
+
+    public Writes {
+      apply = List.copyOf(apply);
+      delete = List.copyOf(delete);
+    }
+  }
+
+  /** What was written: from which commit (the one asked for, or a newer head), and how many objects. */
+  public record Written(String commit, int applied, int deleted) {
+  }
+
+  /**
+   * Writes what {@code plan} makes of the manifests at {@code commit}, or at Git's newer head when another write
+   * has already applied a state newer than {@code commit}.
+   *
+   * @throws ClusterWriteException when the cluster refused or could not be reached (naming the object), or another
+   *                               console held the write lock for too long; what was written before stays written
+   */
+  public Written write(String commit, Function<ManifestSet, Writes> plan) {
+    turn.lock();
+    try (WriteLock.Held held = lock.acquire()) {
+      String at = settle(commit, held.appliedCommit());
+      Writes writes = plan.apply(ManifestSet.at(workspace, at, git.path()));
+      // Recorded before writing: a write that fails half-way has still put some of this state in the cluster.
+      held.applied(at);
+      cluster.apply(writes.apply());
+      cluster.delete(writes.delete());
+      return new Written(at, writes.apply().size(), writes.delete().size());
+    } catch (WriteLock.LockUnavailableException e) {
+      throw new ClusterWriteException(e.getMessage(), e, false);
+    } finally {
+      turn.unlock();
+    }
+  }
+
+  private String settle(String commit, Optional<String> applied) {
+    if (applied.isEmpty() || workspace.isAncestor(applied.get(), commit)) {
+      return commit;
+    }
+    workspace.sync();
+    String head = workspace.head();
+    if (workspace.isAncestor(applied.get(), head)) {
+      log.info("the cluster already holds the state of {}, newer than {}: writing from Git's head {} instead",
+          shortId(applied.get()), shortId(commit), shortId(head));
+    } else {
+      log.warn("the cluster was last written from {}, which is not in the history of Git's head {} (was the branch "
+          + "rewritten?): writing from the head, as Git is the record", shortId(applied.get()), shortId(head));
+    }
+    return head;
+  }
+
+  private static String shortId(String commit) {
+    return commit.length() > 8 ? commit.substring(0, 8) : commit;
+  }
+}

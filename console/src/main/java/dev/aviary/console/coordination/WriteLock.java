@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Lets one console at a time write to the cluster, however many run, and remembers the newest Git commit whose
- * state any of them applied, so that a console with an older view of Git can tell before it writes.
+ * state any of them applied, so that a console with an older view of Git can tell before it writes, and the writes
+ * the cluster did not take, so that whichever console leads tries them again.
  */
 public interface WriteLock {
 
@@ -15,6 +16,9 @@ public interface WriteLock {
    */
   Held acquire();
 
+  /** The writes waiting to be tried again, as last stored; read without taking the lock. */
+  PendingWrites pending();
+
   /** The lock, held until closed. */
   interface Held extends AutoCloseable {
 
@@ -23,6 +27,12 @@ public interface WriteLock {
 
     /** Records, on release, that the state of {@code commit} has been (at least partly) applied. */
     void applied(String commit);
+
+    /** The writes waiting to be tried again. */
+    PendingWrites pending();
+
+    /** Replaces the writes waiting to be tried again, stored on release. */
+    void pending(PendingWrites pending);
 
     /** Releases the lock, storing the applied commit. */
     @Override

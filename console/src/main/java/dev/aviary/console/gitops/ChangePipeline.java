@@ -1,9 +1,9 @@
 package dev.aviary.console.gitops;
 
+import dev.aviary.console.coordination.PendingWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -12,14 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one way Aviary changes anything: sync with the remote, edit the manifests as the intent says, validate, commit
  * as the operator, push (redoing the edit on the new head when the remote moved on, never forcing), then apply the
  * edited files to the cluster through the {@link ClusterGate}. Changes run one at a time. A push that fails applies nothing; an apply that fails
- * after the push leaves the change committed and is retried until the cluster takes it.
+ * after the push leaves the change committed, and the leading console tries it again until the cluster takes it.
  */
 @Service
 public class ChangePipeline {
@@ -31,8 +30,6 @@ public class ChangePipeline {
   private final GitProperties git;
   private final ApplicationEventPublisher events;
   private final ReentrantLock oneAtATime = new ReentrantLock(true);
-  private final Set<String> unappliedFiles = ConcurrentHashMap.newKeySet();
-  private final List<Map<String, Object>> unappliedDeletions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public ChangePipeline(GitWorkspace workspace, ClusterGate gate, GitProperties git,
                         ApplicationEventPublisher events) {
@@ -79,15 +76,6 @@ public class ChangePipeline {
 
   /** What the cluster must take once a change is pushed: the edited files' objects, and deleted files' objects. */
   private record Plan(Set<String> files, List<Map<String, Object>> deleted) {
-
-    /** The plan made of the manifests at the commit the gate writes from, which may be newer than the change's. */
-    ClusterGate.Writes at(ManifestSet manifests) {
-      Set<String> named = manifests.all().stream().map(m -> Manifests.identity(m.object())).collect(
-          java.util.stream.Collectors.toSet());
-      return new ClusterGate.Writes(manifests.all().stream().filter(m -> files.contains(m.file()))
-          .map(ManifestReader.Manifest::object).toList(),
-          deleted.stream().filter(o -> !named.contains(Manifests.identity(o))).toList());
-    }
   }
 
   /**
@@ -120,11 +108,10 @@ public class ChangePipeline {
   private ChangeResult apply(String changeId, String summary, String commit, int attempt, Map<String, String> files,
                              Plan plan) {
     try {
-      gate.write(commit, plan::at);
+      gate.write(commit, head -> ClusterGate.Writes.of(head, plan.files(), plan.deleted()));
       return new ChangeResult(changeId, summary, ChangeResult.State.APPLIED, commit, attempt, "");
     } catch (RuntimeException e) {
-      unappliedFiles.addAll(files.keySet());
-      unappliedDeletions.addAll(plan.deleted());
+      gate.keepTrying(new PendingWrites(plan.files(), plan.deleted()));
       log.warn("change {} is committed as {} but the cluster refused it, retrying: {}", changeId, commit,
           e.getMessage());
       return new ChangeResult(changeId, summary, ChangeResult.State.COMMITTED_NOT_APPLIED, commit, attempt,
@@ -132,29 +119,8 @@ public class ChangePipeline {
     }
   }
 
-  /** Re-applies, at Git's current head, the files of changes the cluster refused. */
-  @Scheduled(fixedDelayString = "${aviary.git.reapply-interval:10s}")
-  public void reapplyUnapplied() {
-    if (unappliedFiles.isEmpty() && unappliedDeletions.isEmpty() || !oneAtATime.tryLock()) {
-      return;
-    }
-    try {
-      workspace.sync();
-      Set<String> files = Set.copyOf(unappliedFiles);
-      List<Map<String, Object>> deletions = List.copyOf(unappliedDeletions);
-      gate.write(workspace.head(), new Plan(files, deletions)::at);
-      unappliedFiles.removeAll(files);
-      unappliedDeletions.removeAll(deletions);
-      log.info("re-applied {} to the cluster", files);
-    } catch (RuntimeException e) {
-      log.warn("re-applying {} failed again, will retry: {}", unappliedFiles, e.getMessage());
-    } finally {
-      oneAtATime.unlock();
-    }
-  }
-
-  /** Files committed but not yet taken by the cluster. */
+  /** Files committed but not yet taken by the cluster, by any console; asks the cluster. */
   public Set<String> unappliedFiles() {
-    return Set.copyOf(unappliedFiles);
+    return gate.pendingFiles();
   }
 }

@@ -2,16 +2,21 @@ package dev.aviary.console.gitops;
 
 import dev.aviary.console.cluster.ClusterWriter;
 import dev.aviary.console.cluster.ClusterWriter.ClusterWriteException;
+import dev.aviary.console.coordination.Leadership;
+import dev.aviary.console.coordination.PendingWrites;
 import dev.aviary.console.coordination.WriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The one way to the cluster. Every write (a change, a Sync, the re-apply of a refused change, start-up
@@ -25,7 +30,8 @@ import java.util.function.Function;
  *   commit as the last applied.</li>
  * </ol>
  * So every write comes from a commit that descends from every commit written before it: an older Git state is
- * never applied over a newer one.
+ * never applied over a newer one. Writes the cluster did not take are kept with the lock, and the leading console
+ * tries them again from Git's head.
  */
 @Service
 public class ClusterGate {
@@ -35,13 +41,16 @@ public class ClusterGate {
   private final GitWorkspace workspace;
   private final ClusterWriter cluster;
   private final WriteLock lock;
+  private final Leadership leadership;
   private final GitProperties git;
   private final ReentrantLock turn = new ReentrantLock(true);
 
-  public ClusterGate(GitWorkspace workspace, ClusterWriter cluster, WriteLock lock, GitProperties git) {
+  public ClusterGate(GitWorkspace workspace, ClusterWriter cluster, WriteLock lock, Leadership leadership,
+                     GitProperties git) {
     this.workspace = workspace;
     this.cluster = cluster;
     this.lock = lock;
+    this.leadership = leadership;
     this.git = git;
   }
 
@@ -51,6 +60,17 @@ public class ClusterGate {
     public Writes {
       apply = List.copyOf(apply);
       delete = List.copyOf(delete);
+    }
+
+    /**
+     * The objects of {@code files} as {@code manifests} hold them, and the {@code deletions} they do not name again:
+     * a change's writes, made of a commit that may be newer than the change's own.
+     */
+    public static Writes of(ManifestSet manifests, Set<String> files, List<Map<String, Object>> deletions) {
+      Set<String> named = manifests.all().stream().map(m -> Manifests.identity(m.object())).collect(Collectors.toSet());
+      return new Writes(manifests.all().stream().filter(m -> files.contains(m.file()))
+          .map(ManifestReader.Manifest::object).toList(),
+          deletions.stream().filter(o -> !named.contains(Manifests.identity(o))).toList());
     }
   }
 
@@ -68,18 +88,66 @@ public class ClusterGate {
   public Written write(String commit, Function<ManifestSet, Writes> plan) {
     turn.lock();
     try (WriteLock.Held held = lock.acquire()) {
-      String at = settle(commit, held.appliedCommit());
-      Writes writes = plan.apply(ManifestSet.at(workspace, at, git.path()));
-      // Recorded before writing: a write that fails half-way has still put some of this state in the cluster.
-      held.applied(at);
-      cluster.apply(writes.apply());
-      cluster.delete(writes.delete());
-      return new Written(at, writes.apply().size(), writes.delete().size());
+      return write(held, commit, plan);
     } catch (WriteLock.LockUnavailableException e) {
       throw new ClusterWriteException(e.getMessage(), e, false);
     } finally {
       turn.unlock();
     }
+  }
+
+  private Written write(WriteLock.Held held, String commit, Function<ManifestSet, Writes> plan) {
+    String at = settle(commit, held.appliedCommit());
+    Writes writes = plan.apply(ManifestSet.at(workspace, at, git.path()));
+    // Recorded before writing: a write that fails half-way has still put some of this state in the cluster.
+    held.applied(at);
+    cluster.apply(writes.apply());
+    cluster.delete(writes.delete());
+    return new Written(at, writes.apply().size(), writes.delete().size());
+  }
+
+  /**
+   * Keeps writes the cluster did not take with the write lock, for whichever console leads to try again from Git's
+   * head until they are taken.
+   */
+  public void keepTrying(PendingWrites writes) {
+    turn.lock();
+    try (WriteLock.Held held = lock.acquire()) {
+      held.pending(held.pending().plus(writes));
+    } catch (WriteLock.LockUnavailableException e) {
+      log.warn("could not keep {} to try again ({}); the next Sync of their services applies them", writes.files(),
+          e.getMessage());
+    } finally {
+      turn.unlock();
+    }
+  }
+
+  /** On the leading console: tries the pending writes again, from Git's head. */
+  @Scheduled(fixedDelayString = "${aviary.git.reapply-interval:10s}")
+  public void retryPending() {
+    if (!leadership.leading() || lock.pending().isEmpty()) {
+      return;
+    }
+    turn.lock();
+    try (WriteLock.Held held = lock.acquire()) {
+      PendingWrites pending = held.pending();
+      if (pending.isEmpty()) {
+        return;
+      }
+      workspace.sync();
+      Written written = write(held, workspace.head(), head -> Writes.of(head, pending.files(), pending.deletions()));
+      held.pending(PendingWrites.NONE);
+      log.info("re-applied {} to the cluster from {}", pending.files(), shortId(written.commit()));
+    } catch (RuntimeException e) {
+      log.warn("re-applying what the cluster did not take failed again, will retry: {}", e.getMessage());
+    } finally {
+      turn.unlock();
+    }
+  }
+
+  /** The files whose writes are pending, by any console; asks the cluster. */
+  public Set<String> pendingFiles() {
+    return lock.pending().files();
   }
 
   private String settle(String commit, Optional<String> applied) {

@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Watches what on-call wants to hear about without a release to tell it: services turning Degraded, Missing,
- * recovered or OutOfSync, golden signals unavailable (these only on the leading console, so two consoles do not tell
- * twice), and this console's own changes committed but not applied (each console knows only its own).
+ * recovered or OutOfSync, golden signals unavailable, changes committed but not applied (by any console: they are
+ * kept with the cluster's write lock). Only the leading console watches, so two consoles do not tell twice.
  */
 @Component
 class OnCallWatch implements InitializingBean, DisposableBean {
@@ -71,11 +71,11 @@ class OnCallWatch implements InitializingBean, DisposableBean {
         }
         services.observe(overview, now).forEach(notifications::publish);
         signalsOutage(overview, now);
+        unappliedChanges(now);
       } else {
         // Whoever leads next starts from what it sees then, as told.
         services = null;
       }
-      unappliedChanges(now);
     } catch (RuntimeException e) {
       log.warn("the on-call watch could not look: {}", e.getMessage());
     }

@@ -8,12 +8,14 @@ public final class InMemoryWriteLock implements WriteLock {
 
   private final ReentrantLock lock = new ReentrantLock(true);
   private volatile String applied;
+  private volatile PendingWrites pending = PendingWrites.NONE;
 
   @Override
   public Held acquire() {
     lock.lock();
     return new Held() {
       private String newer;
+      private PendingWrites nowPending;
 
       @Override
       public Optional<String> appliedCommit() {
@@ -26,13 +28,31 @@ public final class InMemoryWriteLock implements WriteLock {
       }
 
       @Override
+      public PendingWrites pending() {
+        return nowPending != null ? nowPending : pending;
+      }
+
+      @Override
+      public void pending(PendingWrites writes) {
+        nowPending = writes;
+      }
+
+      @Override
       public void close() {
         if (newer != null) {
           applied = newer;
         }
+        if (nowPending != null) {
+          pending = nowPending;
+        }
         lock.unlock();
       }
     };
+  }
+
+  @Override
+  public PendingWrites pending() {
+    return pending;
   }
 
   public Optional<String> appliedCommit() {

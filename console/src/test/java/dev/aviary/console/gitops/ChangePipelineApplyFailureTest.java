@@ -1,6 +1,7 @@
 package dev.aviary.console.gitops;
 
 import dev.aviary.console.cluster.ClusterWriter;
+import dev.aviary.console.coordination.InMemoryWriteLock;
 import dev.aviary.console.scaling.ScaleVersion;
 import org.junit.jupiter.api.Test;
 
@@ -49,11 +50,12 @@ class ChangePipelineApplyFailureTest {
   };
   final GitProperties git = new GitProperties("file:///remote.git", "main", "", null, null,
       new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 3, GitProperties.Ssh.NONE);
-  final ChangePipeline pipeline = new ChangePipeline(workspace, Gates.inMemory(workspace, cluster, git), git,
-      event -> { });
+  boolean leading = false;
+  final ClusterGate gate = new ClusterGate(workspace, cluster, new InMemoryWriteLock(), () -> leading, git);
+  final ChangePipeline pipeline = new ChangePipeline(workspace, gate, git, event -> { });
 
   @Test
-  void a_change_the_cluster_refuses_is_committed_not_applied_and_reapplied_once_the_cluster_is_back() {
+  void a_change_the_cluster_refuses_is_committed_not_applied_and_the_leader_reapplies_it_once_the_cluster_is_back() {
     ChangeResult result = pipeline.submit(new Change(new ScaleVersion("webapi", "v1", 4, 50), ALICE, ""));
 
     assertThat(result.state()).isEqualTo(ChangeResult.State.COMMITTED_NOT_APPLIED);
@@ -61,11 +63,18 @@ class ChangePipelineApplyFailureTest {
     assertThat(workspace.read("deployment.yaml").orElseThrow()).contains("replicas: 4");
     assertThat(pipeline.unappliedFiles()).containsExactly("deployment.yaml");
 
-    pipeline.reapplyUnapplied();
+    leading = true;
+    gate.retryPending();
     assertThat(pipeline.unappliedFiles()).containsExactly("deployment.yaml");
 
     clusterDown = false;
-    pipeline.reapplyUnapplied();
+    leading = false;
+    gate.retryPending();
+    assertThat(pipeline.unappliedFiles()).as("only the leading console retries").containsExactly("deployment.yaml");
+    assertThat(applied).isEmpty();
+
+    leading = true;
+    gate.retryPending();
     assertThat(pipeline.unappliedFiles()).isEmpty();
     assertThat(applied).singleElement().satisfies(objects -> assertThat(objects.toString()).contains("replicas=4"));
   }

@@ -50,8 +50,8 @@ class ClusterGateTest {
     GitWorkspace b = workspace(remote, "b");
     String first = a.head();
     String second = commit(b, "2");
-    ClusterGate gateA = new ClusterGate(a, cluster, sharedLock, git);
-    ClusterGate gateB = new ClusterGate(b, cluster, sharedLock, git);
+    ClusterGate gateA = new ClusterGate(a, cluster, sharedLock, () -> true, git);
+    ClusterGate gateB = new ClusterGate(b, cluster, sharedLock, () -> true, git);
 
     assertThat(gateB.write(second, ClusterGateTest::everything).commit()).isEqualTo(second);
     ClusterGate.Written late = gateA.write(first, ClusterGateTest::everything);
@@ -65,7 +65,7 @@ class ClusterGateTest {
   @Test
   void a_write_from_a_commit_newer_than_the_last_applied_one_is_written_as_asked() throws Exception {
     GitWorkspace a = workspace(remoteWith("1"), "a");
-    ClusterGate gate = new ClusterGate(a, cluster, sharedLock, git);
+    ClusterGate gate = new ClusterGate(a, cluster, sharedLock, () -> true, git);
     String first = a.head();
     gate.write(first, ClusterGateTest::everything);
     String second = commit(a, "2");
@@ -77,7 +77,7 @@ class ClusterGateTest {
   @Test
   void when_the_last_applied_commit_is_gone_from_a_rewritten_branch_the_head_is_written() throws Exception {
     GitWorkspace a = workspace(remoteWith("1"), "a");
-    ClusterGate gate = new ClusterGate(a, cluster, sharedLock, git);
+    ClusterGate gate = new ClusterGate(a, cluster, sharedLock, () -> true, git);
     try (var held = sharedLock.acquire()) {
       held.applied("0123456789abcdef0123456789abcdef01234567");
     }
@@ -89,7 +89,7 @@ class ClusterGateTest {
   @Test
   void what_a_writer_asks_to_delete_is_deleted_after_what_it_applies() throws Exception {
     GitWorkspace a = workspace(remoteWith("1"), "a");
-    ClusterGate gate = new ClusterGate(a, cluster, sharedLock, git);
+    ClusterGate gate = new ClusterGate(a, cluster, sharedLock, () -> true, git);
 
     ClusterGate.Written done = gate.write(a.head(), head -> new ClusterGate.Writes(
         head.all().stream().map(ManifestReader.Manifest::object).toList(),

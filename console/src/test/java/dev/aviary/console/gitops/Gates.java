@@ -10,6 +10,6 @@ public final class Gates {
   }
 
   public static ClusterGate inMemory(GitWorkspace workspace, ClusterWriter cluster, GitProperties git) {
-    return new ClusterGate(workspace, cluster, new InMemoryWriteLock(), git);
+    return new ClusterGate(workspace, cluster, new InMemoryWriteLock(), () -> true, git);
   }
 }

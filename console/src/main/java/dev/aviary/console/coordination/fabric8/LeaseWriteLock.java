@@ -1,6 +1,7 @@
 package dev.aviary.console.coordination.fabric8;
 
 import dev.aviary.console.Background;
+import dev.aviary.console.coordination.PendingWrites;
 import dev.aviary.console.coordination.WriteLock;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
@@ -26,7 +27,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class LeaseWriteLock implements WriteLock, AutoCloseable {
 
-  static final String APPLIED_COMMIT = "aviary.dev/applied-commit";
   private static final Logger log = LoggerFactory.getLogger(LeaseWriteLock.class);
 
   private final KubernetesClient client;
@@ -80,6 +80,12 @@ final class LeaseWriteLock implements WriteLock, AutoCloseable {
       sleep(backoff);
       backoff = Math.min(backoff * 2, 100);
     }
+  }
+
+  @Override
+  public PendingWrites pending() {
+    Lease lease = read();
+    return lease == null ? PendingWrites.NONE : WriteLockRecord.pending(lease);
   }
 
   private Lease read() {
@@ -156,6 +162,7 @@ final class LeaseWriteLock implements WriteLock, AutoCloseable {
 
     private Lease lease;
     private String applied;
+    private PendingWrites pending;
     private final ScheduledFuture<?> renewal;
 
     LeaseHold(Lease lease) {
@@ -166,9 +173,17 @@ final class LeaseWriteLock implements WriteLock, AutoCloseable {
 
     @Override
     public synchronized Optional<String> appliedCommit() {
-      Object commit = lease.getMetadata().getAnnotations() == null ? null
-          : lease.getMetadata().getAnnotations().get(APPLIED_COMMIT);
-      return Optional.ofNullable((String) commit).filter(c -> !c.isEmpty());
+      return WriteLockRecord.appliedCommit(lease);
+    }
+
+    @Override
+    public synchronized PendingWrites pending() {
+      return pending != null ? pending : WriteLockRecord.pending(lease);
+    }
+
+    @Override
+    public synchronized void pending(PendingWrites pending) {
+      this.pending = pending;
     }
 
     @Override
@@ -193,15 +208,11 @@ final class LeaseWriteLock implements WriteLock, AutoCloseable {
         for (int attempt = 0; attempt < 3; attempt++) {
           if (!identity.equals(holder(lease))) {
             log.error("this console lost the cluster's write lock (Lease {}/{}) while writing: it did not renew "
-                + "it for {}; {} was not recorded as applied", namespace, name, duration, applied);
+                + "it for {}; {} was not recorded as applied, nor {} as pending", namespace, name, duration, applied,
+                pending);
             return;
           }
-          if (applied != null) {
-            if (lease.getMetadata().getAnnotations() == null) {
-              lease.getMetadata().setAnnotations(new java.util.HashMap<>());
-            }
-            lease.getMetadata().getAnnotations().put(APPLIED_COMMIT, applied);
-          }
+          WriteLockRecord.store(lease, applied, pending);
           lease.getSpec().setHolderIdentity(null);
           try {
             lease = client.leases().inNamespace(namespace).resource(lease).update();

@@ -1,5 +1,6 @@
 package dev.aviary.console.coordination.fabric8;
 
+import dev.aviary.console.coordination.PendingWrites;
 import dev.aviary.console.coordination.WriteLock;
 import dev.aviary.console.gitops.RepositoryFiles;
 import dev.aviary.sandbox.Sandbox;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +104,29 @@ class LeaseWriteLockTest {
     try (WriteLock.Held next = b.acquire()) {
       assertThat(next.appliedCommit()).hasValue("c0ffee0000000000000000000000000000000002");
     }
+  }
+
+  @Test
+  void pending_writes_kept_by_one_console_are_seen_by_another_with_only_what_names_the_objects_to_delete() {
+    LeaseWriteLock a = lock("console-a", Duration.ofSeconds(15), Duration.ofSeconds(10));
+    LeaseWriteLock b = lock("console-b", Duration.ofSeconds(15), Duration.ofSeconds(10));
+    Map<String, Object> deployment = Map.of("apiVersion", "apps/v1", "kind", "Deployment", "metadata",
+        Map.of("name", "webapi-v2", "namespace", "document-processing", "labels", Map.of("app", "webapi")),
+        "spec", Map.of("replicas", 2));
+    try (WriteLock.Held held = a.acquire()) {
+      held.pending(held.pending().plus(new PendingWrites(Set.of("base/webapi/deployment-v1.yaml"),
+          List.of(deployment))));
+    }
+
+    PendingWrites seen = b.pending();
+    assertThat(seen.files()).containsExactly("base/webapi/deployment-v1.yaml");
+    assertThat(seen.deletions()).containsExactly(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "metadata",
+        Map.of("name", "webapi-v2", "namespace", "document-processing")));
+    try (WriteLock.Held held = b.acquire()) {
+      assertThat(held.pending()).isEqualTo(seen);
+      held.pending(PendingWrites.NONE);
+    }
+    assertThat(a.pending().isEmpty()).isTrue();
   }
 
   private LeaseWriteLock lock(String identity, Duration duration, Duration timeout) {

@@ -27,10 +27,12 @@ final class ActionGuard implements MethodInterceptor {
 
   private final ObjectProvider<AuditLog> audit;
   private final ObjectProvider<Clock> clock;
+  private final ObjectProvider<CurrentOperator> operators;
 
-  ActionGuard(ObjectProvider<AuditLog> audit, ObjectProvider<Clock> clock) {
+  ActionGuard(ObjectProvider<AuditLog> audit, ObjectProvider<Clock> clock, ObjectProvider<CurrentOperator> operators) {
     this.audit = audit;
     this.clock = clock;
+    this.operators = operators;
   }
 
   @Override
@@ -40,7 +42,7 @@ final class ActionGuard implements MethodInterceptor {
       return invocation.proceed();
     }
     Call call = new Call(requires.action(), target(invocation));
-    Optional<Authentication> authentication = CurrentOperator.signedIn();
+    Optional<Authentication> authentication = operators.getObject().signedIn();
     Role held = authentication.map(CurrentOperator::held).orElse(null);
     String actor = authentication.isEmpty() ? "anonymous" : held == null ? authentication.get().getName()
         : CurrentOperator.identityOf(authentication.get()).toString();

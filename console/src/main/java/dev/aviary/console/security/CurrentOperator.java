@@ -8,8 +8,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import java.net.URI;
@@ -23,6 +25,16 @@ import java.util.Optional;
  */
 @Service
 public class CurrentOperator implements Operators {
+
+  private final ObjectProvider<SecurityContextHolderStrategy> strategy;
+
+  /**
+   * @param strategy where this application keeps the security context (Vaadin publishes its own): asked rather than
+   *                 the static holder, which holds only the last one installed when several consoles share a JVM
+   */
+  CurrentOperator(ObjectProvider<SecurityContextHolderStrategy> strategy) {
+    this.strategy = strategy;
+  }
 
   @Override
   public Identity current() {
@@ -65,8 +77,9 @@ public class CurrentOperator implements Operators {
     return highest;
   }
 
-  static Optional<Authentication> signedIn() {
-    Authentication a = SecurityContextHolder.getContext().getAuthentication();
+  Optional<Authentication> signedIn() {
+    Authentication a = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy).getContext()
+        .getAuthentication();
     return a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken ? Optional.empty()
         : Optional.of(a);
   }

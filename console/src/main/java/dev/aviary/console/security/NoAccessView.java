@@ -33,10 +33,12 @@ class NoAccessView extends Div implements HasErrorParameter<AccessDeniedExceptio
 
   private final RoleMapping roles;
   private final AuthenticationContext authentication;
+  private final CurrentOperator operator;
 
-  NoAccessView(RoleMapping roles, AuthenticationContext authentication) {
+  NoAccessView(RoleMapping roles, AuthenticationContext authentication, CurrentOperator operator) {
     this.roles = roles;
     this.authentication = authentication;
+    this.operator = operator;
     addClassName("aviary-page");
     setId("no-access");
   }
@@ -44,7 +46,7 @@ class NoAccessView extends Div implements HasErrorParameter<AccessDeniedExceptio
   @Override
   public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
     removeAll();
-    Authentication who = CurrentOperator.signedIn().orElse(null);
+    Authentication who = operator.signedIn().orElse(null);
     if (who == null) {
       add(new H2("Sign in first"));
       return HttpServletResponse.SC_FORBIDDEN;

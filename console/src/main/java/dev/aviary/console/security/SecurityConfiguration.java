@@ -121,8 +121,9 @@ class SecurityConfiguration {
   /** Wraps every {@link Requires} method of every bean in the guard that checks the role and audits the call. */
   @Bean
   @org.springframework.context.annotation.Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-  static Advisor actionGuard(ObjectProvider<AuditLog> audit, ObjectProvider<Clock> clock) {
+  static Advisor actionGuard(ObjectProvider<AuditLog> audit, ObjectProvider<Clock> clock,
+                             ObjectProvider<CurrentOperator> operators) {
     return new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(null, Requires.class, true),
-        new ActionGuard(audit, clock));
+        new ActionGuard(audit, clock, operators));
   }
 }

@@ -35,7 +35,7 @@ import java.util.Map;
 /**
  * One commit built in memory on top of a base commit (no working tree, no index on disk) and its push. JGit's
  * push does not throw when the remote refuses a ref, so every {@link RemoteRefUpdate} status is read: a remote
- * that moved on is told apart from every other refusal.
+ * that moved on (or whose branch another push held locked just then) is told apart from every other refusal.
  */
 final class CommitPusher {
 
@@ -71,8 +71,13 @@ final class CommitPusher {
             return new PushOutcome.Behind(update.getStatus() + (update.getMessage() == null ? ""
                 : ": " + update.getMessage()));
           }
-          default -> throw new GitOpsException("the remote " + remoteUrl + " refused the push to " + branch + " ("
-              + update.getStatus() + (update.getMessage() == null ? "" : ": " + update.getMessage()) + ")");
+          default -> {
+            if (heldByAnotherPush(update)) {
+              return new PushOutcome.Behind(update.getStatus() + ": " + update.getMessage());
+            }
+            throw new GitOpsException("the remote " + remoteUrl + " refused the push to " + branch + " ("
+                + update.getStatus() + (update.getMessage() == null ? "" : ": " + update.getMessage()) + ")");
+          }
         }
       }
     }
@@ -80,6 +85,12 @@ final class CommitPusher {
     tracking.setNewObjectId(commit);
     tracking.forceUpdate();
     return new PushOutcome.Pushed(commit.name());
+  }
+
+  /** Another push held the branch's ref at that moment ("failed to lock"): it moved on, or is about to. */
+  private static boolean heldByAnotherPush(RemoteRefUpdate update) {
+    return update.getStatus() == RemoteRefUpdate.Status.REJECTED_OTHER_REASON && update.getMessage() != null
+        && update.getMessage().contains("lock");
   }
 
   /** The base commit's tree with the files replaced or added, committed; nothing on disk but the new objects. */

@@ -1,7 +1,5 @@
-package dev.aviary.console.release;
+package dev.aviary.console;
 
-import dev.aviary.console.RealCluster;
-import dev.aviary.console.AviaryApplication;
 import dev.aviary.console.gitops.RepositoryFiles;
 import dev.aviary.sandbox.Sandbox;
 import dev.aviary.sandbox.SandboxOptions;
@@ -21,10 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a {@link ReleaseRig}'s consoles run releases: the sandbox (its API server, workload simulator and Git
- * remote), or a real control plane with Aviary installed as {@code k8s/} has it ({@link RealCluster}).
+ * Where whole consoles run side by side, as replicas of one installation: the sandbox (its API server, workload
+ * simulator and Git remote), or a real control plane with Aviary installed as {@code k8s/} has it
+ * ({@link RealCluster}).
  */
-interface ReleaseCluster extends AutoCloseable {
+public interface ConsoleCluster extends AutoCloseable {
+
+  String NAMESPACE = "document-processing";
 
   /** A client with every right, standing for the operator's kubectl. */
   KubernetesClient client();
@@ -34,7 +35,7 @@ interface ReleaseCluster extends AutoCloseable {
 
   SandboxIdentityProvider provider();
 
-  /** Where the consoles keep the releases Lease. */
+  /** Where the consoles keep their Leases. */
   String leaseNamespace();
 
   /** A console configured as an installation is, with {@code settings} ({@code name=value}) over that. */
@@ -43,9 +44,9 @@ interface ReleaseCluster extends AutoCloseable {
   @Override
   void close();
 
-  static ReleaseCluster sandbox(Path dir) {
+  static ConsoleCluster sandbox(Path dir) {
     SimulatorSettings simulator = SimulatorSettings.defaults();
-    Sandbox sandbox = Sandbox.start(new SandboxOptions(dir.resolve("sandbox"), 0, ReleaseRig.NAMESPACE,
+    Sandbox sandbox = Sandbox.start(new SandboxOptions(dir.resolve("sandbox"), 0, NAMESPACE,
         RepositoryFiles.platformManifests().bytes(), new SimulatorSettings(simulator.startDelay(),
         Duration.ofMillis(500), simulator.tick(), simulator.nodes())), Clock.systemUTC());
     SandboxIdentityProvider provider;
@@ -56,7 +57,7 @@ interface ReleaseCluster extends AutoCloseable {
       throw e;
     }
     KubernetesClient client = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build();
-    return new ReleaseCluster() {
+    return new ConsoleCluster() {
       @Override
       public KubernetesClient client() {
         return client;
@@ -74,7 +75,7 @@ interface ReleaseCluster extends AutoCloseable {
 
       @Override
       public String leaseNamespace() {
-        return ReleaseRig.NAMESPACE;
+        return NAMESPACE;
       }
 
       @Override
@@ -96,9 +97,9 @@ interface ReleaseCluster extends AutoCloseable {
     };
   }
 
-  static ReleaseCluster real() throws IOException {
+  static ConsoleCluster real() throws IOException {
     RealCluster cluster = RealCluster.start("real-release");
-    return new ReleaseCluster() {
+    return new ConsoleCluster() {
       @Override
       public KubernetesClient client() {
         return cluster.admin();

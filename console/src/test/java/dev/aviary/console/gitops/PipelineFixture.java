@@ -31,6 +31,7 @@ final class PipelineFixture implements AutoCloseable {
   final GitWorkspace workspace;
   final ChangePipeline pipeline;
   final ClusterGate gate;
+  private final StartupReconciler reconciler;
   final GitProperties git;
   final List<ChangeCommitted> published = new CopyOnWriteArrayList<>();
 
@@ -46,7 +47,8 @@ final class PipelineFixture implements AutoCloseable {
     gate = Gates.inMemory(workspace, TestClusterWriters.forClient(operator, List.of("document-processing")), git);
     pipeline = new ChangePipeline(workspace, gate, git, event -> published.add((ChangeCommitted) event));
     workspace.sync();
-    new StartupReconciler(workspace, gate).run(null);
+    reconciler = new StartupReconciler(workspace, gate, () -> true);
+    reconciler.run(null);
   }
 
   /** The git CLI on the bare remote: what anyone cloning it would see. */
@@ -60,6 +62,7 @@ final class PipelineFixture implements AutoCloseable {
 
   @Override
   public void close() {
+    reconciler.destroy();
     operator.close();
     sandbox.close();
   }

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two consoles on one cluster, as two replicas of Aviary: only the one holding the Lease steps releases. When it stops
- * in the middle of a release, the other takes the Lease and carries on from the status stored in the Release
+ * Two consoles on one cluster, as two replicas of Aviary: only the one holding the Lease steps releases. When it shuts
+ * down in the middle of a release it releases the Lease, and the other takes it at once and carries on from the status stored in the Release
  * resource: every step is committed once, judged once, and the release is promoted; both consoles are subscribed to a
  * webhook, and each release notice reaches it once.
  */
@@ -60,9 +60,12 @@ class ReleaseLeaderChangeTest {
     String leader = rig.leader().orElseThrow();
     String other = leader.equals("console-a") ? "console-b" : "console-a";
 
+    long stopping = System.nanoTime();
     rig.stopConsole(leader);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> rig.leader().filter(other::equals).isPresent());
+    assertThat(Duration.ofNanos(System.nanoTime() - stopping)).as("a console that shuts down releases the Lease, "
+        + "so the other takes it well before the Lease's 3 s would run out").isLessThan(Duration.ofSeconds(2));
     Release done = rig.awaitFinished(name, Duration.ofSeconds(120));
     String v = done.spec().canaryVersion();
     assertThat(done.phase()).as(done.status().message()).isEqualTo(ReleasePhase.PROMOTED);

@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.ConsoleCluster;
 import dev.aviary.console.GitCli;
 import dev.aviary.console.SignedIn;
 import dev.aviary.platform.PlatformProcess;
@@ -44,7 +45,7 @@ final class ReleaseRig implements AutoCloseable {
   private final Path jar;
   private final List<String> settings;
   // Not final: started one after the other, and whatever started is stopped again if a later part fails to start.
-  private ReleaseCluster cluster;
+  private ConsoleCluster cluster;
   private PrometheusServer prometheus;
   private TrafficDriver traffic;
   private final Map<String, PlatformProcess> processes = new LinkedHashMap<>();
@@ -72,12 +73,12 @@ final class ReleaseRig implements AutoCloseable {
    * @param settings console settings ({@code name=value}) over the rig's own, such as the plan's step duration
    */
   static ReleaseRig start(Path dir, int requestsPerSecond, String... settings) throws IOException {
-    return start(dir, requestsPerSecond, () -> ReleaseCluster.sandbox(dir), settings);
+    return start(dir, requestsPerSecond, () -> ConsoleCluster.sandbox(dir), settings);
   }
 
   /** As {@link #start}, on a real control plane with Aviary installed as {@code k8s/} has it. */
   static ReleaseRig startOnRealCluster(Path dir, int requestsPerSecond, String... settings) throws IOException {
-    return start(dir, requestsPerSecond, ReleaseCluster::real, settings);
+    return start(dir, requestsPerSecond, ConsoleCluster::real, settings);
   }
 
   private static ReleaseRig start(Path dir, int requestsPerSecond, Starter cluster, String... settings)
@@ -88,7 +89,7 @@ final class ReleaseRig implements AutoCloseable {
   }
 
   private interface Starter {
-    ReleaseCluster start() throws IOException;
+    ConsoleCluster start() throws IOException;
   }
 
   /** Starts a console named {@code identity} (also its name in the leader Lease) and waits until it is up. */

@@ -114,7 +114,10 @@ final class SandboxHttpServer implements AutoCloseable {
       }
       if (answer.getWebSocketListener() == null) {
         write(answer);
-      } else if ("websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
+        return;
+      }
+      answer.withWebSocketUpgrade(new ClosedOffTheEventLoop(answer.getWebSocketListener()));
+      if ("websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
         request.toWebSocket().onSuccess(new ServerWebSocketHandler(recorded, answer))
             .onFailure(e -> request.response().setStatusCode(400).end());
       } else {

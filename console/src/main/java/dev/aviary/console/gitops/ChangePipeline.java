@@ -24,6 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public class ChangePipeline {
 
   private static final Logger log = LoggerFactory.getLogger(ChangePipeline.class);
+  /** The longest random wait before the first redo; it doubles with each lost race, up to a second. */
+  static final long REDO_WAIT_MILLIS = 30;
 
   private final GitWorkspace workspace;
   private final ClusterGate gate;
@@ -66,11 +68,26 @@ public class ChangePipeline {
         }
         lastRefusal = ((PushOutcome.Behind) outcome).remoteMessage();
         log.info("remote moved on while committing change {}; redoing it on the new head ({})", changeId, lastRefusal);
+        backOff(attempt);
       }
       throw new GitOpsException("gave up after " + git.pushAttempts() + " attempts: the branch " + git.branch()
           + " of " + workspace.displayUrl() + " kept moving on (" + lastRefusal + "); nothing was applied");
     } finally {
       oneAtATime.unlock();
+    }
+  }
+
+  /**
+   * Waits a random while before redoing a change, longer after each lost race: two consoles pushing as fast as they
+   * can would otherwise lose to each other in step, again and again.
+   */
+  private static void backOff(int attempt) {
+    long longest = Math.min(REDO_WAIT_MILLIS << Math.min(attempt - 1, 5), 1000);
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(longest + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GitOpsException("interrupted while redoing a change", e);
     }
   }
 

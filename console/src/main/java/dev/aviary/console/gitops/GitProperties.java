@@ -29,7 +29,7 @@ import java.util.Set;
 @ConfigurationProperties("aviary.git")
 public record GitProperties(String url, @DefaultValue("main") @NotBlank String branch, @DefaultValue("") String path,
                             String username, String token, @DefaultValue Committer committer,
-                            @DefaultValue("5") @Min(1) @Max(20) int pushAttempts, @DefaultValue Ssh ssh) {
+                            @DefaultValue("10") @Min(1) @Max(20) int pushAttempts, @DefaultValue Ssh ssh) {
 
   /**
    * For ssh:// remotes: the private key Aviary authenticates with, and the known_hosts file the server's host key

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,6 +45,8 @@ public class ClusterGate {
   private final Leadership leadership;
   private final GitProperties git;
   private final ReentrantLock turn = new ReentrantLock(true);
+  /** Pending writes this console could not hand over to the write lock yet. */
+  private final AtomicReference<PendingWrites> unrecorded = new AtomicReference<>(PendingWrites.NONE);
 
   public ClusterGate(GitWorkspace workspace, ClusterWriter cluster, WriteLock lock, Leadership leadership,
                      GitProperties git) {
@@ -108,30 +111,38 @@ public class ClusterGate {
 
   /**
    * Keeps writes the cluster did not take with the write lock, for whichever console leads to try again from Git's
-   * head until they are taken.
+   * head until they are taken. When the lock cannot be reached either (the API server is away), this console keeps
+   * them until it can hand them over.
    */
   public void keepTrying(PendingWrites writes) {
     turn.lock();
     try (WriteLock.Held held = lock.acquire()) {
       held.pending(held.pending().plus(writes));
     } catch (WriteLock.LockUnavailableException e) {
-      log.warn("could not keep {} to try again ({}); the next Sync of their services applies them", writes.files(),
+      unrecorded.updateAndGet(kept -> kept.plus(writes));
+      log.warn("{} kept on this console until the cluster's write lock can be reached: {}", writes.files(),
           e.getMessage());
     } finally {
       turn.unlock();
     }
   }
 
-  /** On the leading console: tries the pending writes again, from Git's head. */
+  /**
+   * Hands what this console kept over to the write lock, and on the leading console tries the pending writes again,
+   * from Git's head.
+   */
   @Scheduled(fixedDelayString = "${aviary.git.reapply-interval:10s}")
   public void retryPending() {
-    if (!leadership.leading() || lock.pending().isEmpty()) {
+    if (unrecorded.get().isEmpty() && !(leadership.leading() && !sharedPending().isEmpty())) {
       return;
     }
     turn.lock();
+    PendingWrites kept = unrecorded.getAndSet(PendingWrites.NONE);
     try (WriteLock.Held held = lock.acquire()) {
-      PendingWrites pending = held.pending();
-      if (pending.isEmpty()) {
+      PendingWrites pending = held.pending().plus(kept);
+      held.pending(pending);
+      kept = PendingWrites.NONE;
+      if (pending.isEmpty() || !leadership.leading()) {
         return;
       }
       workspace.sync();
@@ -141,13 +152,25 @@ public class ClusterGate {
     } catch (RuntimeException e) {
       log.warn("re-applying what the cluster did not take failed again, will retry: {}", e.getMessage());
     } finally {
+      PendingWrites notHandedOver = kept;
+      unrecorded.updateAndGet(p -> p.plus(notHandedOver));
       turn.unlock();
     }
   }
 
-  /** The files whose writes are pending, by any console; asks the cluster. */
+  /** The files whose writes are pending, by any console (asking the cluster) and kept by this one. */
   public Set<String> pendingFiles() {
-    return lock.pending().files();
+    Set<String> files = new java.util.TreeSet<>(unrecorded.get().files());
+    files.addAll(sharedPending().files());
+    return files;
+  }
+
+  private PendingWrites sharedPending() {
+    try {
+      return lock.pending();
+    } catch (WriteLock.LockUnavailableException e) {
+      return PendingWrites.NONE;
+    }
   }
 
   private String settle(String commit, Optional<String> applied) {

@@ -9,9 +9,16 @@ public final class InMemoryWriteLock implements WriteLock {
   private final ReentrantLock lock = new ReentrantLock(true);
   private volatile String applied;
   private volatile PendingWrites pending = PendingWrites.NONE;
+  private volatile boolean reachable = true;
+
+  /** As when the API server that keeps the lock is away: every use fails. */
+  public void reachable(boolean reachable) {
+    this.reachable = reachable;
+  }
 
   @Override
   public Held acquire() {
+    checkReachable();
     lock.lock();
     return new Held() {
       private String newer;
@@ -52,7 +59,14 @@ public final class InMemoryWriteLock implements WriteLock {
 
   @Override
   public PendingWrites pending() {
+    checkReachable();
     return pending;
+  }
+
+  private void checkReachable() {
+    if (!reachable) {
+      throw new LockUnavailableException("cannot use the cluster's write lock: connection refused", null);
+    }
   }
 
   public Optional<String> appliedCommit() {

@@ -51,7 +51,8 @@ class ChangePipelineApplyFailureTest {
   final GitProperties git = new GitProperties("file:///remote.git", "main", "", null, null,
       new GitProperties.Committer("Aviary", "aviary@aviary.invalid"), 3, GitProperties.Ssh.NONE);
   boolean leading = false;
-  final ClusterGate gate = new ClusterGate(workspace, cluster, new InMemoryWriteLock(), () -> leading, git);
+  final InMemoryWriteLock lock = new InMemoryWriteLock();
+  final ClusterGate gate = new ClusterGate(workspace, cluster, lock, () -> leading, git);
   final ChangePipeline pipeline = new ChangePipeline(workspace, gate, git, event -> { });
 
   @Test
@@ -73,6 +74,29 @@ class ChangePipelineApplyFailureTest {
     assertThat(pipeline.unappliedFiles()).as("only the leading console retries").containsExactly("deployment.yaml");
     assertThat(applied).isEmpty();
 
+    leading = true;
+    gate.retryPending();
+    assertThat(pipeline.unappliedFiles()).isEmpty();
+    assertThat(applied).singleElement().satisfies(objects -> assertThat(objects.toString()).contains("replicas=4"));
+  }
+
+  @Test
+  void when_the_write_lock_cannot_be_reached_either_the_console_keeps_the_change_and_hands_it_over_later() {
+    lock.reachable(false);
+    ChangeResult result = pipeline.submit(new Change(new ScaleVersion("webapi", "v1", 4, 50), ALICE, ""));
+
+    assertThat(result.state()).isEqualTo(ChangeResult.State.COMMITTED_NOT_APPLIED);
+    assertThat(pipeline.unappliedFiles()).as("kept on this console").containsExactly("deployment.yaml");
+    gate.retryPending();
+    assertThat(pipeline.unappliedFiles()).containsExactly("deployment.yaml");
+
+    lock.reachable(true);
+    gate.retryPending();
+    assertThat(lock.pending().files()).as("handed over to the lock, for the leader").containsExactly(
+        "deployment.yaml");
+    assertThat(applied).isEmpty();
+
+    clusterDown = false;
     leading = true;
     gate.retryPending();
     assertThat(pipeline.unappliedFiles()).isEmpty();

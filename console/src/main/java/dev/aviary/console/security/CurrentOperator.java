@@ -29,8 +29,8 @@ public class CurrentOperator implements Operators {
   private final ObjectProvider<SecurityContextHolderStrategy> strategy;
 
   /**
-   * @param strategy where this application keeps the security context (Vaadin publishes its own): asked rather than
-   *                 the static holder, which holds only the last one installed when several consoles share a JVM
+   * @param strategy where this application keeps the security context (Vaadin publishes its own): asked first,
+   *                 because the static holder holds only the last one installed when several consoles share a JVM
    */
   CurrentOperator(ObjectProvider<SecurityContextHolderStrategy> strategy) {
     this.strategy = strategy;
@@ -80,6 +80,10 @@ public class CurrentOperator implements Operators {
   Optional<Authentication> signedIn() {
     Authentication a = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy).getContext()
         .getAuthentication();
+    if (a == null) {
+      // The same holder in a console alone in its JVM; with several, where code outside a request put someone.
+      a = SecurityContextHolder.getContext().getAuthentication();
+    }
     return a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken ? Optional.empty()
         : Optional.of(a);
   }

@@ -106,11 +106,16 @@ class RealClusterConsoleTest {
   }
 
   @Test
-  void the_console_leads_releases_through_the_lease_its_role_allows_in_its_own_namespace() {
-    await("console-a holding the releases Lease").atMost(Duration.ofSeconds(30)).until(() -> {
-      Lease lease = cluster.admin().leases().inNamespace("aviary").withName("aviary-releases").get();
+  void the_console_leads_and_writes_through_the_leases_its_role_allows_in_its_own_namespace() {
+    await("console-a holding the leader Lease").atMost(Duration.ofSeconds(30)).until(() -> {
+      Lease lease = cluster.admin().leases().inNamespace("aviary").withName("aviary-leader").get();
       return lease != null && "console-a".equals(lease.getSpec().getHolderIdentity());
     });
+    Lease writes = cluster.admin().leases().inNamespace("aviary").withName("aviary-writes").get();
+    String applied = writes.getMetadata().getAnnotations().get("aviary.dev/applied-commit");
+    assertThat(GitCli.run(cluster.gitRemote(), "rev-list", "main").lines())
+        .as("start-up reconciliation and changes went through the write lock").contains(applied);
+    assertThat(writes.getSpec().getHolderIdentity()).as("released after writing").isNull();
   }
 
   @Test

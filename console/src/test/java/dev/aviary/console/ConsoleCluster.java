@@ -41,6 +41,9 @@ public interface ConsoleCluster extends AutoCloseable {
   /** A console configured as an installation is, with {@code settings} ({@code name=value}) over that. */
   ConfigurableApplicationContext console(String identity, Path dataDirectory, List<String> settings);
 
+  /** As {@link #console}, in a JVM of its own, so it can be killed as a crash would. */
+  ConsoleProcess consoleProcess(String identity, Path dataDirectory, List<String> settings);
+
   @Override
   void close();
 
@@ -89,6 +92,16 @@ public interface ConsoleCluster extends AutoCloseable {
       }
 
       @Override
+      public ConsoleProcess consoleProcess(String identity, Path dataDirectory, List<String> settings) {
+        List<String> all = new ArrayList<>(List.of("aviary.data-dir=" + dataDirectory,
+            "aviary.cluster.kubeconfig=" + sandbox.kubeconfig(), "aviary.git.url=" + sandbox.gitRemote().url(),
+            "aviary.oidc.issuer-uri=" + provider.issuer(), "aviary.oidc.client-id=" + provider.clientId(),
+            "aviary.oidc.client-secret=" + provider.clientSecret(), "aviary.coordination.identity=" + identity));
+        all.addAll(settings);
+        return ConsoleProcess.start(dataDirectory, ConsoleProcess.freePort(), List.of("-Xmx512m"), all);
+      }
+
+      @Override
       public void close() {
         client.close();
         provider.close();
@@ -125,6 +138,12 @@ public interface ConsoleCluster extends AutoCloseable {
         List<String> all = new ArrayList<>(settings);
         all.add("aviary.data-dir=" + dataDirectory);
         return cluster.console(identity, all.toArray(String[]::new));
+      }
+
+      @Override
+      public ConsoleProcess consoleProcess(String identity, Path dataDirectory, List<String> settings) {
+        throw new UnsupportedOperationException("a console in a process of its own runs on the sandbox only: on the "
+            + "real control plane it would need the service account's kubeconfig written for it");
       }
 
       @Override

@@ -11,6 +11,7 @@ import dev.aviary.console.KaribuBase;
 import dev.aviary.console.SignedIn;
 import dev.aviary.console.cluster.ClusterSnapshot;
 import dev.aviary.console.cluster.ClusterState;
+import dev.aviary.testsupport.BenchmarkOptions;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.lang.management.ManagementFactory;
@@ -61,8 +62,7 @@ public final class OverviewBenchmark {
    * the {@code bench.args} property (Maven's {@code -Dbench.args="..."}).
    */
   public static void main(String[] args) throws Exception {
-    List<String> options = new ArrayList<>(List.of(args));
-    options.addAll(List.of(System.getProperty("bench.args", "").trim().split("\\s+")));
+    List<String> options = BenchmarkOptions.of(args);
     Size size = options.contains("--small") ? Size.SMALL : Size.FULL;
     size = size.scaled(option(options, "--services", size.services()), option(options, "--pods",
         size.podsPerService()));

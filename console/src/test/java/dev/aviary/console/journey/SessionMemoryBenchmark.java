@@ -3,26 +3,18 @@ package dev.aviary.console.journey;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.aviary.console.AviaryApplication;
+import dev.aviary.console.ConsoleProcess;
 import dev.aviary.console.access.SignInProvider;
 import dev.aviary.console.gitops.RepositoryFiles;
 import dev.aviary.sandbox.Sandbox;
 import dev.aviary.sandbox.SandboxOptions;
 import dev.aviary.sandbox.signin.SandboxIdentityProvider;
 import dev.aviary.sandbox.simulator.SimulatorSettings;
-import org.awaitility.Awaitility;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,11 +51,11 @@ public final class SessionMemoryBenchmark {
         RepositoryFiles.platformManifests().bytes(), SimulatorSettings.defaults()), Clock.systemUTC());
          SandboxIdentityProvider provider = SandboxIdentityProvider.start(
              new SandboxIdentityProvider.Settings("aviary", "aviary"))) {
-      int port = freePort();
+      int port = ConsoleProcess.freePort();
       provider.registerConsole("http://127.0.0.1:" + port, SignInProvider.REGISTRATION_ID);
-      Process console = startConsole(dir, port, sandbox, provider);
-      try (Chromium chromium = Chromium.launch()) {
-        awaitUp(port, console);
+      try (ConsoleProcess running = startConsole(dir, port, sandbox, provider);
+           Chromium chromium = Chromium.launch()) {
+        Process console = running.process();
         List<BrowserContext> open = new ArrayList<>();
         open.add(signedIn(chromium.browser, port, "viewer"));
         long before = heapAfterGc(console);
@@ -80,45 +72,23 @@ public final class SessionMemoryBenchmark {
             + "300 KB: %s)%n", perSession / 1024, perSession < 300 * 1024 ? "met" : "NOT met");
         open.forEach(BrowserContext::close);
         return perSession;
-      } finally {
-        console.destroy();
-        if (!console.waitFor(20, TimeUnit.SECONDS)) {
-          console.destroyForcibly();
-        }
       }
     }
   }
 
   /** The console as an installation runs it: its own JVM, a kubeconfig, a Git remote, the provider for sign-in. */
-  private static Process startConsole(Path dir, int port, Sandbox sandbox, SandboxIdentityProvider provider)
-      throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m"));
+  private static ConsoleProcess startConsole(Path dir, int port, Sandbox sandbox, SandboxIdentityProvider provider) {
+    List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
     // e.g. -Dbench.console-jvm=-XX:StartFlightRecording=... to see where a session's memory goes
     String extra = System.getProperty("bench.console-jvm", "");
     if (!extra.isBlank()) {
-      command.addAll(List.of(extra.trim().split("\\s+")));
+      jvm.addAll(List.of(extra.trim().split("\\s+")));
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), AviaryApplication.class.getName(),
-        "--server.port=" + port, "--server.address=127.0.0.1", "--aviary.data-dir=" + dir.resolve("console"),
-        "--aviary.cluster.kubeconfig=" + sandbox.kubeconfig(), "--aviary.git.url=" + sandbox.gitRemote().url(),
-        "--aviary.oidc.issuer-uri=" + provider.issuer(), "--aviary.oidc.client-id=" + provider.clientId(),
-        "--aviary.oidc.client-secret=" + provider.clientSecret(), "--logging.level.root=WARN"));
-    System.out.println("console: " + String.join(" ", command.subList(0, command.indexOf("-cp"))) + " (log "
-        + dir.resolve("console.log") + ")");
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("console.log").toFile())
-        .start();
-  }
-
-  /** Until the console answers (302 to sign-in); fails at once if its process exits, and after 90 s. */
-  private static void awaitUp(int port, Process console) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest root = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build();
-    Awaitility.await("the console on port " + port).atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
-        .failFast("the console exited before it was up", () -> !console.isAlive())
-        .until(() -> http.send(root, HttpResponse.BodyHandlers.discarding()).statusCode(),
-            status -> status == 302 || status == 200);
+    System.out.println("console: java " + String.join(" ", jvm) + " (log " + dir.resolve("console/console.log") + ")");
+    return ConsoleProcess.start(dir.resolve("console"), port, jvm, List.of("aviary.data-dir=" + dir.resolve("console"),
+        "aviary.cluster.kubeconfig=" + sandbox.kubeconfig(), "aviary.git.url=" + sandbox.gitRemote().url(),
+        "aviary.oidc.issuer-uri=" + provider.issuer(), "aviary.oidc.client-id=" + provider.clientId(),
+        "aviary.oidc.client-secret=" + provider.clientSecret(), "logging.level.root=WARN"));
   }
 
   /** A new browser context that signs in through the provider and waits for the overview's rows. */
@@ -175,11 +145,5 @@ public final class SessionMemoryBenchmark {
       throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
     }
     return out;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

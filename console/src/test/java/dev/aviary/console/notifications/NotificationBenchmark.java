@@ -8,6 +8,7 @@ import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.ChangeResult;
 import dev.aviary.console.scaling.ScaleVersion;
 import dev.aviary.sandbox.signin.SandboxIdentityProvider;
+import dev.aviary.testsupport.BenchmarkOptions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.ObjectMapper;
@@ -52,8 +53,7 @@ public final class NotificationBenchmark {
   static final ObjectMapper JSON = new ObjectMapper();
 
   public static void main(String[] args) throws Exception {
-    List<String> options = new ArrayList<>(List.of(args));
-    options.addAll(List.of(System.getProperty("bench.args", "").trim().split("\\s+")));
+    List<String> options = BenchmarkOptions.of(args);
     run(options.contains("--small") ? Size.SMALL : Size.FULL);
     System.exit(0);
   }

@@ -48,33 +48,37 @@ public class ChangePipeline {
   public ChangeResult submit(Change change) {
     oneAtATime.lock();
     try {
-      String changeId = UUID.randomUUID().toString();
-      String lastRefusal = "";
-      for (int attempt = 1; attempt <= git.pushAttempts(); attempt++) {
-        workspace.sync();
-        ManifestSet manifests = new ManifestSet(workspace, git.path());
-        change.intent().edit(manifests);
-        Map<String, String> files = manifests.changedFiles();
-        if (files.isEmpty()) {
-          return new ChangeResult(changeId, change.intent().summary(), ChangeResult.State.NO_CHANGE, "", attempt, "");
-        }
-        Plan plan = validate(manifests, files);
-        PushOutcome outcome = workspace.commitAndPush(manifests.base(), files, change.actor(),
-            CommitMessage.of(change, changeId));
-        if (outcome instanceof PushOutcome.Pushed pushed) {
-          ChangeResult result = apply(changeId, change.intent().summary(), pushed.commit(), attempt, files, plan);
-          events.publishEvent(new ChangeCommitted(result, change.intent().service(), change.actor()));
-          return result;
-        }
-        lastRefusal = ((PushOutcome.Behind) outcome).remoteMessage();
-        log.info("remote moved on while committing change {}; redoing it on the new head ({})", changeId, lastRefusal);
-        backOff(attempt);
-      }
-      throw new GitOpsException("gave up after " + git.pushAttempts() + " attempts: the branch " + git.branch()
-          + " of " + workspace.displayUrl() + " kept moving on (" + lastRefusal + "); nothing was applied");
+      return gate.holdingTheLock(() -> commitAndApply(change));
     } finally {
       oneAtATime.unlock();
     }
+  }
+
+  private ChangeResult commitAndApply(Change change) {
+    String changeId = UUID.randomUUID().toString();
+    String lastRefusal = "";
+    for (int attempt = 1; attempt <= git.pushAttempts(); attempt++) {
+      workspace.sync();
+      ManifestSet manifests = new ManifestSet(workspace, git.path());
+      change.intent().edit(manifests);
+      Map<String, String> files = manifests.changedFiles();
+      if (files.isEmpty()) {
+        return new ChangeResult(changeId, change.intent().summary(), ChangeResult.State.NO_CHANGE, "", attempt, "");
+      }
+      Plan plan = validate(manifests, files);
+      PushOutcome outcome = workspace.commitAndPush(manifests.base(), files, change.actor(),
+          CommitMessage.of(change, changeId));
+      if (outcome instanceof PushOutcome.Pushed pushed) {
+        ChangeResult result = apply(changeId, change.intent().summary(), pushed.commit(), attempt, files, plan);
+        events.publishEvent(new ChangeCommitted(result, change.intent().service(), change.actor()));
+        return result;
+      }
+      lastRefusal = ((PushOutcome.Behind) outcome).remoteMessage();
+      log.info("remote moved on while committing change {}; redoing it on the new head ({})", changeId, lastRefusal);
+      backOff(attempt);
+    }
+    throw new GitOpsException("gave up after " + git.pushAttempts() + " attempts: the branch " + git.branch()
+        + " of " + workspace.displayUrl() + " kept moving on (" + lastRefusal + "); nothing was applied");
   }
 
   /**

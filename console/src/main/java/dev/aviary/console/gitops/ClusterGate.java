@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +48,8 @@ public class ClusterGate {
   private final ReentrantLock turn = new ReentrantLock(true);
   /** Pending writes this console could not hand over to the write lock yet. */
   private final AtomicReference<PendingWrites> unrecorded = new AtomicReference<>(PendingWrites.NONE);
+  /** The hold of the block running {@link #holdingTheLock} on the thread that has the turn. */
+  private volatile WriteLock.Held holding;
 
   public ClusterGate(GitWorkspace workspace, ClusterWriter cluster, WriteLock lock, Leadership leadership,
                      GitProperties git) {
@@ -89,6 +92,9 @@ public class ClusterGate {
    *                               console held the write lock for too long; what was written before stays written
    */
   public Written write(String commit, Function<ManifestSet, Writes> plan) {
+    if (holding() != null) {
+      return write(holding(), commit, plan);
+    }
     turn.lock();
     try (WriteLock.Held held = lock.acquire()) {
       return write(held, commit, plan);
@@ -97,6 +103,39 @@ public class ClusterGate {
     } finally {
       turn.unlock();
     }
+  }
+
+  /**
+   * Runs {@code work} holding the write lock, so that what it commits and then writes through this gate is not
+   * overtaken by another console: a change's fetch, edit, push and apply, one console at a time, in the order they
+   * reach Git. When the lock cannot be had (the API server is away), the work runs without it: its commit still
+   * lands in Git, and its writes fail as not applied.
+   */
+  public <T> T holdingTheLock(Supplier<T> work) {
+    if (holding() != null) {
+      return work.get();
+    }
+    turn.lock();
+    WriteLock.Held held;
+    try {
+      held = lock.acquire();
+    } catch (WriteLock.LockUnavailableException e) {
+      turn.unlock();
+      log.info("working without the cluster's write lock: {}", e.getMessage());
+      return work.get();
+    }
+    try (held) {
+      holding = held;
+      return work.get();
+    } finally {
+      holding = null;
+      turn.unlock();
+    }
+  }
+
+  /** The hold a {@link #holdingTheLock} block on this thread has, or null. */
+  private WriteLock.Held holding() {
+    return turn.isHeldByCurrentThread() ? holding : null;
   }
 
   private Written write(WriteLock.Held held, String commit, Function<ManifestSet, Writes> plan) {
@@ -115,6 +154,10 @@ public class ClusterGate {
    * them until it can hand them over.
    */
   public void keepTrying(PendingWrites writes) {
+    if (holding() != null) {
+      holding().pending(holding().pending().plus(writes));
+      return;
+    }
     turn.lock();
     try (WriteLock.Held held = lock.acquire()) {
       held.pending(held.pending().plus(writes));

@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 final class LeaseWriteLock implements WriteLock, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LeaseWriteLock.class);
+  /** How long a console that finds the lock free leaves it to the one named next. */
+  static final Duration DEFER_AT_MOST = Duration.ofSeconds(1);
 
   private final KubernetesClient client;
   private final String namespace;
@@ -54,6 +56,7 @@ final class LeaseWriteLock implements WriteLock, AutoCloseable {
     Instant deadline = clock.instant().plus(timeout);
     String seenVersion = "";
     Instant seenAt = clock.instant();
+    NextInLine queue = new NextInLine();
     long backoff = 5;
     while (true) {
       Lease lease = read();
@@ -67,7 +70,12 @@ final class LeaseWriteLock implements WriteLock, AutoCloseable {
           seenAt = clock.instant();
         }
         boolean free = holder(lease).isEmpty() || !seenAt.plus(duration).isAfter(clock.instant());
-        taken = free ? take(lease) : Optional.empty();
+        if (free) {
+          taken = queue.deferTo(lease) ? Optional.empty() : take(lease);
+        } else {
+          queue.joinBehind(lease);
+          taken = Optional.empty();
+        }
       }
       if (taken.isPresent()) {
         return new LeaseHold(taken.get());
@@ -78,7 +86,8 @@ final class LeaseWriteLock implements WriteLock, AutoCloseable {
             + (lease == null ? "just now" : lease.getSpec().getAcquireTime()) + "; waited " + timeout, null);
       }
       sleep(backoff);
-      backoff = Math.min(backoff * 2, 100);
+      // Short: a waiting console should notice a release at once; it asks only while it waits.
+      backoff = Math.min(backoff * 2, 25);
     }
   }
 
@@ -105,7 +114,37 @@ final class LeaseWriteLock implements WriteLock, AutoCloseable {
     return conditionally(() -> client.leases().inNamespace(namespace).resource(lease).create());
   }
 
+  /**
+   * Fairness between consoles: one that had to wait names itself next on the Lease, and a console that finds the
+   * lock free while another is named next leaves it to that one (for a second at most, in case it has gone).
+   * Without it, a console writing back to back takes the lock again before the waiting one looks.
+   */
+  private final class NextInLine {
+    private String deferringTo = "";
+    private Instant since = Instant.MIN;
+
+    boolean deferTo(Lease lease) {
+      String next = WriteLockRecord.next(lease);
+      if (next.isEmpty() || next.equals(identity)) {
+        return false;
+      }
+      if (!next.equals(deferringTo)) {
+        deferringTo = next;
+        since = clock.instant();
+      }
+      return since.plus(DEFER_AT_MOST).isAfter(clock.instant());
+    }
+
+    void joinBehind(Lease lease) {
+      if (WriteLockRecord.next(lease).isEmpty()) {
+        WriteLockRecord.next(lease, identity);
+        conditionally(() -> client.leases().inNamespace(namespace).resource(lease).update());
+      }
+    }
+  }
+
   private Optional<Lease> take(Lease lease) {
+    WriteLockRecord.next(lease, "");
     Instant now = clock.instant();
     lease.getSpec().setHolderIdentity(identity);
     lease.getSpec().setLeaseDurationSeconds((int) Math.max(1, duration.toSeconds()));
@@ -194,8 +233,17 @@ final class LeaseWriteLock implements WriteLock, AutoCloseable {
     private synchronized void renew() {
       try {
         lease.getSpec().setRenewTime(micro(clock.instant()));
-        lease = client.leases().inNamespace(namespace).resource(lease).update();
-      } catch (KubernetesClientException e) {
+        Optional<Lease> renewed = conditionally(() -> client.leases().inNamespace(namespace).resource(lease).update());
+        if (renewed.isEmpty()) {
+          // A waiting console named itself next meanwhile: renew what the Lease is now, if it is still ours.
+          Lease now = read();
+          if (now != null && identity.equals(holder(now))) {
+            now.getSpec().setRenewTime(micro(clock.instant()));
+            renewed = conditionally(() -> client.leases().inNamespace(namespace).resource(now).update());
+          }
+        }
+        renewed.ifPresent(l -> lease = l);
+      } catch (KubernetesClientException | LockUnavailableException e) {
         log.warn("could not renew the cluster's write lock (Lease {}/{}) while writing: {}", namespace, name,
             e.getMessage());
       }

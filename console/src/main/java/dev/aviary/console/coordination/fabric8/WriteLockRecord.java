@@ -20,6 +20,7 @@ final class WriteLockRecord {
 
   static final String APPLIED_COMMIT = "aviary.dev/applied-commit";
   static final String PENDING_WRITES = "aviary.dev/pending-writes";
+  static final String NEXT = "aviary.dev/next";
   private static final Logger log = LoggerFactory.getLogger(WriteLockRecord.class);
 
   private WriteLockRecord() {
@@ -72,6 +73,24 @@ final class WriteLockRecord {
     return Map.of("apiVersion", String.valueOf(object.get("apiVersion")), "kind", String.valueOf(object.get("kind")),
         "metadata", Map.of("name", String.valueOf(metadata.get("name")),
             "namespace", String.valueOf(metadata.get("namespace"))));
+  }
+
+  /** The console that waited and is to have the lock next; empty when none. */
+  static String next(Lease lease) {
+    String next = annotation(lease, NEXT);
+    return next == null ? "" : next;
+  }
+
+  /** Names the console to have the lock next, or no one (empty). */
+  static void next(Lease lease, String identity) {
+    if (lease.getMetadata().getAnnotations() == null) {
+      lease.getMetadata().setAnnotations(new HashMap<>());
+    }
+    if (identity.isEmpty()) {
+      lease.getMetadata().getAnnotations().remove(NEXT);
+    } else {
+      lease.getMetadata().getAnnotations().put(NEXT, identity);
+    }
   }
 
   private static String annotation(Lease lease, String key) {

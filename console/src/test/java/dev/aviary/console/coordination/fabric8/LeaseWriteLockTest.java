@@ -107,6 +107,39 @@ class LeaseWriteLockTest {
   }
 
   @Test
+  void a_console_that_waited_has_the_lock_before_the_one_that_released_it_can_take_it_again() throws Exception {
+    LeaseWriteLock a = lock("console-a", Duration.ofSeconds(15), Duration.ofSeconds(10));
+    LeaseWriteLock b = lock("console-b", Duration.ofSeconds(15), Duration.ofSeconds(10));
+    List<String> order = new CopyOnWriteArrayList<>();
+    WriteLock.Held first = a.acquire();
+    CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+      try (WriteLock.Held held = b.acquire()) {
+        order.add("console-b");
+        sleepQuietly(200);
+      }
+    });
+    await().atMost(Duration.ofSeconds(5)).until(() -> "console-b".equals(
+        lease().getMetadata().getAnnotations().get("aviary.dev/next")));
+
+    first.close();
+    try (WriteLock.Held again = a.acquire()) {
+      order.add("console-a");
+    }
+    waiting.get(5, TimeUnit.SECONDS);
+
+    assertThat(order).containsExactly("console-b", "console-a");
+    assertThat(lease().getMetadata().getAnnotations()).doesNotContainKey("aviary.dev/next");
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void pending_writes_kept_by_one_console_are_seen_by_another_with_only_what_names_the_objects_to_delete() {
     LeaseWriteLock a = lock("console-a", Duration.ofSeconds(15), Duration.ofSeconds(10));
     LeaseWriteLock b = lock("console-b", Duration.ofSeconds(15), Duration.ofSeconds(10));

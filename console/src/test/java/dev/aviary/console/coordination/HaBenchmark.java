@@ -12,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.DoubleStream;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.aviary.testsupport.Figures.percentile;
 
 /**
  * Several consoles on one sandbox, as replicas of one installation:
@@ -140,17 +142,15 @@ public final class HaBenchmark {
     Replica b = replicas.running().get(1);
     timed(replicas, a, "webapi", 10, size.warmup());
     timed(replicas, b, "webapi", 12, size.warmup());
-    List<Long> alone = timed(replicas, a, "webapi", 14, size.changes());
-    CompletableFuture<List<Long>> throughA = CompletableFuture.supplyAsync(() ->
+    double[] alone = timed(replicas, a, "webapi", 14, size.changes());
+    CompletableFuture<double[]> throughA = CompletableFuture.supplyAsync(() ->
         timed(replicas, a, "webapi", 16, size.changes()));
-    List<Long> together = new ArrayList<>(timed(replicas, b, "document-processor", 20, size.changes()));
-    together.addAll(throughA.get());
-    Collections.sort(alone);
-    Collections.sort(together);
-    double ratio = percentile(together, 99) / (double) percentile(alone, 99);
-    System.out.printf(Locale.ROOT, "change pipeline through the API, %d changes through one console: p50 %d ms, "
-        + "p99 %d ms; %d through each of two consoles at once: p50 %d ms, p99 %d ms (p99 %.2fx)%n", size.changes(),
-        percentile(alone, 50), percentile(alone, 99), size.changes(), percentile(together, 50),
+    double[] throughB = timed(replicas, b, "document-processor", 20, size.changes());
+    double[] together = DoubleStream.concat(DoubleStream.of(throughB), DoubleStream.of(throughA.get())).toArray();
+    double ratio = percentile(together, 99) / percentile(alone, 99);
+    System.out.printf(Locale.ROOT, "change pipeline through the API, %d changes through one console: p50 %.0f ms, "
+        + "p99 %.0f ms; %d through each of two consoles at once: p50 %.0f ms, p99 %.0f ms (p99 %.2fx)%n",
+        size.changes(), percentile(alone, 50), percentile(alone, 99), size.changes(), percentile(together, 50),
         percentile(together, 99), ratio);
     return ratio;
   }
@@ -159,9 +159,9 @@ public final class HaBenchmark {
    * Scales a service's v1 minimum to {@code from}, {@code from + 1}, {@code from}, ...: each a commit (a phase starts
    * with a value the last one did not end on); the round trips in ms.
    */
-  private static List<Long> timed(Replicas replicas, Replica console, String service, int from, int count) {
+  private static double[] timed(Replicas replicas, Replica console, String service, int from, int count) {
     String token = replicas.token("operator");
-    List<Long> millis = new ArrayList<>();
+    double[] millis = new double[count];
     for (int i = 0; i < count; i++) {
       long start = System.nanoTime();
       HttpResponse<String> answer = replicas.callWith(token, console, "POST", "/api/v1/services/" + service
@@ -169,14 +169,9 @@ public final class HaBenchmark {
       if (answer.statusCode() != 200) {
         throw new IllegalStateException("a change was not applied: " + answer.statusCode() + " " + answer.body());
       }
-      millis.add((System.nanoTime() - start) / 1_000_000);
+      millis[i] = (System.nanoTime() - start) / 1e6;
     }
     return millis;
-  }
-
-  /** Nearest rank. */
-  static long percentile(List<Long> sorted, double p) {
-    return sorted.get(Math.max(0, (int) Math.ceil(p / 100 * sorted.size()) - 1));
   }
 
   private static List<String> settings(Size size) {

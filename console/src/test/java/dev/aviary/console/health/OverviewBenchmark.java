@@ -14,7 +14,6 @@ import dev.aviary.console.cluster.ClusterState;
 import dev.aviary.testsupport.BenchmarkOptions;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,13 +21,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static dev.aviary.testsupport.Figures.heapAfterGc;
+import static dev.aviary.testsupport.Figures.max;
+import static dev.aviary.testsupport.Figures.percentile;
 
 /**
  * The console watching a cluster of many services and pods: an API server loaded with Deployments, pods, and routes
@@ -271,23 +272,6 @@ public final class OverviewBenchmark {
       }
       Thread.sleep(50);
     }
-  }
-
-  static long heapAfterGc() {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-  }
-
-  static double percentile(double[] values, int p) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-  }
-
-  static double max(double[] values) {
-    return Arrays.stream(values).max().orElse(0);
   }
 
   static double seconds(long nanos) {

@@ -13,7 +13,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.ObjectMapper;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,9 +22,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+
+import static dev.aviary.testsupport.Figures.heapAfterGc;
+import static dev.aviary.testsupport.Figures.max;
+import static dev.aviary.testsupport.Figures.percentile;
 
 /**
  * Notifications under load, with whole consoles on their sandbox and real HTTP receivers:
@@ -205,20 +207,4 @@ public final class NotificationBenchmark {
     }
   }
 
-  private static long heapAfterGc() {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-  }
-
-  static double percentile(double[] values, int p) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1))];
-  }
-
-  static double max(double[] values) {
-    return Arrays.stream(values).max().orElse(0);
-  }
 }

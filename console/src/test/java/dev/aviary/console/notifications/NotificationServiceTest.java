@@ -1,5 +1,6 @@
 package dev.aviary.console.notifications;
 
+import dev.aviary.console.ConsoleProcess;
 import dev.aviary.console.access.Identity;
 import dev.aviary.console.access.Operators;
 import dev.aviary.console.access.Role;
@@ -11,7 +12,6 @@ import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -144,9 +144,7 @@ class NotificationServiceTest {
             assertThat(l.outcome()).isEqualTo(LastDelivery.Outcome.GAVE_UP)));
   }
 
-  private static URI closedPort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/hook");
-    }
+  private static URI closedPort() {
+    return URI.create("http://127.0.0.1:" + ConsoleProcess.freePort() + "/hook");
   }
 }

@@ -1,6 +1,7 @@
 package dev.aviary.console.oncall;
 
 import dev.aviary.console.ConsoleApi;
+import dev.aviary.console.ConsoleProcess;
 import dev.aviary.console.GitCli;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.notifications.WebhookBody;
@@ -19,8 +20,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -44,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 class PlatformNoticesTest {
 
   static final WebhookReceiver RECEIVER = WebhookReceiver.answering(200);
-  static final int NOTHING_LISTENS = closedPort();
+  static final int NOTHING_LISTENS = ConsoleProcess.freePort();
   static final String AUTOSCALER = "base/document-processor/horizontal-pod-autoscaler-v1.yaml";
   @TempDir
   static Path data;
@@ -113,13 +112,5 @@ class PlatformNoticesTest {
   private List<JsonNode> told(String event) {
     return RECEIVER.received().stream().filter(r -> event.equals(r.header(WebhookBody.EVENT_HEADER)))
         .map(r -> json.readTree(r.text())).toList();
-  }
-
-  private static int closedPort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

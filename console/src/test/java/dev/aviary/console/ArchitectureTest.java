@@ -50,7 +50,7 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("dev.aviary.console.ui..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.aviary.console.services..",
             "dev.aviary.console.health..", "dev.aviary.console.release..", "dev.aviary.console.settings..",
-            "dev.aviary.console.history..", "dev.aviary.console.security..")
+            "dev.aviary.console.history..", "dev.aviary.console.security..", "dev.aviary.console.audit..")
         .check(CONSOLE);
   }
 

@@ -42,8 +42,8 @@ public final class RealCluster implements AutoCloseable {
 
   public static final String NAMESPACE = "document-processing";
   /** What {@code k8s/} installs before the console's own Deployment: everything its rights come from. */
-  private static final List<String> INSTALLATION = List.of("namespace.yaml", "release-crd.yaml",
-      "service-account.yaml", "cluster-role.yaml", "manager-role.yaml", "leader-election-role.yaml");
+  private static final List<String> INSTALLATION = List.of("namespace.yaml", "release-crd.yaml", "audit-crd.yaml",
+      "service-account.yaml", "cluster-role.yaml", "manager-role.yaml", "console-role.yaml");
   private static final Path K8S = Path.of(System.getProperty("user.dir")).resolve("../k8s").normalize();
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -1,5 +1,6 @@
 package dev.aviary.console;
 
+import dev.aviary.console.audit.AuditLog;
 import dev.aviary.console.gitops.SyncService;
 import dev.aviary.console.gitops.SyncStatus;
 import dev.aviary.console.health.HealthStatus;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -116,6 +118,20 @@ class RealClusterConsoleTest {
     assertThat(GitCli.run(cluster.gitRemote(), "rev-list", "main").lines())
         .as("start-up reconciliation and changes went through the write lock").contains(applied);
     assertThat(writes.getSpec().getHolderIdentity()).as("released after writing").isNull();
+  }
+
+  @Test
+  void audit_entries_are_stored_as_objects_the_consoles_role_allows_and_read_back_by_the_console() throws Exception {
+    assertThat(api("POST", "/api/v1/services/webapi/versions/v1/scale",
+        "{\"replicas\": 3, \"reason\": \"real audit\"}").statusCode()).isEqualTo(200);
+
+    await("the entry stored in aviary").atMost(Duration.ofSeconds(30)).until(() -> cluster.admin()
+        .genericKubernetesResources("aviary.dev/v1alpha1", "AuditEntry").inNamespace("aviary").list().getItems()
+        .stream().map(e -> (Map<?, ?>) e.getAdditionalProperties().get("spec"))
+        .anyMatch(spec -> String.valueOf(spec.get("target")).contains("reason=real audit")
+            && "console-a".equals(spec.get("console"))));
+    await("the console reading it back").atMost(Duration.ofSeconds(30)).until(() -> console.getBean(AuditLog.class)
+        .recent().stream().anyMatch(e -> e.target().contains("reason=real audit")));
   }
 
   @Test

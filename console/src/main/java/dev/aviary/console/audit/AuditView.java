@@ -1,4 +1,4 @@
-package dev.aviary.console.security;
+package dev.aviary.console.audit;
 
 import dev.aviary.console.Times;
 import com.vaadin.flow.component.grid.Grid;
@@ -13,14 +13,14 @@ import dev.aviary.console.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 
 
-/** Recent actions, allowed or denied, newest first and live: for admins. */
+/** Recent actions on every console, allowed or denied, newest first and live: for admins. */
 @RolesAllowed("ADMIN")
 @Route(value = "audit", layout = MainLayout.class)
 @PageTitle("Audit · Aviary")
 class AuditView extends Div {
 
 
-  AuditView(AuditLog audit) {
+  AuditView(AuditLog audit, AuditProperties properties) {
     Grid<AuditEvent> grid = new Grid<>();
     addClassName("aviary-page");
     grid.setId("audit-grid");
@@ -35,9 +35,14 @@ class AuditView extends Div {
         .setAutoWidth(true).setFlexGrow(0);
     grid.setSizeFull();
     setHeightFull();
-    add(new H2("Audit"), new Paragraph("Every action since this console started, allowed or denied, newest first "
-        + "(the last " + AuditLog.KEPT + "). The full record is the log stream of logger aviary.audit."), grid);
-    LiveUpdates.bind(grid, audit::recent,
-        listener -> audit.subscribe(event -> listener.accept(audit.recent())), grid::setItems);
+    add(new H2("Audit"), new Paragraph("Every action on any console, allowed or denied, newest first (the last "
+        + AuditLog.SHOWN + "). They are kept in the cluster for " + kept(properties) + ", "
+        + properties.maxEntries() + " at most; the log stream of logger aviary.audit has them too."), grid);
+    LiveUpdates.bind(grid, audit::recent, audit::subscribe, grid::setItems);
+  }
+
+  private static String kept(AuditProperties properties) {
+    long days = properties.retention().toDays();
+    return days >= 1 ? days + (days == 1 ? " day" : " days") : properties.retention().toMinutes() + " minutes";
   }
 }

@@ -1,8 +1,8 @@
 package dev.aviary.console.notifications;
 
 import dev.aviary.console.Listeners;
-import dev.aviary.console.security.AuditEvent;
-import dev.aviary.console.security.AuditLog;
+import dev.aviary.console.audit.AuditEvent;
+import dev.aviary.console.audit.AuditLog;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.slf4j.Logger;

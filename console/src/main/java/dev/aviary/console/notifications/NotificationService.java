@@ -4,7 +4,7 @@ import dev.aviary.console.access.Identity;
 import dev.aviary.console.access.Operators;
 import dev.aviary.console.access.Requires;
 import dev.aviary.console.access.Role;
-import dev.aviary.console.security.AuditLog;
+import dev.aviary.console.audit.AuditLog;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;

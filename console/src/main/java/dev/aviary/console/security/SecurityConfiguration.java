@@ -1,5 +1,6 @@
 package dev.aviary.console.security;
 
+import dev.aviary.console.audit.AuditLog;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.aviary.console.access.Requires;
 import dev.aviary.console.access.Role;

@@ -1,5 +1,7 @@
 package dev.aviary.console.security;
 
+import dev.aviary.console.audit.AuditEvent;
+import dev.aviary.console.audit.AuditLog;
 import dev.aviary.console.access.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

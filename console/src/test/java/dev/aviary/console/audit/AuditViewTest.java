@@ -1,4 +1,4 @@
-package dev.aviary.console.security;
+package dev.aviary.console.audit;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;

@@ -5,8 +5,9 @@ import dev.aviary.console.access.Identity;
 import dev.aviary.console.access.Operators;
 import dev.aviary.console.access.Role;
 import dev.aviary.console.notifications.http.HttpDestination;
-import dev.aviary.console.security.AuditEvent;
-import dev.aviary.console.security.AuditLog;
+import dev.aviary.console.audit.AuditEvent;
+import dev.aviary.console.audit.AuditLog;
+import dev.aviary.console.audit.InMemoryAuditStore;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 class NotificationServiceTest {
 
   static final HttpClient HTTP = HttpClient.newHttpClient();
-  final AuditLog audit = new AuditLog();
+  final AuditLog audit = InMemoryAuditStore.log();
   final PrometheusRegistry registry = new PrometheusRegistry();
   final WebhookReceiver team = WebhookReceiver.answering(200);
   NotificationService service;
@@ -39,6 +40,7 @@ class NotificationServiceTest {
       service.destroy();
     }
     team.close();
+    audit.close();
   }
 
   NotificationService start(URI oncall) {

@@ -44,6 +44,8 @@ public final class ResourceCatalog {
     c.add("monitoring.coreos.com", "v1", "ServiceMonitor", "servicemonitors", true, List.of("smon"), List.of());
     // Aviary's own kind (its CRD is in k8s/): a release's spec comes from Git, its status from the leading console.
     c.add("aviary.dev", "v1alpha1", "Release", "releases", true, List.of("rel"), STATUS);
+    // The consoles' shared audit trail (its CRD is in k8s/ too).
+    c.add("aviary.dev", "v1alpha1", "AuditEntry", "auditentries", true, List.of("audit"), List.of());
     return c;
   }
 

@@ -2,6 +2,7 @@ package dev.aviary.console.coordination.fabric8;
 
 import dev.aviary.console.cluster.ClusterInfo;
 import dev.aviary.console.coordination.CoordinationProperties;
+import dev.aviary.console.coordination.Coordinates;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +15,6 @@ import java.util.UUID;
 /** How consoles coordinate through the cluster: the leader Lease and the write lock's Lease. */
 @Configuration(proxyBeanMethods = false)
 class CoordinationAdapters {
-
-  /** Where the Leases live and this console's name in them. */
-  record Coordinates(String namespace, String identity) {
-  }
 
   @Bean
   Coordinates coordinates(ClusterInfo cluster, CoordinationProperties properties) {

@@ -2,7 +2,6 @@ package dev.aviary.manifests;
 
 import dev.aviary.testsupport.InstalledTool;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +25,7 @@ final class Kustomize {
     if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new AssertionError("kubectl kustomize " + folder + " failed:\n" + output);
     }
-    Object parsed = Serialization.unmarshal(output);
-    @SuppressWarnings("unchecked")
-    List<HasMetadata> objects = parsed instanceof List<?> list ? (List<HasMetadata>) list : List.of((HasMetadata) parsed);
-    return objects;
+    return ManifestFiles.objects(output, "kubectl kustomize " + folder);
   }
 
   static Set<String> identities(List<HasMetadata> objects) {

@@ -75,17 +75,22 @@ final class ManifestFiles {
 
   static List<HasMetadata> parse(Path file) {
     try {
-      Object parsed = Serialization.unmarshal(Files.readString(file));
-      List<?> objects = parsed instanceof List<?> list ? list : List.of(parsed);
-      return objects.stream().map(o -> {
-        if (!(o instanceof HasMetadata object)) {
-          throw new AssertionError(file + " holds something that is not a Kubernetes object: " + o);
-        }
-        return object;
-      }).toList();
+      return objects(Files.readString(file), file.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The objects of a YAML stream (one or several documents) from {@code where}: a file, a tool's output. */
+  static List<HasMetadata> objects(String yaml, String where) {
+    Object parsed = Serialization.unmarshal(yaml);
+    List<?> objects = parsed instanceof List<?> list ? list : List.of(parsed);
+    return objects.stream().map(o -> {
+      if (!(o instanceof HasMetadata object)) {
+        throw new AssertionError(where + " holds something that is not a Kubernetes object: " + o);
+      }
+      return object;
+    }).toList();
   }
 
   /** The files a kustomization pulls in through {@code resources}, following folders and {@code ..}. */

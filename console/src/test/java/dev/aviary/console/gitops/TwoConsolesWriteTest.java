@@ -7,11 +7,13 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,24 +28,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two whole consoles on one sandbox and one Git remote, as two replicas of an installation, writing at the same
  * time: nothing is lost, Git's history stays one line, and the cluster ends at Git's head, never at an older state.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoConsolesWriteTest {
 
-  @TempDir
-  static Path dir;
-  static ConsoleCluster cluster;
-  static ConsoleApi a;
-  static ConsoleApi b;
+  ConsoleCluster cluster;
+  ConsoleApi a;
+  ConsoleApi b;
   final ObjectMapper json = new ObjectMapper();
 
+  /** The cluster both consoles run on: here the sandbox's API server. */
+  ConsoleCluster cluster(Path directory) throws IOException {
+    return ConsoleCluster.sandbox(directory);
+  }
+
   @BeforeAll
-  static void startTwoConsoles() {
-    cluster = ConsoleCluster.sandbox(dir);
+  void startTwoConsoles(@TempDir Path dir) throws IOException {
+    cluster = cluster(dir);
     a = api(cluster.console("console-a", dir.resolve("console-a"), settings("console-a")));
     b = api(cluster.console("console-b", dir.resolve("console-b"), settings("console-b")));
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     if (cluster != null) {
       cluster.close();
     }
@@ -95,14 +101,14 @@ class TwoConsolesWriteTest {
   }
 
   /** Scales a service's v1 to each count from {@code first} to {@code last}, one change after the other. */
-  private static List<Integer> scale(ConsoleApi console, String service, int first, int last) {
+  private List<Integer> scale(ConsoleApi console, String service, int first, int last) {
     List<Integer> statuses = new ArrayList<>();
     IntStream.rangeClosed(first, last).forEach(replicas -> statuses.add(send(console, "POST",
         "/api/v1/services/" + service + "/versions/v1/scale", "{\"replicas\": " + replicas + "}").statusCode()));
     return statuses;
   }
 
-  private static HttpResponse<String> send(ConsoleApi console, String method, String path, String body) {
+  private HttpResponse<String> send(ConsoleApi console, String method, String path, String body) {
     try {
       return console.send("operator", method, path, body);
     } catch (Exception e) {
@@ -110,29 +116,29 @@ class TwoConsolesWriteTest {
     }
   }
 
-  private static int minReplicas(String autoscaler) {
+  private int minReplicas(String autoscaler) {
     HorizontalPodAutoscaler hpa = cluster.client().autoscaling().v2().horizontalPodAutoscalers()
         .inNamespace(ConsoleCluster.NAMESPACE).withName(autoscaler).get();
     return hpa.getSpec().getMinReplicas();
   }
 
-  private static int gitMinReplicas(String service) {
+  private int gitMinReplicas(String service) {
     String file = git("show", "main:base/" + service + "/horizontal-pod-autoscaler-v1.yaml");
     return Integer.parseInt(file.lines().filter(l -> l.strip().startsWith("minReplicas:")).findFirst().orElseThrow()
         .replaceAll("\\D", ""));
   }
 
-  private static String git(String... args) {
+  private String git(String... args) {
     return GitCli.run(cluster.gitRemote(), args);
   }
 
-  private static List<String> settings(String identity) {
+  private List<String> settings(String identity) {
     return List.of("aviary.coordination.identity=" + identity, "aviary.coordination.lease.duration=3s",
         "aviary.coordination.lease.renewal=2s", "aviary.coordination.lease.retry=200ms", "logging.level.root=WARN",
         "logging.level.dev.aviary=WARN", "aviary.sandbox.ready-delay=100ms");
   }
 
-  private static ConsoleApi api(ConfigurableApplicationContext console) {
+  private ConsoleApi api(ConfigurableApplicationContext console) {
     return new ConsoleApi(console.getEnvironment().getProperty("local.server.port", Integer.class),
         cluster.provider());
   }

@@ -5,8 +5,10 @@ import dev.aviary.console.notifications.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -17,21 +19,25 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two consoles on one cluster, as two replicas of Aviary: only the one holding the Lease steps releases. When it shuts
- * down in the middle of a release it releases the Lease, and the other takes it at once and carries on from the status stored in the Release
- * resource: every step is committed once, judged once, and the release is promoted; both consoles are subscribed to a
+ * down in the middle of a release it releases the Lease, and the other takes it at once and carries on from the
+ * status stored in the Release resource: every step is committed once, judged once, and the release is promoted; both consoles are subscribed to a
  * webhook, and each release notice reaches it once.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReleaseLeaderChangeTest {
 
-  @TempDir
-  static Path dir;
-  static ReleaseRig rig;
-  static WebhookReceiver receiver;
+  ReleaseRig rig;
+  WebhookReceiver receiver;
+
+  /** The rig both consoles run on: here the sandbox's API server. */
+  ReleaseRig rig(Path directory, String... settings) throws IOException {
+    return ReleaseRig.start(directory, 200, settings);
+  }
 
   @BeforeAll
-  static void startRig() throws Exception {
+  void startRig(@TempDir Path dir) throws Exception {
     receiver = WebhookReceiver.answering(200);
-    rig = ReleaseRig.start(dir, 200, "aviary.releases.plan.steps=10,25,50,75,100",
+    rig = rig(dir, "aviary.releases.plan.steps=10,25,50,75,100",
         "aviary.releases.plan.step-duration=4s",
         "aviary.releases.plan.warm-window=2s", "aviary.releases.plan.ready-timeout=60s",
         "aviary.notifications.destinations.oncall.kind=webhook",
@@ -43,7 +49,7 @@ class ReleaseLeaderChangeTest {
   }
 
   @AfterAll
-  static void stopRig() {
+  void stopRig() {
     if (rig != null) {
       rig.close();
     }

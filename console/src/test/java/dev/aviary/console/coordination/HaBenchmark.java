@@ -1,7 +1,6 @@
 package dev.aviary.console.coordination;
 
 import dev.aviary.console.ConsoleCluster;
-import dev.aviary.console.ConsoleProcess;
 import dev.aviary.console.coordination.Replicas.Replica;
 import dev.aviary.testsupport.BenchmarkOptions;
 import org.awaitility.Awaitility;
@@ -68,16 +67,21 @@ public final class HaBenchmark {
         replicas.startInProcess();
       }
       // The killed one must lead: the in-process consoles go, so the process is the only one left to take the Lease.
-      ConsoleProcess crashing = replicas.startProcess();
+      Replica crashing = replicas.startProcess();
       for (Replica inProcess : replicas.running().subList(0, replicas.running().size() - 1)) {
         replicas.remove(inProcess, true);
       }
-      Awaitility.await().atMost(size.lease().multipliedBy(3)).until(() -> replicas.leaderName().isPresent());
+      Awaitility.await().atMost(size.lease().multipliedBy(3))
+          .until(() -> replicas.leaderName().filter(crashing.name()::equals).isPresent());
       replicas.startInProcess();
-      Replica killed = replicas.leader();
       Duration kill = failover(replicas, size, "killed", () -> {
+        String leader = replicas.leaderName().orElse("no one");
+        if (!leader.equals(crashing.name())) {
+          throw new IllegalStateException("the lead moved from " + crashing.name() + ", the console in a process "
+              + "of its own, to " + leader + " before it could be killed");
+        }
         crashing.kill();
-        replicas.remove(killed, false);
+        replicas.remove(crashing, false);
       });
       replicas.startInProcess();
       double ratio = pipeline(replicas, size);
@@ -181,6 +185,7 @@ public final class HaBenchmark {
         "aviary.releases.plan.steps=5,10,20,30,40,50,60,70,80,90,100",
         "aviary.releases.plan.step-duration=" + size.step().toSeconds() + "s", "aviary.releases.plan.min-requests=1",
         "aviary.releases.plan.warm-window=1s", "aviary.releases.plan.ready-timeout=30s",
-        "aviary.sandbox.ready-delay=100ms", "logging.level.root=WARN", "logging.level.dev.aviary=WARN");
+        "aviary.sandbox.ready-delay=100ms", "logging.level.root=WARN", "logging.level.dev.aviary=WARN",
+        "logging.level.dev.aviary.console.coordination=INFO");
   }
 }

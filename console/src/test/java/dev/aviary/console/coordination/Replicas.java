@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,11 @@ final class Replicas implements AutoCloseable {
 
     /** Shuts it down as Kubernetes does. */
     void stop();
+
+    /** Kills it as a crash would: only a console in a process of its own can be. */
+    default void kill() throws InterruptedException {
+      throw new UnsupportedOperationException(name() + " runs in the test's JVM and cannot be killed");
+    }
   }
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -70,10 +76,10 @@ final class Replicas implements AutoCloseable {
   }
 
   /** A console in a JVM of its own, to be killed as a crash would. */
-  ConsoleProcess startProcess() {
+  Replica startProcess() {
     String name = "console-" + ++started;
     ConsoleProcess process = cluster.consoleProcess(name, dir.resolve(name), settings);
-    add(new Replica() {
+    return add(new Replica() {
       @Override
       public String name() {
         return name;
@@ -88,8 +94,12 @@ final class Replicas implements AutoCloseable {
       public void stop() {
         process.close();
       }
+
+      @Override
+      public void kill() throws InterruptedException {
+        process.kill();
+      }
     });
-    return process;
   }
 
   private Replica add(Replica replica) {
@@ -100,10 +110,16 @@ final class Replicas implements AutoCloseable {
     return replica;
   }
 
-  /** Who holds the leader Lease now. */
+  /**
+   * Who holds the leader Lease now. A Lease given up on shutdown keeps its holder's name with a one-second duration
+   * (fabric8's way of releasing it), so a claim past its duration counts as no one's.
+   */
   Optional<String> leaderName() {
     Lease lease = cluster.client().leases().inNamespace(cluster.leaseNamespace()).withName("aviary-leader").get();
-    return Optional.ofNullable(lease).map(l -> l.getSpec().getHolderIdentity()).filter(h -> !h.isBlank());
+    return Optional.ofNullable(lease).map(Lease::getSpec)
+        .filter(spec -> spec.getRenewTime() != null && spec.getLeaseDurationSeconds() != null
+            && spec.getRenewTime().plusSeconds(spec.getLeaseDurationSeconds()).isAfter(ZonedDateTime.now()))
+        .map(spec -> spec.getHolderIdentity()).filter(h -> h != null && !h.isBlank());
   }
 
   Replica leader() {

@@ -70,6 +70,7 @@ final class JGitWorkspace implements GitWorkspace {
       }
       git.fetch().setRemote("origin").setCredentialsProvider(credentials).setTransportConfigCallback(transport)
           .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":" + trackingRef())).call();
+      Repacking.ifNeeded(git);
     } catch (GitAPIException | IOException e) {
       throw new GitOpsException("cannot sync with the Git remote " + displayUrl() + " (branch " + branch + "): "
           + e.getMessage(), e);

@@ -147,16 +147,51 @@ public final class HaBenchmark {
     timed(replicas, a, "webapi", 10, size.warmup());
     timed(replicas, b, "webapi", 12, size.warmup());
     double[] alone = timed(replicas, a, "webapi", 14, size.changes());
+    LockFigures before = LockFigures.of(replicas, a).plus(LockFigures.of(replicas, b));
     CompletableFuture<double[]> throughA = CompletableFuture.supplyAsync(() ->
         timed(replicas, a, "webapi", 16, size.changes()));
     double[] throughB = timed(replicas, b, "document-processor", 20, size.changes());
     double[] together = DoubleStream.concat(DoubleStream.of(throughB), DoubleStream.of(throughA.get())).toArray();
+    LockFigures during = LockFigures.of(replicas, a).plus(LockFigures.of(replicas, b)).minus(before);
+    System.out.printf(Locale.ROOT, "write lock while two consoles wrote at once: %d writes, mean wait %.0f ms, mean "
+        + "hold %.0f ms%n", during.count(), during.meanWaitMillis(), during.meanHoldMillis());
     double ratio = percentile(together, 99) / percentile(alone, 99);
     System.out.printf(Locale.ROOT, "change pipeline through the API, %d changes through one console: p50 %.0f ms, "
         + "p99 %.0f ms; %d through each of two consoles at once: p50 %.0f ms, p99 %.0f ms (p99 %.2fx)%n",
         size.changes(), percentile(alone, 50), percentile(alone, 99), size.changes(), percentile(together, 50),
         percentile(together, 99), ratio);
     return ratio;
+  }
+
+  /** The write lock's histograms on one console: how many writes, and the seconds waited and held in all. */
+  private record LockFigures(long count, double waited, double held) {
+
+    static LockFigures of(Replicas replicas, Replica console) {
+      String metrics = replicas.call(console, "viewer", "GET", "/actuator/prometheus", null).body();
+      return new LockFigures((long) value(metrics, "aviary_write_lock_held_seconds_count"),
+          value(metrics, "aviary_write_lock_wait_seconds_sum"), value(metrics, "aviary_write_lock_held_seconds_sum"));
+    }
+
+    private static double value(String metrics, String name) {
+      return metrics.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(
+          l.substring(name.length() + 1).strip())).findFirst().orElse(0);
+    }
+
+    LockFigures plus(LockFigures other) {
+      return new LockFigures(count + other.count, waited + other.waited, held + other.held);
+    }
+
+    LockFigures minus(LockFigures other) {
+      return new LockFigures(count - other.count, waited - other.waited, held - other.held);
+    }
+
+    double meanWaitMillis() {
+      return count == 0 ? 0 : waited * 1000 / count;
+    }
+
+    double meanHoldMillis() {
+      return count == 0 ? 0 : held * 1000 / count;
+    }
   }
 
   /**

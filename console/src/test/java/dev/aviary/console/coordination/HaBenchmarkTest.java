@@ -14,6 +14,7 @@ class HaBenchmarkTest {
 
     assertThat(figures).contains("failover, leader shut down mid-release: another console leads after ",
         "failover, leader killed mid-release: another console leads after ",
-        "change pipeline through the API, 10 changes through one console: p50 ", "goals:");
+        "change pipeline through the API, 10 changes through one console: p50 ",
+        "write lock while two consoles wrote at once: ", "goals:");
   }
 }

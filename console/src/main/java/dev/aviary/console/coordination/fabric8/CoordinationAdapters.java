@@ -3,6 +3,8 @@ package dev.aviary.console.coordination.fabric8;
 import dev.aviary.console.cluster.ClusterInfo;
 import dev.aviary.console.coordination.CoordinationProperties;
 import dev.aviary.console.coordination.Coordinates;
+import dev.aviary.console.coordination.MeasuredWriteLock;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,10 +36,11 @@ class CoordinationAdapters {
   }
 
   @Bean(destroyMethod = "close")
-  LeaseWriteLock writeLock(KubernetesClient client, Coordinates at, CoordinationProperties properties, Clock clock) {
+  MeasuredWriteLock writeLock(KubernetesClient client, Coordinates at, CoordinationProperties properties, Clock clock,
+                              PrometheusRegistry registry) {
     CoordinationProperties.WriteLock lock = properties.writeLock();
-    return new LeaseWriteLock(client, at.namespace(), lock.name(), at.identity(), lock.duration(), lock.timeout(),
-        clock);
+    return new MeasuredWriteLock(new LeaseWriteLock(client, at.namespace(), lock.name(), at.identity(),
+        lock.duration(), lock.timeout(), clock), registry);
   }
 
   private static String hostName() {

@@ -56,5 +56,10 @@ class MetricsConfiguration {
     public RangeResult range(Signal signal, String service, Duration window, Instant from, Instant to, Duration step) {
       return RangeResult.failed(signal, service, WHY);
     }
+
+    @Override
+    public CountsResult counts(String service, Duration window) {
+      return CountsResult.failed(WHY);
+    }
   }
 }

@@ -20,6 +20,10 @@ import java.util.Map;
  * @param serviceLabel the result label naming the service; empty: the preset's
  * @param versionLabel the result label naming the version; empty: the preset's
  * @param queries      PromQL replacing a preset's query per signal; see {@link QueryTemplates} for the placeholders
+ * @param countQueries PromQL replacing a preset's query for what canary judgment counts (requests, errors, latency
+ *                     buckets, each an {@code increase()} over {@code {window}}), same placeholders
+ * @param bucketUnitMs how many milliseconds one unit of the latency buckets' {@code le} is; empty: the preset's (1000
+ *                     for platform-app's seconds, 1 for Istio's milliseconds)
  */
 @Validated
 @ConfigurationProperties("aviary.prometheus")
@@ -28,7 +32,8 @@ public record MetricsProperties(URI url, @DefaultValue("5s") @NotNull Duration t
                                 @DefaultValue("10s") @NotNull Duration refresh,
                                 @DefaultValue("istio") @NotNull QueryTemplates.Preset preset,
                                 @DefaultValue("") String serviceLabel, @DefaultValue("") String versionLabel,
-                                Map<Signal, String> queries) {
+                                Map<Signal, String> queries, Map<QueryTemplates.Count, String> countQueries,
+                                Double bucketUnitMs) {
 
   public MetricsProperties {
     if (url != null && url.toString().isBlank()) {
@@ -45,9 +50,10 @@ public record MetricsProperties(URI url, @DefaultValue("5s") @NotNull Duration t
       }
     }
     queries = queries == null ? Map.of() : Map.copyOf(queries);
+    countQueries = countQueries == null ? Map.of() : Map.copyOf(countQueries);
   }
 
   public QueryTemplates templates() {
-    return QueryTemplates.of(preset, serviceLabel, versionLabel, queries);
+    return QueryTemplates.of(preset, serviceLabel, versionLabel, queries, countQueries, bucketUnitMs);
   }
 }

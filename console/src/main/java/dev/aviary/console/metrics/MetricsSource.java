@@ -22,6 +22,12 @@ public interface MetricsSource {
   /** One service's signal from {@code from} to {@code to}, a point every {@code step}, each over {@code window}. */
   RangeResult range(Signal signal, String service, Duration window, Instant from, Instant to, Duration step);
 
+  /**
+   * What each version of one service served over the trailing {@code window}, counted: the increases of its request
+   * and error counters and latency buckets, which canary judgment accumulates from the moment the canary started.
+   */
+  CountsResult counts(String service, Duration window);
+
   /** A source another feature offers for when no Prometheus is configured (the sandbox's traffic model). */
   interface Fallback extends MetricsSource {
   }

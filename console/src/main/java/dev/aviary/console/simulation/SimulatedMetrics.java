@@ -6,6 +6,8 @@ import dev.aviary.console.cluster.ClusterSnapshot;
 import dev.aviary.console.cluster.ClusterState;
 import dev.aviary.console.cluster.ServiceWorkload;
 import dev.aviary.console.cluster.VersionWorkload;
+import dev.aviary.console.metrics.Counts;
+import dev.aviary.console.metrics.CountsResult;
 import dev.aviary.console.metrics.MetricsSource;
 import dev.aviary.console.metrics.RangeResult;
 import dev.aviary.console.metrics.Reading;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SimulatedMetrics implements MetricsSource.Fallback, AutoCloseable {
 
   private static final Duration KEEP = Duration.ofHours(6);
+  /** platform-app's latency histogram bounds, in milliseconds. */
+  private static final double[] BUCKETS_MILLIS = {5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000,
+      Double.POSITIVE_INFINITY};
 
   private record Change(Instant from, TrafficModel.ServiceInputs inputs) {
   }
@@ -113,6 +119,48 @@ final class SimulatedMetrics implements MetricsSource.Fallback, AutoCloseable {
       }
     }
     return new RangeResult(signal, service, byVersion, null);
+  }
+
+  /**
+   * The model's expected counts, summed second by second over the window: requests, errors, and a histogram with
+   * platform-app's bucket bounds. Being expectations they carry no noise of their own beyond the model's.
+   */
+  @Override
+  public CountsResult counts(String service, Duration window) {
+    List<Change> timeline = timelines.getOrDefault(service, List.of());
+    Instant now = clock.instant();
+    Map<String, double[]> sums = new TreeMap<>();
+    for (Instant t = now.minus(window); t.isBefore(now); t = t.plusSeconds(1)) {
+      TrafficModel.ServiceInputs in = inputsAt(timeline, t);
+      if (in == null) {
+        continue;
+      }
+      for (String version : in.versions().keySet()) {
+        double requests = TrafficModel.value(Signal.REQUEST_RATE, service, version, in, t);
+        if (requests > 0) {
+          add(sums.computeIfAbsent(version, v -> new double[2 + BUCKETS_MILLIS.length]), requests,
+              TrafficModel.value(Signal.ERROR_RATIO, service, version, in, t),
+              TrafficModel.value(Signal.P99_LATENCY, service, version, in, t));
+        }
+      }
+    }
+    Map<String, Counts> counts = new TreeMap<>();
+    sums.forEach((version, sum) -> {
+      NavigableMap<Double, Double> histogram = new TreeMap<>();
+      for (int i = 0; i < BUCKETS_MILLIS.length; i++) {
+        histogram.put(BUCKETS_MILLIS[i], sum[2 + i]);
+      }
+      counts.put(version, new Counts(sum[0], sum[1], histogram));
+    });
+    return new CountsResult(counts, null);
+  }
+
+  private static void add(double[] sum, double requests, double errorRatio, double p99Millis) {
+    sum[0] += requests;
+    sum[1] += requests * errorRatio;
+    for (int i = 0; i < BUCKETS_MILLIS.length; i++) {
+      sum[2 + i] += requests * TrafficModel.shareAtMost(p99Millis, BUCKETS_MILLIS[i]);
+    }
   }
 
   private static TrafficModel.ServiceInputs inputsAt(List<Change> timeline, Instant at) {

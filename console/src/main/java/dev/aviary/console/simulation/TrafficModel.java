@@ -1,6 +1,7 @@
 package dev.aviary.console.simulation;
 
 import dev.aviary.console.metrics.Signal;
+import org.apache.commons.numbers.gamma.Erfc;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,9 @@ final class TrafficModel {
   static final String FAULTY = "-faulty";
   static final String SLOW = "-slow";
   private static final long SLOT_SECONDS = 5;
+  private static final double SPREAD = 0.5;
+  /** The standard normal quantile of 0.99. */
+  private static final double P99_Z = 2.3263;
 
   /** What a version's figures depend on. */
   record VersionInputs(String image, int ready) {
@@ -63,11 +67,27 @@ final class TrafficModel {
     return ready == 0 ? 1.0 / in.versions().size() : in.versions().get(version).ready() / (double) ready;
   }
 
-  /** 8 to 40 requests a second, swelling by up to 15% over ten minutes. */
+  /**
+   * 200 to 1,000 requests a second, swelling by up to 15% over ten minutes: enough that a 5% canary gathers, within a
+   * minute or two, the thousand-odd requests that show an error ratio below 1% with the judgment's confidence.
+   */
   private static double baseRate(String service, Instant at) {
-    double base = 8 + Math.floorMod(service.hashCode(), 33);
+    double base = 25 * (8 + Math.floorMod(service.hashCode(), 33));
     double phase = Math.floorMod(service.hashCode(), 628) / 100.0;
     return base * (1 + 0.15 * Math.sin(2 * Math.PI * at.getEpochSecond() / Duration.ofMinutes(10).toSeconds() + phase));
+  }
+
+  /**
+   * The share of a version's requests that take at most {@code boundMillis}, given its p99: latencies drawn from a
+   * log-normal distribution with a spread of 0.5 (so the median is the p99 / 3.2), a shape real service latencies
+   * roughly have.
+   */
+  static double shareAtMost(double p99Millis, double boundMillis) {
+    if (boundMillis == Double.POSITIVE_INFINITY) {
+      return 1;
+    }
+    double z = (Math.log(boundMillis) - Math.log(p99Millis)) / SPREAD + P99_Z;
+    return 0.5 * Erfc.value(-z / Math.sqrt(2));
   }
 
   /** A repeatable number in [0, 1) for a series and the 5-second slot of {@code at}. */

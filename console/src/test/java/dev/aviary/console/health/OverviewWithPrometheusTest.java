@@ -57,7 +57,7 @@ class OverviewWithPrometheusTest {
           v2.target(), Map.of("service", "webapi")));
       PrometheusMetrics metrics = new PrometheusMetrics(new MetricsProperties(URI.create(prometheus.url()),
           Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofSeconds(10), QueryTemplates.Preset.PLATFORM, "", "",
-          Map.of()), Clock.systemUTC());
+          Map.of(), Map.of(), null), Clock.systemUTC());
       try {
         prometheus.awaitTargetsUp(2);
         load(v1.http(), v2.http());
@@ -105,7 +105,7 @@ class OverviewWithPrometheusTest {
       PrometheusServer prometheus = PrometheusServer.start(dir, Map.of(v1.target(), Map.of()));
       PrometheusMetrics metrics = new PrometheusMetrics(new MetricsProperties(URI.create(prometheus.url()),
           Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofSeconds(10), QueryTemplates.Preset.PLATFORM, "", "",
-          Map.of()), Clock.systemUTC());
+          Map.of(), Map.of(), null), Clock.systemUTC());
       try {
         prometheus.awaitTargetsUp(1);
         for (int i = 0; i < 300; i++) {

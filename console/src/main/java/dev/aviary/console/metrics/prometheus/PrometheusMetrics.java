@@ -1,5 +1,6 @@
 package dev.aviary.console.metrics.prometheus;
 
+import dev.aviary.console.metrics.CountsResult;
 import dev.aviary.console.metrics.MetricsProperties;
 import dev.aviary.console.metrics.MetricsSource;
 import dev.aviary.console.metrics.QueryTemplates;
@@ -29,11 +30,13 @@ public final class PrometheusMetrics implements MetricsSource {
 
   private final PrometheusHttp http;
   private final QueryTemplates templates;
+  private final PrometheusCounts counts;
   private final Clock clock;
 
   public PrometheusMetrics(MetricsProperties properties, Clock clock) {
     this.http = new PrometheusHttp(properties.url(), properties.timeout());
     this.templates = properties.templates();
+    this.counts = new PrometheusCounts(http, templates);
     this.clock = clock;
   }
 
@@ -92,6 +95,11 @@ public final class PrometheusMetrics implements MetricsSource {
     }
   }
 
+  @Override
+  public CountsResult counts(String service, Duration window) {
+    return counts.read(service, window, clock.instant());
+  }
+
   private Optional<SeriesKey> key(JsonNode sample) {
     JsonNode metric = sample.path("metric");
     String service = metric.path(templates.serviceLabel()).asString("");
@@ -135,7 +143,7 @@ public final class PrometheusMetrics implements MetricsSource {
     }
   }
 
-  private static String seconds(Instant at) {
+  static String seconds(Instant at) {
     return String.format(java.util.Locale.ROOT, "%.3f", at.toEpochMilli() / 1000.0);
   }
 }

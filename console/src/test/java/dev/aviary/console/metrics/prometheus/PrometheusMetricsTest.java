@@ -50,7 +50,7 @@ class PrometheusMetricsTest {
 
   static PrometheusMetrics metrics(String url) {
     return new PrometheusMetrics(new MetricsProperties(URI.create(url), Duration.ofMillis(500), Duration.ofMinutes(1),
-        Duration.ofSeconds(10), QueryTemplates.Preset.PLATFORM, "", "", Map.of()), Clock.systemUTC());
+        Duration.ofSeconds(10), QueryTemplates.Preset.PLATFORM, "", "", Map.of(), Map.of(), null), Clock.systemUTC());
   }
 
   @AfterEach
@@ -126,7 +126,7 @@ class PrometheusMetricsTest {
   @Test
   void one_service_is_asked_for_with_its_label_escaped() {
     QueryTemplates templates = new MetricsProperties(null, Duration.ofSeconds(5), Duration.ofMinutes(1),
-        Duration.ofSeconds(10), QueryTemplates.Preset.ISTIO, "", "", Map.of()).templates();
+        Duration.ofSeconds(10), QueryTemplates.Preset.ISTIO, "", "", Map.of(), Map.of(), null).templates();
 
     assertThat(templates.render(Signal.REQUEST_RATE, Duration.ofMinutes(5), "web\"api")).isEqualTo(
         "sum by (destination_service_name, destination_version) (rate(istio_requests_total{reporter=\"destination\","

@@ -95,13 +95,47 @@ public final class CanaryAnalysis {
         .collect(Collectors.joining("\n"));
   }
 
-  /** One check as operators read it: the canary's figure against its limit, and the stable's when compared. */
+  /**
+   * One check as operators read it: the canary's figure against its limit, and the stable's when compared; for a
+   * sequential check also the estimate with its anytime-valid interval, the evidence against the evidence needed, and
+   * the requests counted.
+   */
   static String line(Check c) {
-    return describe(c) + (c.stable() == null ? "" : " (stable " + c.unit().format(c.stable()) + ")");
+    Check.Evidence e = c.evidence();
+    if (e == null) {
+      return describe(c) + (c.stable() == null ? "" : " (stable " + c.unit().format(c.stable()) + ")");
+    }
+    boolean difference = c.metric().endsWith("vs stable");
+    return figures(c) + "; " + (difference ? "difference " + signed(c.unit(), e.estimate()) : "estimate "
+        + c.unit().format(e.estimate())) + " [" + (difference ? signed(c.unit(), e.low()) : c.unit().format(e.low()))
+        + ", " + (difference ? signed(c.unit(), e.high()) : c.unit().format(e.high())) + "], " + evidence(e)
+        + ", " + Math.round(e.counted()) + " requests: " + e.verdict().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** A sequential check's figures: the canary's, the stable's beside it, and the limit. */
+  static String figures(Check c) {
+    return c.metric() + " " + (c.canary() == null ? "-" : c.unit().format(c.canary()))
+        + (c.stable() == null ? "" : " (stable " + c.unit().format(c.stable()) + ")") + ", limit " + c.limit();
   }
 
   static String describe(Check c) {
-    return c.metric() + " " + c.unit().format(c.canary()) + ", limit " + c.limit();
+    return c.metric() + " " + (c.canary() == null ? "-" : c.unit().format(c.canary())) + ", limit " + c.limit();
+  }
+
+  private static String signed(Check.Unit unit, double value) {
+    return (value >= 0 ? "+" : "") + unit.format(value);
+  }
+
+  /** A sequential check's evidence against the evidence that decides it, e.g. "evidence 37 (800 needed)". */
+  static String evidence(Check.Evidence e) {
+    return "evidence " + (e.value() >= 1e6 ? "over a million" : number(e.value())) + " (" + number(e.needed())
+        + " needed)";
+  }
+
+  /** A figure such as an evidence or a factor: one decimal while small, whole numbers after. */
+  static String number(double value) {
+    return value >= 100 ? String.valueOf(Math.round(value))
+        : String.format(Locale.ROOT, "%.1f", value).replaceAll("\\.0$", "");
   }
 
   static String percent(double ratio) {

@@ -6,9 +6,34 @@ import java.util.Locale;
  * One comparison in an analysis, as the operator reads it: the canary's figure, the stable's over the same window
  * (null when there is none), the limit it was held to, and whether it held.
  *
- * @param unit what the figures count, so they are shown as a percentage, milliseconds or a number
+ * @param unit     what the figures count, so they are shown as a percentage, milliseconds or a number
+ * @param evidence how far a sequential test has got (null for the fixed-window judge)
  */
-public record Check(String metric, Unit unit, Double canary, Double stable, String limit, boolean passed) {
+public record Check(String metric, Unit unit, Double canary, Double stable, String limit, boolean passed,
+                    Evidence evidence) {
+
+  /** What a sequential check decided so far. */
+  public enum Verdict {
+    /** Shown to break its limit: rolls the release back. */
+    WORSE,
+    /** Shown to be within its limit: lets the step pass once its time is up. */
+    FINE,
+    /** Neither yet: too few requests, or too little difference either way. */
+    UNDECIDED
+  }
+
+  /**
+   * A sequential check's state: the evidence that the canary breaks the limit against the evidence needed to say so,
+   * the estimated quantity (a share, or a difference of shares) with its anytime-valid interval, and the requests
+   * counted.
+   */
+  public record Evidence(Verdict verdict, double value, double needed, double estimate, double low, double high,
+                         double counted) {
+  }
+
+  public Check(String metric, Unit unit, Double canary, Double stable, String limit, boolean passed) {
+    this(metric, unit, canary, stable, limit, passed, null);
+  }
 
   /** How a check's figures are measured and written. */
   public enum Unit {

@@ -10,6 +10,7 @@ import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.ChangeResult;
 import dev.aviary.console.gitops.GitProperties;
 import dev.aviary.console.gitops.Intent;
+import dev.aviary.console.metrics.CountsResult;
 import dev.aviary.console.metrics.MetricsSource;
 import dev.aviary.console.metrics.Reading;
 import dev.aviary.console.metrics.SeriesKey;
@@ -91,6 +92,22 @@ class PipelineReleaseWorld implements ReleaseWorld {
     }
     return new Measurements(window, version(results, release.service(), release.canaryVersion()),
         version(results, release.service(), release.stableVersion()));
+  }
+
+  @Override
+  public CanaryCounts count(ReleaseSpec release, Duration counted, Duration timed) {
+    CountsResult all = metrics.counts(release.service(), counted);
+    if (all.failed()) {
+      return CanaryCounts.failed(all.failure());
+    }
+    boolean warmingUp = timed.isZero() || timed.isNegative();
+    CountsResult latency = warmingUp ? new CountsResult(Map.of(), null)
+        : timed.equals(counted) ? all : metrics.counts(release.service(), timed);
+    if (latency.failed()) {
+      return CanaryCounts.failed(latency.failure());
+    }
+    return new CanaryCounts(all.of(release.canaryVersion()), all.of(release.stableVersion()),
+        latency.of(release.canaryVersion()), latency.of(release.stableVersion()), warmingUp, null);
   }
 
   private static Measurements.Version version(Map<Signal, SignalResult> results, String service, String version) {

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One step of a progressing release: set the step's weight, let it run for the step's duration, judge it, and move
- * on, hold, pause or roll back as the judgement and the limits say.
+ * One step of a progressing release: set the step's weight, let it run, judge it, and move on, hold, pause or roll
+ * back as the judgement and the limits say. The fixed-window judge looks once the step's time is up; the sequential
+ * judge looks on every tick at everything counted since the canary started, rolls back the moment it finds the canary
+ * worse, and moves on once the step's time is up and every check is shown to hold.
  */
 final class Progress {
 
@@ -26,13 +28,17 @@ final class Progress {
     if (status.weight() != target) {
       String commit = world.setCanaryWeight(spec, target, "step " + (status.stepIndex() + 1) + " of "
           + spec.plan().steps().size() + ": " + spec.canaryVersion() + " " + target + "%");
-      return status.weight(target, now).message("running " + target + "% for "
+      ReleaseStatus weighted = status.trafficSince() == null ? status.trafficSince(now) : status;
+      return weighted.weight(target, now).message("running " + target + "% for "
           + Durations.text(spec.plan().stepDuration())).event(now, ReleaseMachine.CONTROLLER, "step "
           + (status.stepIndex() + 1) + ": " + spec.canaryVersion() + " at " + target + "%", commit);
     }
     Optional<ReleaseStatus> moved = movedOutside();
     if (moved.isPresent()) {
       return moved.get();
+    }
+    if (spec.plan().limits().sequential()) {
+      return new SequentialStep(world, spec, status, now, this::advance).judge();
     }
     if (now.isBefore(status.since().plus(spec.plan().stepDuration()))) {
       return status;
@@ -80,7 +86,7 @@ final class Progress {
     };
   }
 
-  private ReleaseStatus advance(ReleaseStatus s, AnalysisResult result) {
+  ReleaseStatus advance(ReleaseStatus s, AnalysisResult result) {
     boolean last = s.stepIndex() == spec.plan().steps().size() - 1;
     ReleaseStatus next = last ? s.phase(ReleasePhase.PROMOTING, now, "every step passed")
         : s.step(s.stepIndex() + 1, now).message("step " + (s.stepIndex() + 1) + " passed");

@@ -64,6 +64,10 @@ public record ReleaseSpec(String service, String stableVersion, String canaryVer
     analysis.put("failureLimit", l.failureLimit());
     analysis.put("inconclusiveLimit", l.inconclusiveLimit());
     analysis.put("errorLimit", l.errorLimit());
+    analysis.put("judge", l.judgment().method().word());
+    analysis.put("alpha", l.judgment().alpha());
+    analysis.put("warmUp", duration(l.judgment().warmUp()));
+    analysis.put("decisionTimeout", duration(l.judgment().decisionTimeout()));
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("steps", plan.steps());
     map.put("stepDuration", duration(plan.stepDuration()));
@@ -90,13 +94,30 @@ public record ReleaseSpec(String service, String stableVersion, String canaryVer
         analysis.number("maxP99LatencyMs").doubleValue(), analysis.number("minRequests").longValue(),
         analysis.number("maxSuccessDrop").doubleValue(), analysis.number("maxLatencyFactor").doubleValue(),
         analysis.number("latencySlackMs").doubleValue(), analysis.number("failureLimit").intValue(),
-        analysis.number("inconclusiveLimit").intValue(), analysis.number("errorLimit").intValue());
+        analysis.number("inconclusiveLimit").intValue(), analysis.number("errorLimit").intValue(),
+        judgment(analysis));
     ReleasePlan releasePlan = new ReleasePlan(plan.integers("steps"), plan.duration("stepDuration"), limits,
         plan.duration("warmWindow"), plan.duration("readyTimeout"));
     Steering steering = f.optionalObject("steering").map(s -> new Steering(Steering.Action.of(s.text("action")),
         s.text("by"), s.instant("at"), s.optionalText("reason"), s.optionalInteger("weight"))).orElse(null);
     return new ReleaseSpec(f.text("service"), f.text("stableVersion"), f.text("canaryVersion"), f.text("image"),
         releasePlan, f.optionalText("startedBy"), steering);
+  }
+
+  /** A release written before there was a choice of judge ran with the fixed-window one, and says so by its silence. */
+  private static Judgment judgment(Fields analysis) {
+    Judgment d = Judgment.DEFAULTS;
+    if (analysis.map().get("judge") == null) {
+      return new Judgment(Judgment.Method.WINDOW, d.alpha(), d.warmUp(), d.decisionTimeout());
+    }
+    try {
+      return new Judgment(Judgment.Method.of(analysis.text("judge")),
+          analysis.map().get("alpha") == null ? d.alpha() : analysis.number("alpha").doubleValue(),
+          analysis.map().get("warmUp") == null ? d.warmUp() : analysis.duration("warmUp"),
+          analysis.map().get("decisionTimeout") == null ? d.decisionTimeout() : analysis.duration("decisionTimeout"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(analysis.path() + ": " + e.getMessage(), e);
+    }
   }
 
   /** Typed access to a map from YAML, with errors that name the field's path. */

@@ -18,10 +18,14 @@ import java.util.List;
  * @param warmUntil      when the previous version may go, once promoted
  * @param promotionCommit the commit in which the stable Deployment took the canary's template: reverting it restores
  *                       the previous version
+ * @param trafficSince   when the canary was first given traffic: the sequential judge counts from here
+ * @param evidence       the sequential judge's latest look at the current step (refreshed every few seconds)
+ * @param trail          the sequential judge's looks since the canary started, thinned, for the chart
  */
 public record ReleaseStatus(ReleasePhase phase, int stepIndex, int weight, Instant since, int failures,
                             int inconclusive, int errors, String message, String steeringSeen, Instant warmUntil,
-                            String promotionCommit, List<AnalysisResult> analyses, List<ReleaseEvent> events) {
+                            String promotionCommit, List<AnalysisResult> analyses, List<ReleaseEvent> events,
+                            Instant trafficSince, AnalysisResult evidence, List<Look> trail) {
 
   /** How many events and analyses a status keeps; older ones are in Git and the console's log. */
   static final int KEPT = 200;
@@ -29,6 +33,7 @@ public record ReleaseStatus(ReleasePhase phase, int stepIndex, int weight, Insta
   public ReleaseStatus {
     analyses = List.copyOf(analyses);
     events = List.copyOf(events);
+    trail = trail == null ? List.of() : List.copyOf(trail);
     message = message == null ? "" : message;
     steeringSeen = steeringSeen == null ? "" : steeringSeen;
     promotionCommit = promotionCommit == null ? "" : promotionCommit;
@@ -36,57 +41,72 @@ public record ReleaseStatus(ReleasePhase phase, int stepIndex, int weight, Insta
 
   static ReleaseStatus starting(Instant now) {
     return new ReleaseStatus(ReleasePhase.STARTING, 0, 0, now, 0, 0, 0, "waiting for the canary's pods", "", null,
-        "", List.of(), List.of());
+        "", List.of(), List.of(), null, null, List.of());
   }
 
   ReleaseStatus phase(ReleasePhase next, Instant now, String why) {
     return new ReleaseStatus(next, stepIndex, weight, now, failures, inconclusive, errors, why, steeringSeen,
-        warmUntil, promotionCommit, analyses, events);
+        warmUntil, promotionCommit, analyses, events, trafficSince, evidence, trail);
   }
 
   ReleaseStatus message(String why) {
     return new ReleaseStatus(phase, stepIndex, weight, since, failures, inconclusive, errors, why, steeringSeen,
-        warmUntil, promotionCommit, analyses, events);
+        warmUntil, promotionCommit, analyses, events, trafficSince, evidence, trail);
   }
 
   ReleaseStatus step(int index, Instant now) {
     return new ReleaseStatus(phase, index, weight, now, failures, inconclusive, errors, message, steeringSeen,
-        warmUntil, promotionCommit, analyses, events);
+        warmUntil, promotionCommit, analyses, events, trafficSince, evidence, trail);
   }
 
   ReleaseStatus weight(int canaryWeight, Instant now) {
     return new ReleaseStatus(phase, stepIndex, canaryWeight, now, failures, inconclusive, errors, message,
-        steeringSeen, warmUntil, promotionCommit, analyses, events);
+        steeringSeen, warmUntil, promotionCommit, analyses, events, trafficSince, evidence, trail);
   }
 
   ReleaseStatus counts(int failed, int inconclusiveInARow, int errorsInARow) {
     return new ReleaseStatus(phase, stepIndex, weight, since, failed, inconclusiveInARow, errorsInARow, message,
-        steeringSeen, warmUntil, promotionCommit, analyses, events);
+        steeringSeen, warmUntil, promotionCommit, analyses, events, trafficSince, evidence, trail);
   }
 
   ReleaseStatus steered(String key) {
     return new ReleaseStatus(phase, stepIndex, weight, since, failures, inconclusive, errors, message, key,
-        warmUntil, promotionCommit, analyses, events);
+        warmUntil, promotionCommit, analyses, events, trafficSince, evidence, trail);
   }
 
   ReleaseStatus warmUntil(Instant until) {
     return new ReleaseStatus(phase, stepIndex, weight, since, failures, inconclusive, errors, message, steeringSeen,
-        until, promotionCommit, analyses, events);
+        until, promotionCommit, analyses, events, trafficSince, evidence, trail);
   }
 
   ReleaseStatus promotionCommit(String commit) {
     return new ReleaseStatus(phase, stepIndex, weight, since, failures, inconclusive, errors, message, steeringSeen,
-        warmUntil, commit, analyses, events);
+        warmUntil, commit, analyses, events, trafficSince, evidence, trail);
+  }
+
+  ReleaseStatus trafficSince(Instant since) {
+    return new ReleaseStatus(phase, stepIndex, weight, this.since, failures, inconclusive, errors, message,
+        steeringSeen, warmUntil, promotionCommit, analyses, events, since, evidence, trail);
+  }
+
+  ReleaseStatus evidence(AnalysisResult latest) {
+    return new ReleaseStatus(phase, stepIndex, weight, since, failures, inconclusive, errors, message, steeringSeen,
+        warmUntil, promotionCommit, analyses, events, trafficSince, latest, trail);
+  }
+
+  ReleaseStatus looked(Look look) {
+    return new ReleaseStatus(phase, stepIndex, weight, since, failures, inconclusive, errors, message, steeringSeen,
+        warmUntil, promotionCommit, analyses, events, trafficSince, evidence, Look.append(trail, look));
   }
 
   ReleaseStatus analysed(AnalysisResult result) {
     return new ReleaseStatus(phase, stepIndex, weight, since, failures, inconclusive, errors, message, steeringSeen,
-        warmUntil, promotionCommit, last(analyses, result), events);
+        warmUntil, promotionCommit, last(analyses, result), events, trafficSince, evidence, trail);
   }
 
   ReleaseStatus event(Instant at, String actor, String text, String commit) {
     return new ReleaseStatus(phase, stepIndex, weight, since, failures, inconclusive, errors, message, steeringSeen,
-        warmUntil, promotionCommit, analyses, last(events, new ReleaseEvent(at, actor, text, commit)));
+        warmUntil, promotionCommit, analyses, last(events, new ReleaseEvent(at, actor, text, commit)), trafficSince, evidence, trail);
   }
 
   private static <T> List<T> last(List<T> list, T added) {

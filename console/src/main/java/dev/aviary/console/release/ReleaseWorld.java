@@ -21,6 +21,12 @@ public interface ReleaseWorld {
 
   Measurements measure(ReleaseSpec release, Duration window);
 
+  /**
+   * What the canary and the stable served over the last {@code counted} (since the canary started taking traffic),
+   * and their latency over the last {@code timed} (from the end of the warm-up; not counted while it is not positive).
+   */
+  CanaryCounts count(ReleaseSpec release, Duration counted, Duration timed);
+
   /** Routes {@code weight}% to the canary and the rest to stable. */
   String setCanaryWeight(ReleaseSpec release, int weight, String why);
 

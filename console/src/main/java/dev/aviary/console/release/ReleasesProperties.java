@@ -31,11 +31,15 @@ public record ReleasesProperties(@DefaultValue("1s") Duration tick,
   private static final ReleasePlan BUILT_IN = new ReleasePlan(ReleasePlan.DEFAULT_STEPS, Duration.ofMinutes(1),
       AnalysisLimits.DEFAULTS, Duration.ofMinutes(10), Duration.ofMinutes(5));
 
-  /** A plan's settings; a null field takes the default's. */
+  /**
+   * A plan's settings; a null field takes the default's. {@code judge}: sequential or window; {@code alpha},
+   * {@code warmUp} and {@code decisionTimeout}: see {@link Judgment}.
+   */
   public record PlanSettings(List<Integer> steps, Duration stepDuration, Double minSuccessRatio,
                              Double maxP99LatencyMs, Long minRequests, Double maxSuccessDrop, Double maxLatencyFactor,
                              Double latencySlackMs, Integer failureLimit, Integer inconclusiveLimit,
-                             Integer errorLimit, Duration warmWindow, Duration readyTimeout) {
+                             Integer errorLimit, Duration warmWindow, Duration readyTimeout, String judge,
+                             Double alpha, Duration warmUp, Duration decisionTimeout) {
   }
 
   public ReleasePlan defaultPlan() {
@@ -59,11 +63,16 @@ public record ReleasesProperties(@DefaultValue("1s") Duration tick,
               or(s.minRequests(), l.minRequests()), or(s.maxSuccessDrop(), l.maxSuccessDrop()),
               or(s.maxLatencyFactor(), l.maxLatencyFactor()), or(s.latencySlackMs(), l.latencySlackMillis()),
               or(s.failureLimit(), l.failureLimit()), or(s.inconclusiveLimit(), l.inconclusiveLimit()),
-              or(s.errorLimit(), l.errorLimit())),
+              or(s.errorLimit(), l.errorLimit()), judgment(l.judgment(), s)),
           or(s.warmWindow(), base.warmWindow()), or(s.readyTimeout(), base.readyTimeout()));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
+  }
+
+  private static Judgment judgment(Judgment base, PlanSettings s) {
+    return new Judgment(s.judge() == null ? base.method() : Judgment.Method.of(s.judge()), or(s.alpha(), base.alpha()),
+        or(s.warmUp(), base.warmUp()), or(s.decisionTimeout(), base.decisionTimeout()));
   }
 
   private static <T> T or(T value, T otherwise) {

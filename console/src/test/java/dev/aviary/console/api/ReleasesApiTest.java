@@ -64,7 +64,7 @@ class ReleasesApiTest {
     assertThat(json.readTree(started.body()).path("change").path("commit").asString())
         .isEqualTo(GitCli.run(remote(), "log", "-1", "--format=%H", "--", "base/webapi"));
     JsonNode done = awaitPhase(name, "ROLLED_BACK");
-    assertThat(done.path("message").asString()).contains("failed analysis at 20%: success ratio");
+    assertThat(done.path("message").asString()).contains("failed analysis at 20%: error ratio");
     assertThat(done.path("analyses").get(done.path("analyses").size() - 1).path("outcome").asString())
         .isEqualTo("FAILED");
     assertThat(done.path("analyses").get(0).path("checks").get(0).has("canary")).isTrue();

@@ -220,6 +220,10 @@ public final class HaBenchmark {
         "aviary.releases.plan.steps=5,10,20,30,40,50,60,70,80,90,100",
         "aviary.releases.plan.step-duration=" + size.step().toSeconds() + "s", "aviary.releases.plan.min-requests=1",
         "aviary.releases.plan.warm-window=1s", "aviary.releases.plan.ready-timeout=30s",
+        // These consoles run as a real installation with no Prometheus: failover is timed by the next analysis the
+        // release records, which the fixed-window judge records each step (as "could not measure"); the sequential
+        // judge records one only when a step ends.
+        "aviary.releases.plan.judge=window",
         "aviary.sandbox.ready-delay=100ms", "logging.level.root=WARN", "logging.level.dev.aviary=WARN",
         "logging.level.dev.aviary.console.coordination=INFO");
   }

@@ -49,8 +49,8 @@ class ReleaseJourneyTest extends JourneyTest {
     start(page, "webapi", "1.4.0-faulty");
     cell(page, "ghcr.io/aviary-dev/platform-app:1.4.0-faulty").click();
     assertThat(page.locator("#release-phase")).hasText("Rolled back", RELEASE_TIME);
-    assertThat(page.locator("#release-message")).containsText("failed analysis at 5%: success ratio");
-    assertThat(page.locator("#release-analyses")).containsText("✗ success ratio");
+    assertThat(page.locator("#release-message")).containsText("failed analysis at 5%: error ratio");
+    assertThat(page.locator("#release-analyses")).containsText("✗ error ratio");
     Files.createDirectories(ConsoleJourneyTest.SCREENSHOTS);
     page.screenshot(new Page.ScreenshotOptions().setPath(ConsoleJourneyTest.SCREENSHOTS.resolve("releases.png"))
         .setFullPage(true));

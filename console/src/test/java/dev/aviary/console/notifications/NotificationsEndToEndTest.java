@@ -103,7 +103,7 @@ class NotificationsEndToEndTest {
     JsonNode body = json.readTree(told.text());
     assertThat(body.path("release").asString()).isEqualTo(release);
     assertThat(body.path("actor").asString()).isEqualTo("release controller");
-    assertThat(body.path("text").asString()).contains("failed analysis at 20%: success ratio");
+    assertThat(body.path("text").asString()).contains("failed analysis at 20%: error ratio");
     assertThat(body.path("figures").toString()).contains("Analysis at 20%: FAILED", "<- broken", "rollback commit ");
     assertThat(body.path("link").asString()).isEqualTo("http://aviary.test/releases");
     assertThat(Duration.between(Instant.parse(body.path("at").asString()), receivedAt))

@@ -69,7 +69,7 @@ class ReleaseFlowTest extends ReleaseSandboxTest {
     Release done = awaitFinished(release.name());
 
     assertThat(done.phase()).isEqualTo(ReleasePhase.ROLLED_BACK);
-    assertThat(done.status().message()).startsWith(v + " failed analysis at 20%: success ratio");
+    assertThat(done.status().message()).startsWith(v + " failed analysis at 20%: error ratio vs stable");
     String rollback = git("log", "-1", "--format=%an|%B", "--", "base/webapi");
     assertThat(rollback).startsWith("Aviary|webapi: rollback: " + v + " failed analysis at 20%")
         .contains("Analysis at 20%").contains("<- broken");

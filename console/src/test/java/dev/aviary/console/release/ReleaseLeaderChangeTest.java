@@ -40,9 +40,6 @@ class ReleaseLeaderChangeTest {
     rig = rig(dir, "aviary.releases.plan.steps=10,25,50,75,100",
         "aviary.releases.plan.step-duration=4s",
         "aviary.releases.plan.warm-window=2s", "aviary.releases.plan.ready-timeout=60s",
-        // Judging is not this test's subject (ReleaseWithPrometheusTest's is): the slack keeps a healthy canary's
-        // p99 over a few requests, a millisecond above the stable's, from rolling it back.
-        "aviary.releases.plan.latency-slack-ms=200",
         "aviary.notifications.destinations.oncall.kind=webhook",
         "aviary.notifications.destinations.oncall.url=" + receiver.url("/oncall"),
         "aviary.notifications.subscriptions[0].events=release-*",
@@ -65,7 +62,8 @@ class ReleaseLeaderChangeTest {
   void when_the_leading_console_stops_mid_release_the_other_resumes_from_the_stored_state_without_repeating_a_step()
       throws Exception {
     String name = rig.begin("1.1.0");
-    rig.await(name, r -> r.status().analyses().size() == 2, Duration.ofSeconds(60));
+    // The sequential judge holds the first step until a thousand-odd requests show the canary within its limits.
+    rig.await(name, r -> r.status().analyses().size() == 2, Duration.ofSeconds(180));
     String leader = rig.leader().orElseThrow();
     String other = leader.equals("console-a") ? "console-b" : "console-a";
 

@@ -10,12 +10,27 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The release state machine tick by tick, a second a tick, against an in-memory world. */
+/**
+ * The release state machine tick by tick, a second a tick, against an in-memory world, with the fixed-window judge
+ * (its steps, steering and pauses; {@link SequentialStepTest} holds what the sequential judge changes).
+ */
 class ReleaseMachineTest {
 
   static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
-  static final ReleasePlan PLAN = new ReleasePlan(List.of(5, 10, 25, 50, 100), Duration.ofSeconds(30),
-      AnalysisLimits.DEFAULTS, Duration.ofMinutes(2), Duration.ofMinutes(5));
+  static final ReleasePlan PLAN = plan(judgedBy(Judgment.Method.WINDOW));
+
+  static ReleasePlan plan(AnalysisLimits limits) {
+    return new ReleasePlan(List.of(5, 10, 25, 50, 100), Duration.ofSeconds(30), limits, Duration.ofMinutes(2),
+        Duration.ofMinutes(5));
+  }
+
+  static AnalysisLimits judgedBy(Judgment.Method method) {
+    AnalysisLimits d = AnalysisLimits.DEFAULTS;
+    Judgment j = d.judgment();
+    return new AnalysisLimits(d.minSuccessRatio(), d.maxP99Millis(), d.minRequests(), d.maxSuccessDrop(),
+        d.maxLatencyFactor(), d.latencySlackMillis(), d.failureLimit(), d.inconclusiveLimit(), d.errorLimit(),
+        new Judgment(method, j.alpha(), j.warmUp(), j.decisionTimeout()));
+  }
 
   final FakeReleaseWorld world = new FakeReleaseWorld();
   final ReleaseMachine machine = new ReleaseMachine(world);

@@ -22,10 +22,18 @@ class ReleaseStatusCodecTest {
        "warmUntil":"2026-11-30T03:10:00Z","promotionCommit":"4f1c2a9",
        "analyses":[{"outcome":"FAILED","at":"2026-11-30T02:58:00Z","weight":25,
          "checks":[{"metric":"success ratio","unit":"RATIO","canary":0.8,"stable":1.0,"limit":">= 99.00%",
-                    "passed":false}],
+                    "passed":false,"evidence":null}],
          "summary":"success ratio 80.00%, limit >= 99.00%"}],
        "events":[{"at":"2026-11-30T02:59:00Z","actor":"Ada Admin <ada@example.com>","text":"pause: checking the logs",
-                  "commit":"9e8d7c6"}]}
+                  "commit":"9e8d7c6"}],
+       "trafficSince":"2026-11-30T02:50:00Z",
+       "evidence":{"outcome":"INCONCLUSIVE","at":"2026-11-30T02:57:00Z","weight":25,
+         "checks":[{"metric":"error ratio","unit":"RATIO","canary":0.004,"stable":0.002,"limit":"<= 1.00%",
+                    "passed":true,"evidence":{"verdict":"UNDECIDED","value":1.0,"needed":400.0,"estimate":0.004,
+                                              "low":0.001,"high":0.012,"counted":1500.0}}],
+         "summary":"not decided yet"},
+       "trail":[{"at":"2026-11-30T02:57:00Z","canaryRequests":1500.0,"canaryErrors":6.0,"stableRequests":28500.0,
+                 "stableErrors":57.0,"evidence":0.25}]}
       """;
 
   static final ReleaseStatus STATUS = new ReleaseStatus(ReleasePhase.PAUSED, 2, 25,
@@ -35,7 +43,12 @@ class ReleaseStatusCodecTest {
           List.of(new Check("success ratio", Check.Unit.RATIO, 0.8, 1.0, ">= 99.00%", false)),
           "success ratio 80.00%, limit >= 99.00%")),
       List.of(new ReleaseEvent(Instant.parse("2026-11-30T02:59:00Z"), "Ada Admin <ada@example.com>",
-          "pause: checking the logs", "9e8d7c6")));
+          "pause: checking the logs", "9e8d7c6")), Instant.parse("2026-11-30T02:50:00Z"),
+      new AnalysisResult(AnalysisResult.Outcome.INCONCLUSIVE, Instant.parse("2026-11-30T02:57:00Z"), 25,
+          List.of(new Check("error ratio", Check.Unit.RATIO, 0.004, 0.002, "<= 1.00%", true,
+              new Check.Evidence(Check.Verdict.UNDECIDED, 1, 400, 0.004, 0.001, 0.012, 1500))),
+          "not decided yet"),
+      List.of(new Look(Instant.parse("2026-11-30T02:57:00Z"), 1500, 6, 28500, 57, 0.25)));
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> stored(String json) {

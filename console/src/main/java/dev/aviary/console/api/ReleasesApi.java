@@ -42,12 +42,14 @@ class ReleasesApi {
 
   /**
    * One release. {@code step} counts from 1 ({@code steps} in the plan); {@code actions} are what an operator can do
-   * now; {@code spec} is the release as its manifest in Git says.
+   * now; {@code spec} is the release as its manifest in Git says; {@code evidence} is the sequential judge's latest
+   * look at the current step, each check's evidence and interval as they grow (null between steps and for the
+   * fixed-window judge).
    */
   record ReleaseView(String name, String namespace, String service, String stableVersion, String canaryVersion,
                      String image, String phase, String phaseLabel, boolean finished, String message, int step,
                      int steps, int weight, List<String> actions, String promotionCommit, Map<String, Object> spec,
-                     List<AnalysisResult> analyses, List<ReleaseEvent> history) {
+                     List<AnalysisResult> analyses, AnalysisResult evidence, List<ReleaseEvent> history) {
 
     static ReleaseView of(Release r, boolean whole) {
       ReleaseStatus status = r.status();
@@ -57,6 +59,7 @@ class ReleasesApi {
           r.message(), status == null ? 0 : status.stepIndex() + 1, spec.plan().steps().size(), r.weight(),
           r.actions(), r.promotionCommit().orElse(null), whole ? spec.toMap() : null,
           whole ? (status == null ? List.of() : status.analyses()) : null,
+          whole && status != null ? status.evidence() : null,
           whole ? (status == null ? List.of() : status.events()) : null);
     }
   }

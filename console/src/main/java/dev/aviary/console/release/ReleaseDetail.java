@@ -16,6 +16,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.aviary.console.ui.ChangeFeedback;
 import dev.aviary.console.gitops.ChangeResult;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +40,7 @@ class ReleaseDetail extends VerticalLayout {
   final Button promote;
   final Button abort;
   final Button restore;
+  final JudgmentCharts judgment = new JudgmentCharts();
   private final Grid<AnalysisResult> analyses = new Grid<>();
   private final Grid<ReleaseEvent> events = new Grid<>();
   private Release shown;
@@ -73,8 +75,7 @@ class ReleaseDetail extends VerticalLayout {
     analyses.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     analyses.addColumn(a -> Times.clock(a.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
     analyses.addColumn(a -> a.weight() + "%").setHeader("Weight").setAutoWidth(true).setFlexGrow(0);
-    analyses.addColumn(a -> a.outcome().name().charAt(0) + a.outcome().name().substring(1).toLowerCase())
-        .setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
+    analyses.addColumn(this::outcome).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
     analyses.addColumn(ReleaseDetail::figures).setHeader("Measured (canary, limit, stable)").setFlexGrow(3);
     analyses.setAllRowsVisible(true);
     events.setId("release-events");
@@ -91,7 +92,7 @@ class ReleaseDetail extends VerticalLayout {
       refused.setId("release-refusal");
       refused.addClassName("aviary-refusal");
     });
-    add(title, new HorizontalLayout(phase, message), weight, actions, refused, new H4("Analyses"), analyses,
+    add(title, new HorizontalLayout(phase, message), weight, actions, refused, judgment, new H4("Analyses"), analyses,
         new H4("History"), events);
   }
 
@@ -112,7 +113,15 @@ class ReleaseDetail extends VerticalLayout {
     promote.setEnabled(steerable && p.allows(Steering.Action.PROMOTE));
     abort.setEnabled(steerable && p.allows(Steering.Action.ABORT));
     restore.setEnabled(steerable && release.promotionCommit().isPresent());
-    analyses.setItems(status == null ? List.of() : status.analyses().reversed());
+    List<AnalysisResult> shownAnalyses = new ArrayList<>();
+    if (status != null && status.evidence() != null) {
+      shownAnalyses.add(status.evidence());
+    }
+    if (status != null) {
+      shownAnalyses.addAll(status.analyses().reversed());
+    }
+    analyses.setItems(shownAnalyses);
+    judgment.show(status);
     events.setItems(status == null ? List.of() : status.events().reversed());
   }
 
@@ -130,6 +139,14 @@ class ReleaseDetail extends VerticalLayout {
 
   private void run(CompletableFuture<ChangeResult> change) {
     ChangeFeedback.report(getUI().orElseThrow(), change, result -> { });
+  }
+
+  /** The sequential judge's latest look at the running step reads as such, above the decided steps. */
+  private String outcome(AnalysisResult a) {
+    String outcome = a.outcome().name().charAt(0) + a.outcome().name().substring(1).toLowerCase();
+    boolean live = shown != null && shown.status() != null && a == shown.status().evidence();
+    return live ? "Now: " + (a.outcome() == AnalysisResult.Outcome.INCONCLUSIVE ? "undecided" : outcome.toLowerCase())
+        : outcome;
   }
 
   static String figures(AnalysisResult a) {

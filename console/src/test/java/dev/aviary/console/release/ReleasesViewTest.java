@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -32,6 +33,13 @@ class ReleasesViewTest extends ReleaseSandboxTest {
 
     select(release.name());
     eventually(() -> assertThat(phase()).isEqualTo("Progressing"));
+    eventually(() -> assertThat(GridKt._getFormattedRow(analyses(), 0)).satisfies(row -> {
+      assertThat(row.get(2)).as("the judge's latest look, above the decided steps").startsWith("Now: ");
+      assertThat(row.get(3)).contains("error ratio vs stable").contains("evidence").contains(" needed)");
+    }));
+    JudgmentCharts charts = _get(JudgmentCharts.class, spec -> spec.withId("release-judgment"));
+    assertThat(charts.isVisible()).isTrue();
+    assertThat(charts.errors.data()).contains("\"label\":\"canary\"").contains("\"label\":\"stable\"");
     _click(_get(Button.class, spec -> spec.withId("release-pause")));
     eventually(() -> assertThat(phase()).isEqualTo("Paused"));
     assertThat(events()).anySatisfy(e -> {
@@ -81,6 +89,11 @@ class ReleasesViewTest extends ReleaseSandboxTest {
     Release row = IntStream.range(0, _size(grid())).mapToObj(i -> _get(grid(), i))
         .filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     grid().asSingleSelect().setValue(row);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Grid<AnalysisResult> analyses() {
+    return _get(Grid.class, spec -> spec.withId("release-analyses"));
   }
 
   private static String phase() {

@@ -7,28 +7,50 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The end-to-end release scenario of {@link ReleaseWithPrometheusTest}, repeated: 10 healthy and 10 faulty releases
- * in turn, with the default plan (5, 10, 25, 50, 100%) and 5-second analysis intervals, on real platform-app
- * processes, Debian's Prometheus and a console. Prints each run, then the time from start to completed rollback for
- * the faulty versions (goal: under 30 s), the time to promotion for the healthy ones, and the wrong decisions (goal:
- * none). Run: {@code ./mvnw -q -Pconsole-bench -pl console -am verify
- * -Dbench.main=dev.aviary.console.release.ReleaseBenchmark}.
+ * The two judges side by side on the real-parts rig of {@link ReleaseWithPrometheusTest}: platform-app processes, all
+ * failing 0.2% of requests as real services do, Debian's Prometheus, 300 requests a second following the live routes,
+ * a console with the default plan (5, 10, 25, 50, 100%) and 5-second steps. Each judge in turn runs the same
+ * scenarios, interleaved: healthy (20 runs), a canary failing 20% of requests, one failing 0.8%, one 150 ms slower
+ * (10 runs each). Prints each run, then per judge and scenario the wrong decisions, the traffic share the canary
+ * reached, the time from start to the decision, and the canary's failed requests before rollback; then the sequential
+ * judge's goals. Run: {@code ./mvnw -q -Pconsole-bench -pl console -am verify
+ * -Dbench.main=dev.aviary.console.release.ReleaseBenchmark} (about two and a half hours; {@code -Dbench.args=--small}:
+ * one healthy and one 20% run per judge, about five minutes).
  */
 public final class ReleaseBenchmark {
 
-  static final int RUNS_EACH = 10;
-  /** The small size every build runs ({@code ReleaseBenchmarkTest}): one healthy and one faulty release. */
-  static final int SMALL_RUNS_EACH = 1;
   static final int REQUESTS_PER_SECOND = 300;
   static final Duration STEP = Duration.ofSeconds(5);
   static final Duration WARM_WINDOW = Duration.ofSeconds(5);
+  static final String BASELINE_ERRORS = "0.002";
 
-  record Run(String tag, boolean faulty, ReleasePhase ended, double seconds, String message, long canaryRequests,
-             long canaryFailures, long analyses) {
+  /** What a canary does, and how many runs of it a full benchmark makes. */
+  enum Scenario {
+    HEALTHY("", 20, "healthy"), ERRORS_20("-faulty", 10, "20% errors"), ERRORS_08("-errors-0.008", 10, "0.8% errors"),
+    SLOW_150("-slow-150", 10, "+150 ms");
+
+    final String suffix;
+    final int runs;
+    final String label;
+
+    Scenario(String suffix, int runs, String label) {
+      this.suffix = suffix;
+      this.runs = runs;
+      this.label = label;
+    }
+
+    boolean faulty() {
+      return this != HEALTHY;
+    }
+  }
+
+  record Run(Judgment.Method judge, Scenario scenario, String tag, ReleasePhase ended, double seconds, int reached,
+             long canaryRequests, long canaryFailures, String message) {
     boolean wrong() {
-      return ended != (faulty ? ReleasePhase.ROLLED_BACK : ReleasePhase.PROMOTED);
+      return ended != (scenario.faulty() ? ReleasePhase.ROLLED_BACK : ReleasePhase.PROMOTED);
     }
   }
 
@@ -37,69 +59,71 @@ public final class ReleaseBenchmark {
       "io.fabric8.mockwebserver");
 
   public static void main(String[] args) throws Exception {
-    run(args.length > 0 && args[0].equals("--small") ? SMALL_RUNS_EACH : RUNS_EACH);
+    boolean small = args.length > 0 && args[0].equals("--small");
+    run(small ? Map.of(Scenario.HEALTHY, 1, Scenario.ERRORS_20, 1) : full());
     System.exit(0);
   }
 
-  /** Runs {@code runsEach} healthy and as many faulty releases in turn, then prints the figures. */
-  static void run(int runsEach) throws Exception {
-    MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-    Path dir = Files.createTempDirectory("aviary-release-bench");
-    List<Run> runs = new ArrayList<>();
-    try (ReleaseRig rig = ReleaseRig.start(dir, REQUESTS_PER_SECOND,
-        "aviary.releases.plan.step-duration=" + STEP.toSeconds() + "s",
-        "aviary.releases.plan.warm-window=" + WARM_WINDOW.toSeconds() + "s",
-        "aviary.releases.plan.ready-timeout=60s")) {
-      rig.console("bench");
-      System.out.printf(Locale.ROOT, "plan: steps %s, %d s per step, analysis %s; traffic %d requests/s%n",
-          rig.releases().planFor(ReleaseRig.SERVICE).steps(), STEP.toSeconds(),
-          rig.releases().planFor(ReleaseRig.SERVICE).limits(), REQUESTS_PER_SECOND);
-      for (int i = 0; i < 2 * runsEach; i++) {
-        boolean faulty = i % 2 == 1;
-        Run run = run(rig, "3." + i + ".0" + (faulty ? "-faulty" : ""), faulty);
-        runs.add(run);
-        System.out.printf(Locale.ROOT, "run %2d %-14s %-11s in %5.1f s, %d analyses, canary served %d requests, %d "
-                + "failed: %s%n", i + 1, run.tag(), run.ended(), run.seconds(), run.analyses(), run.canaryRequests(),
-            run.canaryFailures(), run.message());
-      }
-    }
-    report(runs);
+  static Map<Scenario, Integer> full() {
+    Map<Scenario, Integer> runs = new java.util.EnumMap<>(Scenario.class);
+    Arrays.stream(Scenario.values()).forEach(s -> runs.put(s, s.runs));
+    return runs;
   }
 
-  private static Run run(ReleaseRig rig, String tag, boolean faulty) throws Exception {
+  /** Runs the scenarios, {@code runs} of each, under each judge in turn, then prints the figures. */
+  static void run(Map<Scenario, Integer> runs) throws Exception {
+    MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+    Path dir = Files.createTempDirectory("aviary-release-bench");
+    List<Run> done = new ArrayList<>();
+    try (ReleaseRig rig = ReleaseRig.startWithBaseline(dir, REQUESTS_PER_SECOND,
+        Map.of("FAULT_ERROR_RATE", BASELINE_ERRORS), "aviary.releases.plan.step-duration=" + STEP.toSeconds() + "s",
+        "aviary.releases.plan.warm-window=" + WARM_WINDOW.toSeconds() + "s",
+        "aviary.releases.plan.ready-timeout=60s")) {
+      int tag = 0;
+      for (Judgment.Method judge : Judgment.Method.values()) {
+        String console = "bench-" + judge.word();
+        rig.console(console, "aviary.releases.plan.judge=" + judge.word());
+        System.out.printf(Locale.ROOT, "judge %s: steps %s, %d s per step, every version failing %s of requests, %d "
+                + "requests/s%n", judge.word(), rig.releases().planFor(ReleaseRig.SERVICE).steps(), STEP.toSeconds(),
+            BASELINE_ERRORS, REQUESTS_PER_SECOND);
+        for (Scenario scenario : interleaved(runs)) {
+          Run run = run(rig, judge, scenario, "3." + tag++ + ".0" + scenario.suffix);
+          done.add(run);
+          System.out.printf(Locale.ROOT, "  %-10s %-11s %-20s %-11s in %5.1f s at %3d%%, canary served %d, %d failed:"
+              + " %s%n", judge.word(), scenario.label, run.tag(), run.ended(), run.seconds(), run.reached(),
+              run.canaryRequests(), run.canaryFailures(), run.message());
+        }
+        rig.stopConsole(console);
+      }
+    }
+    new ReleaseBenchmarkReport(done).print();
+  }
+
+  /** The scenarios in turn (healthy, 20%, 0.8%, slow, healthy, ...), so that every one meets the same conditions. */
+  static List<Scenario> interleaved(Map<Scenario, Integer> runs) {
+    List<Scenario> order = new ArrayList<>();
+    int most = runs.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    for (int i = 0; i < most; i++) {
+      for (Scenario s : Scenario.values()) {
+        if (i < runs.getOrDefault(s, 0)) {
+          order.add(s);
+        }
+      }
+    }
+    return order;
+  }
+
+  private static Run run(ReleaseRig rig, Judgment.Method judge, Scenario scenario, String tag) throws Exception {
     String version = rig.prepare(tag);
     long start = System.nanoTime();
     String name = rig.start(tag, version);
-    Release done = rig.awaitFinished(name, Duration.ofMinutes(3));
+    Release done = rig.awaitFinished(name, Duration.ofMinutes(15));
     double seconds = (System.nanoTime() - start) / 1e9;
     TrafficDriver.Tally tally = rig.traffic().tally(version);
-    Run run = new Run(tag, faulty, done.phase(), seconds, done.status().message(), tally.sent.get(),
-        tally.failed.get(), done.status().analyses().size());
+    int reached = done.spec().plan().steps().get(done.status().stepIndex());
+    Run run = new Run(judge, scenario, tag, done.phase(), seconds, reached, tally.sent.get(), tally.failed.get(),
+        done.status().message());
     rig.retire(done);
     return run;
-  }
-
-  private static void report(List<Run> runs) {
-    double[] rollbacks = runs.stream().filter(Run::faulty).mapToDouble(Run::seconds).sorted().toArray();
-    double[] promotions = runs.stream().filter(r -> !r.faulty()).mapToDouble(Run::seconds).sorted().toArray();
-    long wrong = runs.stream().filter(Run::wrong).count();
-    System.out.printf(Locale.ROOT, "faulty (FAULT_ERROR_RATE=%s): start -> rollback completed: median %.1f s, max %.1f"
-            + " s (goal under 30 s: %s); canary requests failed before rollback: median %d%n",
-        ReleaseRig.FAULT_ERROR_RATE, median(rollbacks), max(rollbacks), max(rollbacks) < 30 ? "met" : "NOT met",
-        (long) median(runs.stream().filter(Run::faulty).mapToDouble(Run::canaryFailures).sorted().toArray()));
-    System.out.printf(Locale.ROOT, "healthy: start -> promoted (5 steps of %d s, %d s warm window): median %.1f s, max "
-        + "%.1f s%n", STEP.toSeconds(), WARM_WINDOW.toSeconds(), median(promotions), max(promotions));
-    System.out.printf(Locale.ROOT, "wrong decisions: %d of %d runs (goal 0: %s)%n", wrong, runs.size(),
-        wrong == 0 ? "met" : "NOT met");
-    runs.stream().filter(Run::wrong).forEach(r -> System.out.printf(Locale.ROOT, "  wrong: %s ended %s: %s%n",
-        r.tag(), r.ended(), r.message()));
-  }
-
-  private static double median(double[] sorted) {
-    return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
-  }
-
-  private static double max(double[] sorted) {
-    return sorted.length == 0 ? Double.NaN : Arrays.stream(sorted).max().orElseThrow();
   }
 }

@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * Canary releases with real parts. The sandbox's API server, workload simulator and Git remote stand for the
  * cluster ({@link #startOnRealCluster}: a real control plane with Aviary installed), and the sandbox's OpenID Connect
  * provider for the company's; each version of webapi is served by a real
- * platform-app process (one that fails 20% of its requests when the image tag ends in {@code -faulty}); Debian's
+ * platform-app process (misbehaving as its image tag says, see {@link #faults}); Debian's
  * Prometheus scrapes them; a {@link TrafficDriver} sends requests in the proportion of the live routes; and whole
  * consoles run the release automation, set up as a real installation is (kubeconfig, Git URL, OIDC, Prometheus), not
  * in sandbox mode. Shared by the end-to-end tests and {@code ReleaseBenchmark}.
@@ -44,6 +44,7 @@ final class ReleaseRig implements AutoCloseable {
   private final Path dir;
   private final Path jar;
   private final List<String> settings;
+  private final Map<String, String> baseline;
   // Not final: started one after the other, and whatever started is stopped again if a later part fails to start.
   private ConsoleCluster cluster;
   private PrometheusServer prometheus;
@@ -52,13 +53,15 @@ final class ReleaseRig implements AutoCloseable {
   private final Map<String, ConfigurableApplicationContext> consoles = new LinkedHashMap<>();
   private int nextVersion = 2;
 
-  private ReleaseRig(Path dir, Path jar, List<String> settings, Starter cluster) throws IOException {
+  private ReleaseRig(Path dir, Path jar, List<String> settings, Map<String, String> baseline, Starter cluster)
+      throws IOException {
     this.dir = dir;
     this.jar = jar;
     this.settings = settings;
+    this.baseline = Map.copyOf(baseline);
     try {
       this.cluster = cluster.start();
-      processes.put("v1", startVersion("v1", false));
+      processes.put("v1", startVersion("v1", "1.0.0"));
       prometheus = PrometheusServer.start(dir, targets());
       prometheus.awaitTargetsUp(1);
       traffic = new TrafficDriver(this.cluster.client(), NAMESPACE, SERVICE);
@@ -73,17 +76,26 @@ final class ReleaseRig implements AutoCloseable {
    * @param settings console settings ({@code name=value}) over the rig's own, such as the plan's step duration
    */
   static ReleaseRig start(Path dir, int requestsPerSecond, String... settings) throws IOException {
-    return start(dir, requestsPerSecond, () -> ConsoleCluster.sandbox(dir), settings);
+    return start(dir, requestsPerSecond, Map.of(), () -> ConsoleCluster.sandbox(dir), settings);
+  }
+
+  /**
+   * As {@link #start}, every version's process (the stable's too) with {@code baseline} in its environment, such as
+   * {@code FAULT_ERROR_RATE=0.002}: the background failures a real service has.
+   */
+  static ReleaseRig startWithBaseline(Path dir, int requestsPerSecond, Map<String, String> baseline,
+                                      String... settings) throws IOException {
+    return start(dir, requestsPerSecond, baseline, () -> ConsoleCluster.sandbox(dir), settings);
   }
 
   /** As {@link #start}, on a real control plane with Aviary installed as {@code k8s/} has it. */
   static ReleaseRig startOnRealCluster(Path dir, int requestsPerSecond, String... settings) throws IOException {
-    return start(dir, requestsPerSecond, ConsoleCluster::real, settings);
+    return start(dir, requestsPerSecond, Map.of(), ConsoleCluster::real, settings);
   }
 
-  private static ReleaseRig start(Path dir, int requestsPerSecond, Starter cluster, String... settings)
-      throws IOException {
-    ReleaseRig rig = new ReleaseRig(dir, PlatformProcess.packagedJar(), List.of(settings), cluster);
+  private static ReleaseRig start(Path dir, int requestsPerSecond, Map<String, String> baseline, Starter cluster,
+                                  String... settings) throws IOException {
+    ReleaseRig rig = new ReleaseRig(dir, PlatformProcess.packagedJar(), List.of(settings), baseline, cluster);
     rig.traffic.start(requestsPerSecond);
     return rig;
   }
@@ -92,14 +104,18 @@ final class ReleaseRig implements AutoCloseable {
     ConsoleCluster start() throws IOException;
   }
 
-  /** Starts a console named {@code identity} (also its name in the leader Lease) and waits until it is up. */
-  ConfigurableApplicationContext console(String identity) {
+  /**
+   * Starts a console named {@code identity} (also its name in the leader Lease) and waits until it is up;
+   * {@code extra} settings go over the rig's, such as the plan's judge.
+   */
+  ConfigurableApplicationContext console(String identity, String... extra) {
     List<String> all = new ArrayList<>(List.of("aviary.prometheus.url=" + prometheus.url(),
         "aviary.prometheus.preset=platform", "aviary.releases.tick=200ms",
         "aviary.coordination.identity=" + identity, "aviary.coordination.lease.duration=3s",
         "aviary.coordination.lease.renewal=2s", "aviary.coordination.lease.retry=200ms",
         "logging.level.root=WARN", "logging.level.dev.aviary=WARN"));
     all.addAll(settings);
+    all.addAll(List.of(extra));
     ConfigurableApplicationContext console = cluster.console(identity, dir.resolve("console-" + identity), all);
     consoles.put(identity, console);
     return console;
@@ -127,13 +143,13 @@ final class ReleaseRig implements AutoCloseable {
 
   /**
    * Runs the next canary version's pods: a warmed process, scraped by Prometheus and ready for its share of traffic,
-   * failing {@value #FAULT_ERROR_RATE} of its requests when {@code tag} ends in {@code -faulty}.
+   * misbehaving as its tag says ({@link #faults}).
    *
    * @return the version
    */
   String prepare(String tag) throws IOException {
     String version = "v" + nextVersion++;
-    processes.put(version, startVersion(version, tag.endsWith("-faulty")));
+    processes.put(version, startVersion(version, tag));
     prometheus.scrape(targets());
     prometheus.awaitTargetsUp(processes.size());
     traffic.serve(version, processes.get(version).http().base());
@@ -211,11 +227,26 @@ final class ReleaseRig implements AutoCloseable {
     return GitCli.run(cluster.gitRemote(), args);
   }
 
-  private PlatformProcess startVersion(String version, boolean faulty) throws IOException {
-    Map<String, String> env = new LinkedHashMap<>(Map.of("APP_VERSION", version, "WARMUP", "0s"));
-    if (faulty) {
-      env.put("FAULT_ERROR_RATE", FAULT_ERROR_RATE);
+  /**
+   * What a tag makes a version's process do, over the rig's baseline: {@code -faulty} fails
+   * {@value #FAULT_ERROR_RATE} of requests, {@code -errors-<share>} fails that share, {@code -slow-<ms>} adds that
+   * latency to every request.
+   */
+  static Map<String, String> faults(String tag) {
+    if (tag.endsWith("-faulty")) {
+      return Map.of("FAULT_ERROR_RATE", FAULT_ERROR_RATE);
     }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("-(errors|slow)-([0-9.]+)$").matcher(tag);
+    if (!m.find()) {
+      return Map.of();
+    }
+    return Map.of(m.group(1).equals("errors") ? "FAULT_ERROR_RATE" : "FAULT_LATENCY_MS", m.group(2));
+  }
+
+  private PlatformProcess startVersion(String version, String tag) throws IOException {
+    Map<String, String> env = new LinkedHashMap<>(Map.of("APP_VERSION", version, "WARMUP", "0s"));
+    env.putAll(baseline);
+    env.putAll(faults(tag));
     PlatformProcess process = PlatformProcess.startJar(jar, env, dir.resolve(version + ".log"));
     warmUp(process);
     return process;

@@ -114,7 +114,7 @@ class ReleaseDetail extends VerticalLayout {
     abort.setEnabled(steerable && p.allows(Steering.Action.ABORT));
     restore.setEnabled(steerable && release.promotionCommit().isPresent());
     List<AnalysisResult> shownAnalyses = new ArrayList<>();
-    if (status != null && status.evidence() != null) {
+    if (status != null && status.evidence() != null && p == ReleasePhase.PROGRESSING) {
       shownAnalyses.add(status.evidence());
     }
     if (status != null) {

@@ -31,7 +31,9 @@ class PrometheusCountsTest {
   PrometheusMetrics answering(Map<String, String> bodyByMetric) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
-      String query = URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+      // Prometheus' HTTP API takes the query as a POSTed form, as the adapter sends it.
+      String query = URLDecoder.decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+          StandardCharsets.UTF_8);
       asked.add(query);
       String body = bodyByMetric.entrySet().stream().filter(e -> query.contains(e.getKey())).map(Map.Entry::getValue)
           .findFirst().orElse(vector());

@@ -1,5 +1,7 @@
 package dev.aviary.console.release;
 
+import dev.aviary.testsupport.BenchmarkOptions;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +20,7 @@ import java.util.Map;
  * reached, the time from start to the decision, and the canary's failed requests before rollback; then the sequential
  * judge's goals. Run: {@code ./mvnw -q -Pconsole-bench -pl console -am verify
  * -Dbench.main=dev.aviary.console.release.ReleaseBenchmark} (about two and a half hours; {@code -Dbench.args=--small}:
- * one healthy and one 20% run per judge, about five minutes).
+ * one healthy and one 20% run per judge, about five minutes; {@code --runs=ERRORS_20:10,SLOW_150:10}: only those).
  */
 public final class ReleaseBenchmark {
 
@@ -59,9 +61,21 @@ public final class ReleaseBenchmark {
       "io.fabric8.mockwebserver");
 
   public static void main(String[] args) throws Exception {
-    boolean small = args.length > 0 && args[0].equals("--small");
-    run(small ? Map.of(Scenario.HEALTHY, 1, Scenario.ERRORS_20, 1) : full());
+    List<String> options = BenchmarkOptions.of(args);
+    String runs = options.stream().filter(o -> o.startsWith("--runs=")).findFirst().orElse("");
+    run(options.contains("--small") ? Map.of(Scenario.HEALTHY, 1, Scenario.ERRORS_20, 1)
+        : !runs.isEmpty() ? runs(runs.substring("--runs=".length())) : full());
     System.exit(0);
+  }
+
+  /** Runs per scenario as {@code ERRORS_20:10,SLOW_150:10}, for a part of the benchmark. */
+  static Map<Scenario, Integer> runs(String spec) {
+    Map<Scenario, Integer> runs = new java.util.EnumMap<>(Scenario.class);
+    for (String part : spec.split(",")) {
+      String[] scenarioAndRuns = part.split(":");
+      runs.put(Scenario.valueOf(scenarioAndRuns[0].strip()), Integer.parseInt(scenarioAndRuns[1].strip()));
+    }
+    return runs;
   }
 
   static Map<Scenario, Integer> full() {

@@ -2,6 +2,7 @@ package dev.aviary.console.metrics;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +44,7 @@ public record QueryTemplates(String serviceLabel, String versionLabel, Map<Signa
       placeholders(queries.get(s), s.label());
     }
     for (Count c : Count.values()) {
-      placeholders(counts.get(c), "counting " + c.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+      placeholders(counts.get(c), "counting " + c.name().toLowerCase(Locale.ROOT).replace('_', ' '));
     }
     if (!(bucketUnitMillis > 0)) {
       throw new IllegalArgumentException("aviary.prometheus.bucket-unit-ms must be positive, got " + bucketUnitMillis);

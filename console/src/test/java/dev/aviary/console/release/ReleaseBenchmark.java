@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class ReleaseBenchmark {
 
   /** Runs per scenario as {@code ERRORS_20:10,SLOW_150:10}, for a part of the benchmark. */
   static Map<Scenario, Integer> runs(String spec) {
-    Map<Scenario, Integer> runs = new java.util.EnumMap<>(Scenario.class);
+    Map<Scenario, Integer> runs = new EnumMap<>(Scenario.class);
     for (String part : spec.split(",")) {
       String[] scenarioAndRuns = part.split(":");
       runs.put(Scenario.valueOf(scenarioAndRuns[0].strip()), Integer.parseInt(scenarioAndRuns[1].strip()));
@@ -79,7 +80,7 @@ public final class ReleaseBenchmark {
   }
 
   static Map<Scenario, Integer> full() {
-    Map<Scenario, Integer> runs = new java.util.EnumMap<>(Scenario.class);
+    Map<Scenario, Integer> runs = new EnumMap<>(Scenario.class);
     Arrays.stream(Scenario.values()).forEach(s -> runs.put(s, s.runs));
     return runs;
   }

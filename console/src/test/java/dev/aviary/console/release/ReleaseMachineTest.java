@@ -25,11 +25,16 @@ class ReleaseMachineTest {
   }
 
   static AnalysisLimits judgedBy(Judgment.Method method) {
+    Judgment j = Judgment.DEFAULTS;
+    return judgedBy(new Judgment(method, j.alpha(), j.warmUp(), j.decisionTimeout()));
+  }
+
+  /** The default limits, judged as {@code judgment} says. */
+  static AnalysisLimits judgedBy(Judgment judgment) {
     AnalysisLimits d = AnalysisLimits.DEFAULTS;
-    Judgment j = d.judgment();
     return new AnalysisLimits(d.minSuccessRatio(), d.maxP99Millis(), d.minRequests(), d.maxSuccessDrop(),
         d.maxLatencyFactor(), d.latencySlackMillis(), d.failureLimit(), d.inconclusiveLimit(), d.errorLimit(),
-        new Judgment(method, j.alpha(), j.warmUp(), j.decisionTimeout()));
+        judgment);
   }
 
   final FakeReleaseWorld world = new FakeReleaseWorld();

@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Canary releases with real parts. The sandbox's API server, workload simulator and Git remote stand for the
@@ -40,6 +42,7 @@ final class ReleaseRig implements AutoCloseable {
   static final String NAMESPACE = "document-processing";
   static final String FAULT_ERROR_RATE = "0.2";
   static final int WARM_UP_REQUESTS = 1000;
+  private static final Pattern FAULT_TAG = Pattern.compile("-(errors|slow)-([0-9.]+)$");
 
   private final Path dir;
   private final Path jar;
@@ -236,7 +239,7 @@ final class ReleaseRig implements AutoCloseable {
     if (tag.endsWith("-faulty")) {
       return Map.of("FAULT_ERROR_RATE", FAULT_ERROR_RATE);
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("-(errors|slow)-([0-9.]+)$").matcher(tag);
+    Matcher m = FAULT_TAG.matcher(tag);
     if (!m.find()) {
       return Map.of();
     }

@@ -135,10 +135,8 @@ class SequentialStepTest {
   @Test
   void latency_is_counted_from_the_end_of_the_warm_up() {
     Judgment j = Judgment.DEFAULTS;
-    AnalysisLimits d = AnalysisLimits.DEFAULTS;
-    AnalysisLimits warm = new AnalysisLimits(d.minSuccessRatio(), d.maxP99Millis(), d.minRequests(),
-        d.maxSuccessDrop(), d.maxLatencyFactor(), d.latencySlackMillis(), d.failureLimit(), d.inconclusiveLimit(),
-        d.errorLimit(), new Judgment(j.method(), j.alpha(), Duration.ofSeconds(20), j.decisionTimeout()));
+    AnalysisLimits warm = ReleaseMachineTest.judgedBy(new Judgment(j.method(), j.alpha(), Duration.ofSeconds(20),
+        j.decisionTimeout()));
     release = new Release("prod", "webapi-v2", "1", new ReleaseSpec("webapi", "v1", "v2", "platform-app:1.1.0",
         ReleaseMachineTest.plan(warm), "Ada Admin <ada@example.com>", null), null);
     List<Duration[]> asked = new ArrayList<>();

@@ -67,12 +67,13 @@ class ReleaseLeaderChangeTest {
     String leader = rig.leader().orElseThrow();
     String other = leader.equals("console-a") ? "console-b" : "console-a";
 
-    long stopping = System.nanoTime();
     rig.stopConsole(leader);
+    // Released on shutdown, not left to run out: fabric8 cuts the Lease to a second, unless the other already took it.
+    assertThat(rig.lease().getSpec()).as("the Lease right after its holder shut down").satisfiesAnyOf(
+        lease -> assertThat(lease.getLeaseDurationSeconds()).isEqualTo(1),
+        lease -> assertThat(lease.getHolderIdentity()).isEqualTo(other));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> rig.leader().filter(other::equals).isPresent());
-    assertThat(Duration.ofNanos(System.nanoTime() - stopping)).as("a console that shuts down releases the Lease, "
-        + "so the other takes it well before the Lease's 3 s would run out").isLessThan(Duration.ofSeconds(2));
     Release done = rig.awaitFinished(name, Duration.ofSeconds(120));
     String v = done.spec().canaryVersion();
     assertThat(done.phase()).as(done.status().message()).isEqualTo(ReleasePhase.PROMOTED);

@@ -135,8 +135,12 @@ final class ReleaseRig implements AutoCloseable {
 
   /** Who holds the releases Lease now, if anyone. */
   Optional<String> leader() {
-    Lease lease = cluster.client().leases().inNamespace(cluster.leaseNamespace()).withName("aviary-leader").get();
-    return Optional.ofNullable(lease).map(l -> l.getSpec().getHolderIdentity());
+    return Optional.ofNullable(lease()).map(l -> l.getSpec().getHolderIdentity());
+  }
+
+  /** The consoles' leader Lease as the API server has it now. */
+  Lease lease() {
+    return cluster.client().leases().inNamespace(cluster.leaseNamespace()).withName("aviary-leader").get();
   }
 
   /** {@link #prepare} and {@link #start}: a release of {@code tag} started, its name. */

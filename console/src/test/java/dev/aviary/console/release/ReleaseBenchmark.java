@@ -21,7 +21,8 @@ import java.util.Map;
  * reached, the time from start to the decision, and the canary's failed requests before rollback; then the sequential
  * judge's goals. Run: {@code ./mvnw -q -Pconsole-bench -pl console -am verify
  * -Dbench.main=dev.aviary.console.release.ReleaseBenchmark} (about two and a half hours; {@code -Dbench.args=--small}:
- * one healthy and one 20% run per judge, about five minutes; {@code --runs=ERRORS_20:10,SLOW_150:10}: only those).
+ * one healthy and one 20% run per judge, about five minutes; {@code --runs=ERRORS_20:10,SLOW_150:10}: only those;
+ * {@code --judges=sequential}: only that judge; both may be given, space-separated).
  */
 public final class ReleaseBenchmark {
 
@@ -63,10 +64,18 @@ public final class ReleaseBenchmark {
 
   public static void main(String[] args) throws Exception {
     List<String> options = BenchmarkOptions.of(args);
-    String runs = options.stream().filter(o -> o.startsWith("--runs=")).findFirst().orElse("");
+    String runs = option(options, "--runs=");
+    String judges = option(options, "--judges=");
     run(options.contains("--small") ? Map.of(Scenario.HEALTHY, 1, Scenario.ERRORS_20, 1)
-        : !runs.isEmpty() ? runs(runs.substring("--runs=".length())) : full());
+        : !runs.isEmpty() ? runs(runs) : full(),
+        judges.isEmpty() ? List.of(Judgment.Method.values())
+            : Arrays.stream(judges.split(",")).map(String::strip).map(Judgment.Method::of).toList());
     System.exit(0);
+  }
+
+  private static String option(List<String> options, String prefix) {
+    return options.stream().filter(o -> o.startsWith(prefix)).map(o -> o.substring(prefix.length())).findFirst()
+        .orElse("");
   }
 
   /** Runs per scenario as {@code ERRORS_20:10,SLOW_150:10}, for a part of the benchmark. */
@@ -85,8 +94,8 @@ public final class ReleaseBenchmark {
     return runs;
   }
 
-  /** Runs the scenarios, {@code runs} of each, under each judge in turn, then prints the figures. */
-  static void run(Map<Scenario, Integer> runs) throws Exception {
+  /** Runs the scenarios, {@code runs} of each, under each of the judges in turn, then prints the figures. */
+  static void run(Map<Scenario, Integer> runs, List<Judgment.Method> judges) throws Exception {
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     Path dir = Files.createTempDirectory("aviary-release-bench");
     List<Run> done = new ArrayList<>();
@@ -95,7 +104,7 @@ public final class ReleaseBenchmark {
         "aviary.releases.plan.warm-window=" + WARM_WINDOW.toSeconds() + "s",
         "aviary.releases.plan.ready-timeout=60s")) {
       int tag = 0;
-      for (Judgment.Method judge : Judgment.Method.values()) {
+      for (Judgment.Method judge : judges) {
         String console = "bench-" + judge.word();
         rig.console(console, "aviary.releases.plan.judge=" + judge.word());
         System.out.printf(Locale.ROOT, "judge %s: steps %s, %d s per step, every version failing %s of requests, %d "

@@ -105,11 +105,9 @@ public final class CanaryAnalysis {
     if (e == null) {
       return describe(c) + (c.stable() == null ? "" : " (stable " + c.unit().format(c.stable()) + ")");
     }
-    boolean difference = c.metric().endsWith("vs stable");
-    return figures(c) + "; " + (difference ? "difference " + signed(c.unit(), e.estimate()) : "estimate "
-        + c.unit().format(e.estimate())) + " [" + (difference ? signed(c.unit(), e.low()) : c.unit().format(e.low()))
-        + ", " + (difference ? signed(c.unit(), e.high()) : c.unit().format(e.high())) + "], " + evidence(e)
-        + ", " + Math.round(e.counted()) + " requests: " + e.verdict().name().toLowerCase(Locale.ROOT);
+    return figures(c) + "; " + (e.difference() ? "difference " : "estimate ") + c.estimated(e.estimate()) + " ["
+        + c.estimated(e.low()) + ", " + c.estimated(e.high()) + "], " + evidence(e) + ", " + Math.round(e.counted())
+        + " requests: " + e.verdict().name().toLowerCase(Locale.ROOT);
   }
 
   /** A sequential check's figures: the canary's, the stable's beside it, and the limit. */
@@ -120,10 +118,6 @@ public final class CanaryAnalysis {
 
   static String describe(Check c) {
     return c.metric() + " " + (c.canary() == null ? "-" : c.unit().format(c.canary())) + ", limit " + c.limit();
-  }
-
-  private static String signed(Check.Unit unit, double value) {
-    return (value >= 0 ? "+" : "") + unit.format(value);
   }
 
   /** A sequential check's evidence against the evidence that decides it, e.g. "evidence 37 (800 needed)". */

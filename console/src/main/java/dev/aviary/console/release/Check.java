@@ -24,11 +24,24 @@ public record Check(String metric, Unit unit, Double canary, Double stable, Stri
 
   /**
    * A sequential check's state: the evidence that the canary breaks the limit against the evidence needed to say so,
-   * the estimated quantity (a share, or a difference of shares) with its anytime-valid interval, and the requests
-   * counted.
+   * the estimated quantity with its anytime-valid interval, and the requests counted.
+   *
+   * @param difference whether the estimate is the canary's share less the stable's (times the factor), rather than
+   *                   the canary's share itself
    */
   public record Evidence(Verdict verdict, double value, double needed, double estimate, double low, double high,
-                         double counted) {
+                         double counted, Boolean difference) {
+
+    public Evidence {
+      // Statuses stored before the field existed read their estimates as shares.
+      difference = Boolean.TRUE.equals(difference);
+    }
+  }
+
+  /** A figure of the sequential estimate (the estimate or a bound of its interval) written in the check's unit. */
+  public String estimated(double value) {
+    String figure = unit.format(value);
+    return evidence != null && evidence.difference() && value >= 0 ? "+" + figure : figure;
   }
 
   public Check(String metric, Unit unit, Double canary, Double stable, String limit, boolean passed) {

@@ -104,7 +104,7 @@ public final class SequentialAnalysis {
         ? ProportionSequence.evidence(canary, budget) : 1;
     return new Check(metric, Check.Unit.RATIO, share(canary), share(stable), "<= " + CanaryAnalysis.percent(budget),
         verdict != Verdict.WORSE, new Evidence(verdict, Math.min(evidence, MOST_EVIDENCE), 1 / alpha,
-            canary.trials() > 0 ? canary.share() : 0, interval.lower(), interval.upper(), canary.trials()));
+            canary.trials() > 0 ? canary.share() : 0, interval.lower(), interval.upper(), canary.trials(), false));
   }
 
   /** Compared at every histogram bound from the slack up, alpha split over them; the bound nearest to a finding shows. */
@@ -120,7 +120,7 @@ public final class SequentialAnalysis {
     String limit = "<= " + CanaryAnalysis.number(factor) + "x stable's";
     if (lead < 0) {
       return new Check("slower requests vs stable", Check.Unit.RATIO, null, null, limit, true,
-          new Evidence(verdict, 1, 2 * CHECKS / limits.judgment().alpha(), 0, -factor, 1, timed.trials()));
+          new Evidence(verdict, 1, 2 * CHECKS / limits.judgment().alpha(), 0, -factor, 1, timed.trials(), true));
     }
     Comparison c = comparisons.get(lead);
     return new Check("requests slower than " + CanaryAnalysis.millis(bounds.get(lead)) + " vs stable",
@@ -150,7 +150,7 @@ public final class SequentialAnalysis {
     double estimate = candidate.trials() > 0 && baseline.trials() > 0
         ? candidate.share() - comparison.factor() * baseline.share() : 0;
     return new Evidence(verdict, Math.min(comparison.evidence(), MOST_EVIDENCE), comparison.needed(), estimate,
-        difference.lower(), difference.upper(), counted.trials());
+        difference.lower(), difference.upper(), counted.trials(), true);
   }
 
   private static Optional<String> unmeasurable(CanaryCounts counts, AnalysisLimits limits) {
@@ -196,7 +196,7 @@ public final class SequentialAnalysis {
       return c.metric() + ": " + Math.round(e.counted()) + " of " + limits.minRequests() + " requests"
           + (counts.warmingUp() && c.metric().contains("slower") ? " (warming up)" : "");
     }
-    return c.metric() + ": up to " + c.unit().format(e.high()) + " still possible, limit " + c.limit();
+    return c.metric() + ": up to " + c.estimated(e.high()) + " still possible, limit " + c.limit();
   }
 
   private static String points(double ratio) {

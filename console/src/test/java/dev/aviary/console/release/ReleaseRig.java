@@ -178,10 +178,6 @@ final class ReleaseRig implements AutoCloseable {
   }
 
   /**
-   * Polls the release until the controller has written its status and {@code until} holds, or {@code timeout}
-   * passes; the release as last seen.
-   */
-  /**
    * The release once it satisfies {@code until}, polled every 100 ms; fails the test on timeout, naming the phase
    * and message it was left in.
    */

@@ -30,7 +30,8 @@ class ReleaseStatusCodecTest {
        "evidence":{"outcome":"INCONCLUSIVE","at":"2026-11-30T02:57:00Z","weight":25,
          "checks":[{"metric":"error ratio","unit":"RATIO","canary":0.004,"stable":0.002,"limit":"<= 1.00%",
                     "passed":true,"evidence":{"verdict":"UNDECIDED","value":1.0,"needed":400.0,"estimate":0.004,
-                                              "low":0.001,"high":0.012,"counted":1500.0}}],
+                                              "low":0.001,"high":0.012,"counted":1500.0,
+                                              "difference":false}}],
          "summary":"not decided yet"},
        "trail":[{"at":"2026-11-30T02:57:00Z","canaryRequests":1500.0,"canaryErrors":6.0,"stableRequests":28500.0,
                  "stableErrors":57.0,"evidence":0.25}]}
@@ -46,7 +47,7 @@ class ReleaseStatusCodecTest {
           "pause: checking the logs", "9e8d7c6")), Instant.parse("2026-11-30T02:50:00Z"),
       new AnalysisResult(AnalysisResult.Outcome.INCONCLUSIVE, Instant.parse("2026-11-30T02:57:00Z"), 25,
           List.of(new Check("error ratio", Check.Unit.RATIO, 0.004, 0.002, "<= 1.00%", true,
-              new Check.Evidence(Check.Verdict.UNDECIDED, 1, 400, 0.004, 0.001, 0.012, 1500))),
+              new Check.Evidence(Check.Verdict.UNDECIDED, 1, 400, 0.004, 0.001, 0.012, 1500, false))),
           "not decided yet"),
       List.of(new Look(Instant.parse("2026-11-30T02:57:00Z"), 1500, 6, 28500, 57, 0.25)));
 
@@ -75,6 +76,13 @@ class ReleaseStatusCodecTest {
     Map<String, Object> old = stored(STORED.replace("\"unit\":\"RATIO\",", ""));
     assertThat(ReleaseStatusCodec.fromMap(old).analyses().getFirst().checks().getFirst().unit())
         .isEqualTo(Check.Unit.COUNT);
+  }
+
+  @Test
+  void evidence_stored_before_it_said_what_its_estimate_is_reads_as_a_share() {
+    Map<String, Object> old = stored(STORED.replaceAll(",\\s*\"difference\":false", ""));
+    assertThat(old.toString()).doesNotContain("difference");
+    assertThat(ReleaseStatusCodec.fromMap(old)).isEqualTo(STATUS);
   }
 
   @Test

@@ -59,13 +59,22 @@ final class ReleaseBenchmarkReport {
     return runs.stream().filter(r -> r.scenario() == scenario).toList();
   }
 
+  /** Interpolated between the two nearest runs, so that the median of an even number is the middle two's mean. */
   private static double quantile(List<Run> runs, ToDoubleFunction<Run> figure, double q) {
     double[] sorted = runs.stream().mapToDouble(figure).sorted().toArray();
-    return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))];
+    double position = q * (sorted.length - 1);
+    int below = (int) Math.floor(position);
+    int above = Math.min(sorted.length - 1, below + 1);
+    return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
   }
 
+  /** A count or a share: whole, or with its half when it is a median between two runs. */
   private static String whole(List<Run> runs, ToDoubleFunction<Run> figure, double q) {
-    return runs.isEmpty() ? "-" : String.valueOf(Math.round(quantile(runs, figure, q)));
+    if (runs.isEmpty()) {
+      return "-";
+    }
+    double value = quantile(runs, figure, q);
+    return value == Math.rint(value) ? String.valueOf(Math.round(value)) : String.format(Locale.ROOT, "%.1f", value);
   }
 
   private static String tenth(List<Run> runs, ToDoubleFunction<Run> figure, double q) {

@@ -20,7 +20,7 @@ import java.util.Map;
  * (10 runs each). Prints each run, then per judge and scenario the wrong decisions, the traffic share the canary
  * reached, the time from start to the decision, and the canary's failed requests before rollback; then the sequential
  * judge's goals. Run: {@code ./mvnw -q -Pconsole-bench -pl console -am verify
- * -Dbench.main=dev.aviary.console.release.ReleaseBenchmark} (about two and a half hours; {@code -Dbench.args=--small}:
+ * -Dbench.main=dev.aviary.console.release.ReleaseBenchmark} (about three hours; {@code -Dbench.args=--small}:
  * one healthy and one 20% run per judge, about five minutes; {@code --runs=ERRORS_20:10,SLOW_150:10}: only those;
  * {@code --judges=sequential}: only that judge; both may be given, space-separated).
  */

@@ -38,6 +38,9 @@ final class ReleaseBenchmarkReport {
 
   private void goals() {
     List<Run> sequential = runs.stream().filter(r -> r.judge() == Judgment.Method.SEQUENTIAL).toList();
+    if (sequential.isEmpty()) {
+      return;
+    }
     long falseRollbacks = of(sequential, Scenario.HEALTHY).stream().filter(Run::wrong).count();
     List<Run> subtle = of(sequential, Scenario.ERRORS_08);
     List<Run> loud = of(sequential, Scenario.ERRORS_20);
@@ -45,7 +48,8 @@ final class ReleaseBenchmarkReport {
     System.out.printf(Locale.ROOT, "sequential goals: false rollbacks %d of %d healthy (goal 0: %s); 0.8%% canaries "
             + "rolled back within 25%% of traffic %d of %d (goal all: %s); 20%% canary failed requests median %s "
             + "(goal <= 10: %s); +150 ms rolled back %d of %d (goal >= 9 of 10: %s)%n",
-        falseRollbacks, of(sequential, Scenario.HEALTHY).size(), falseRollbacks == 0 ? "met" : "NOT met",
+        falseRollbacks, of(sequential, Scenario.HEALTHY).size(), of(sequential, Scenario.HEALTHY).isEmpty() ? "-"
+            : falseRollbacks == 0 ? "met" : "NOT met",
         subtle.stream().filter(r -> !r.wrong() && r.reached() <= 25).count(), subtle.size(), subtle.isEmpty() ? "-"
             : subtle.stream().allMatch(r -> !r.wrong() && r.reached() <= 25) ? "met" : "NOT met",
         whole(loud, Run::canaryFailures, 0.5), loud.isEmpty() ? "-"

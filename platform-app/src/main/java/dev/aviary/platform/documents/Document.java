@@ -16,15 +16,15 @@ public record Document(String id, String name, DocumentType type, long sizeBytes
                        DocumentStatus status, Instant submittedAt, Instant completedAt, Analysis analysis,
                        String error) {
 
-  Document withStatus(DocumentStatus next) {
+  public Document withStatus(DocumentStatus next) {
     return new Document(id, name, type, sizeBytes, contentHash, next, submittedAt, completedAt, analysis, error);
   }
 
-  Document done(Analysis result, Instant at) {
+  public Document done(Analysis result, Instant at) {
     return new Document(id, name, type, sizeBytes, contentHash, DocumentStatus.DONE, submittedAt, at, result, null);
   }
 
-  Document failed(String reason, Instant at) {
+  public Document failed(String reason, Instant at) {
     return new Document(id, name, type, sizeBytes, contentHash, DocumentStatus.FAILED, submittedAt, at, null, reason);
   }
 }

@@ -55,18 +55,43 @@ public final class DocumentErrors {
     return new Refused(HttpStatus.BAD_REQUEST, "Bad page request", why);
   }
 
-  /** The processing queue is full; the client should retry after {@link #retryAfterSeconds()}. */
-  public static final class QueueFull extends Refused {
+  /** A refusal the client should retry after {@link #retryAfterSeconds()}: it says nothing against the request. */
+  public abstract static class RetryLater extends Refused {
     private final int retryAfterSeconds;
 
-    QueueFull(int capacity, int retryAfterSeconds) {
-      super(HttpStatus.TOO_MANY_REQUESTS, "Processing queue full",
-          "all " + capacity + " queue places are taken; retry later");
+    RetryLater(HttpStatus status, String title, String detail, int retryAfterSeconds) {
+      super(status, title, detail);
       this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public int retryAfterSeconds() {
       return retryAfterSeconds;
     }
+  }
+
+  /** The processing queue is full. */
+  public static final class QueueFull extends RetryLater {
+    public QueueFull(int capacity, int retryAfterSeconds) {
+      super(HttpStatus.TOO_MANY_REQUESTS, "Processing queue full",
+          "all " + capacity + " queue places are taken; retry later", retryAfterSeconds);
+    }
+  }
+
+  /** A store (PostgreSQL, Redis) could not be reached; nothing of the request was kept. */
+  public static final class StoreUnavailable extends RetryLater {
+    public StoreUnavailable(String store, String operation, Throwable cause) {
+      super(HttpStatus.SERVICE_UNAVAILABLE, store + " unavailable",
+          store + " could not be reached for '" + operation + "' (" + rootMessage(cause) + "); retry later", 5);
+      initCause(cause);
+    }
+  }
+
+  /** The innermost cause's message: the one that says what happened ("Connection refused"). */
+  public static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 }

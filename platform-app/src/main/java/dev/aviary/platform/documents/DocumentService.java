@@ -1,17 +1,22 @@
 package dev.aviary.platform.documents;
 
 import dev.aviary.platform.metrics.PlatformMetrics;
+import dev.aviary.platform.processing.Analysis;
 import dev.aviary.platform.processing.Chunk;
 import dev.aviary.platform.processing.DocumentAnalyzer;
 import dev.aviary.platform.processing.DocumentType;
 import dev.aviary.platform.processing.TextExtractor;
 import dev.aviary.platform.processing.UnreadableDocumentException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Accepts documents, queues their processing, and answers for their state and results. */
@@ -22,22 +27,27 @@ public class DocumentService {
   }
 
   private static final int MAX_PAGE_SIZE = 100;
+  private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
 
   private final DocumentStore store;
-  private final ProcessingQueue queue;
+  private final DuplicateIndex duplicates;
+  private final WorkQueue queue;
   private final DocumentAnalyzer analyzer;
   private final TextExtractor extractor;
   private final PlatformMetrics metrics;
+  private final Tracing tracing;
   private final Clock clock;
   private final long maxBytes;
 
-  DocumentService(DocumentStore store, ProcessingQueue queue, DocumentAnalyzer analyzer, TextExtractor extractor,
-                  PlatformMetrics metrics, Clock clock, long maxBytes) {
+  DocumentService(DocumentStore store, DuplicateIndex duplicates, WorkQueue queue, DocumentAnalyzer analyzer,
+                  TextExtractor extractor, PlatformMetrics metrics, Tracing tracing, Clock clock, long maxBytes) {
     this.store = store;
+    this.duplicates = duplicates;
     this.queue = queue;
     this.analyzer = analyzer;
     this.extractor = extractor;
     this.metrics = metrics;
+    this.tracing = tracing;
     this.clock = clock;
     this.maxBytes = maxBytes;
   }
@@ -46,6 +56,11 @@ public class DocumentService {
     return maxBytes;
   }
 
+  /**
+   * Stores a new document and queues it, or answers with the known one of the same content. Nothing is half-kept:
+   * a document the store refuses releases its content hash, and one the queue refuses is recorded as FAILED, so the
+   * same content may be submitted again.
+   */
   public Submission submit(String name, String contentType, byte[] content) {
     DocumentType type = DocumentType.of(contentType)
         .orElseThrow(() -> DocumentErrors.unsupportedType(contentType, DocumentType.supported()));
@@ -55,22 +70,57 @@ public class DocumentService {
     if (content.length > maxBytes) {
       throw DocumentErrors.tooLarge(content.length, maxBytes);
     }
-    String hash = sha256(content);
-    var known = store.byHash(hash);
-    if (known.isPresent()) {
-      return new Submission(known.get(), true);
-    }
     if (type == DocumentType.PDF) {
       checkPdf(content);
     }
-    Document document = new Document(UUID.randomUUID().toString(), name, type, content.length, hash,
-        DocumentStatus.QUEUED, clock.instant(), null, null, null);
-    store.put(document);
-    if (!queue.offer(() -> process(document, content))) {
-      store.put(document.failed("refused: the processing queue was full", clock.instant()));
-      throw new DocumentErrors.QueueFull(queue.capacity(), 2);
+    String hash = sha256(content);
+    String id = UUID.randomUUID().toString();
+    var known = knownWith(hash, id);
+    if (known.isPresent()) {
+      return new Submission(known.get(), true);
     }
+    Document document = new Document(id, name, type, content.length, hash, DocumentStatus.QUEUED, clock.instant(),
+        null, null, null);
+    try {
+      store.add(document, content, tracing.traceParent());
+    } catch (RuntimeException e) {
+      try {
+        duplicates.release(hash, id);
+      } catch (RuntimeException notReleased) {
+        e.addSuppressed(notReleased);
+      }
+      throw e;
+    }
+    enqueue(document);
     return new Submission(document, false);
+  }
+
+  /** The earlier document with this content, unless it failed (a failed one may be retried) or is gone. */
+  private Optional<Document> knownWith(String hash, String id) {
+    var holder = duplicates.claim(hash, id);
+    if (holder.isEmpty()) {
+      return Optional.empty();
+    }
+    var earlier = store.get(holder.get()).filter(d -> d.status() != DocumentStatus.FAILED);
+    if (earlier.isEmpty()) {
+      duplicates.replace(hash, id);
+    }
+    return earlier;
+  }
+
+  private void enqueue(Document document) {
+    try {
+      queue.offer(document.id());
+    } catch (DocumentErrors.RetryLater e) {
+      String why = e instanceof DocumentErrors.QueueFull ? "the processing queue was full"
+          : "the processing queue could not be reached";
+      try {
+        store.finish(document.failed("refused: " + why, clock.instant()));
+      } catch (RuntimeException notRecorded) {
+        e.addSuppressed(notRecorded);
+      }
+      throw e;
+    }
   }
 
   private void checkPdf(byte[] content) {
@@ -81,15 +131,34 @@ public class DocumentService {
     }
   }
 
-  private void process(Document document, byte[] content) {
-    store.put(document.withStatus(DocumentStatus.PROCESSING));
+  /**
+   * One worker's turn with a queued id, in a span that continues the submitting request's trace. A document another
+   * worker took is skipped. When the store fails while the result is recorded, the document stays PROCESSING and is
+   * queued again later (see the stores' sweeper).
+   */
+  void process(String id) {
+    store.claim(id).ifPresent(claim -> tracing.trace("process document", claim.traceParent(), () -> {
+      processClaimed(claim);
+      return null;
+    }));
+  }
+
+  private void processClaimed(DocumentStore.Claim claim) {
+    Document document = claim.document();
+    Analysis analysis;
     try {
-      store.put(document.done(analyzer.analyze(content, document.type()), clock.instant()));
-      metrics.processed(document.type().mediaType());
+      String text = tracing.step("extract text", () -> extractor.extract(claim.content(), document.type()));
+      analysis = tracing.step("analyze text", () -> analyzer.analyzeText(text));
     } catch (RuntimeException e) {
-      store.put(document.failed(e.getMessage(), clock.instant()));
+      store.finish(document.failed(e.getMessage(), clock.instant()));
       metrics.failed(document.type().mediaType());
+      log.debug("Document {} failed: {}", document.id(), e.getMessage());
+      return;
     }
+    store.finish(document.done(analysis, clock.instant()));
+    metrics.processed(document.type().mediaType());
+    log.debug("Document {} processed: {} words, {} chunks", document.id(), analysis.wordCount(),
+        analysis.chunks().size());
   }
 
   public Document get(String id) {

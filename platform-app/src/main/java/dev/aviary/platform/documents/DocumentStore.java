@@ -1,55 +1,42 @@
 package dev.aviary.platform.documents;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The documents in memory, newest last, at most {@code limit} of them (the oldest go first). The service keeps no
- * state worth a database: a restart loses processed results, which clients can resubmit.
+ * Where documents, their status and analysis are kept: in this process (the default) or in PostgreSQL. A new
+ * document's content waits here for a worker, so that any instance can process a document another one accepted.
+ * A store that cannot be reached throws {@link DocumentErrors.StoreUnavailable}.
  */
-final class DocumentStore {
+public interface DocumentStore {
 
-  private final int limit;
-  private final Map<String, Document> byId = new LinkedHashMap<>();
-  private final Map<String, String> idByHash = new LinkedHashMap<>();
-
-  DocumentStore(int limit) {
-    this.limit = limit;
+  /**
+   * A document taken for processing by one worker, with its content.
+   *
+   * @param traceParent the trace of the request that submitted it (W3C {@code traceparent}), null when not traced
+   */
+  record Claim(Document document, byte[] content, String traceParent) {
   }
 
-  synchronized void put(Document document) {
-    byId.put(document.id(), document);
-    idByHash.putIfAbsent(document.contentHash(), document.id());
-    while (byId.size() > limit) {
-      Document oldest = byId.values().iterator().next();
-      byId.remove(oldest.id());
-      idByHash.remove(oldest.contentHash(), oldest.id());
-    }
-  }
+  /** Adds a new, QUEUED document with the content its worker will read and the trace its processing continues. */
+  void add(Document document, byte[] content, String traceParent);
 
-  synchronized Optional<Document> get(String id) {
-    return Optional.ofNullable(byId.get(id));
-  }
+  /**
+   * Takes a QUEUED document for processing: marks it PROCESSING and hands out its content. Empty when the document
+   * is gone or no longer QUEUED (another worker took it), so a document queued twice is still processed once.
+   */
+  Optional<Claim> claim(String id);
 
-  /** The document with the same content, unless it failed (a failed one may be retried). */
-  synchronized Optional<Document> byHash(String hash) {
-    return Optional.ofNullable(idByHash.get(hash)).map(byId::get)
-        .filter(d -> d.status() != DocumentStatus.FAILED);
-  }
+  /** Records a document's end state, DONE or FAILED; its content is not kept after that. */
+  void finish(Document document);
+
+  Optional<Document> get(String id);
 
   /** Newest first. */
-  synchronized List<Document> page(int page, int size) {
-    List<Document> all = new ArrayList<>(byId.values());
-    Collections.reverse(all);
-    int from = Math.min(all.size(), page * size);
-    return List.copyOf(all.subList(from, Math.min(all.size(), from + size)));
-  }
+  List<Document> page(int page, int size);
 
-  synchronized int size() {
-    return byId.size();
-  }
+  int size();
+
+  /** Why the store cannot serve now, for readiness; empty when it can. */
+  Optional<String> problem();
 }

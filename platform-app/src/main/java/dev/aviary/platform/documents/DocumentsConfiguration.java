@@ -9,22 +9,21 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
+/** The documents service on whichever stores are configured ({@code stores}: in memory, or PostgreSQL and Redis). */
 @Configuration(proxyBeanMethods = false)
 class DocumentsConfiguration {
 
-  @Bean(destroyMethod = "close")
-  ProcessingQueue processingQueue(PlatformProperties properties, PlatformMetrics metrics) {
-    ProcessingQueue queue = new ProcessingQueue(properties.workers(), properties.queueCapacity());
-    metrics.queue(queue::depth, queue.capacity());
-    return queue;
-  }
-
+  /** The service, with the queue's workers started on it before the first request can arrive. */
   @Bean
-  DocumentService documentService(PlatformProperties properties, ProcessingQueue queue, PlatformMetrics metrics,
-                                  Clock clock) {
+  DocumentService documentService(PlatformProperties properties, DocumentStore store, DuplicateIndex duplicates,
+                                  WorkQueue queue, PlatformMetrics metrics, Tracing tracing, Clock clock) {
     TextExtractor extractor = new TextExtractor();
-    return new DocumentService(new DocumentStore(properties.storeLimit()), queue,
-        new DocumentAnalyzer(extractor, properties.chunkWords(), properties.chunkOverlap()), extractor, metrics, clock,
+    DocumentService service = new DocumentService(store, duplicates, queue,
+        new DocumentAnalyzer(extractor, properties.chunkWords(), properties.chunkOverlap()), extractor, metrics, tracing,
+        clock,
         properties.maxDocumentSize().toBytes());
+    metrics.queue(queue::depth, queue.capacity());
+    queue.start(service::process);
+    return service;
   }
 }

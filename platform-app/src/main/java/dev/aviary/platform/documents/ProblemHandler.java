@@ -1,5 +1,7 @@
 package dev.aviary.platform.documents;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -12,13 +14,18 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice
 class ProblemHandler {
 
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
   @ExceptionHandler(DocumentErrors.Refused.class)
   ResponseEntity<ProblemDetail> refused(DocumentErrors.Refused e) {
+    if (e instanceof DocumentErrors.StoreUnavailable) {
+      log.warn("{}", e.getMessage());
+    }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     problem.setTitle(e.title());
     ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
-    if (e instanceof DocumentErrors.QueueFull full) {
-      response.header(HttpHeaders.RETRY_AFTER, Integer.toString(full.retryAfterSeconds()));
+    if (e instanceof DocumentErrors.RetryLater later) {
+      response.header(HttpHeaders.RETRY_AFTER, Integer.toString(later.retryAfterSeconds()));
     }
     return response.body(problem);
   }

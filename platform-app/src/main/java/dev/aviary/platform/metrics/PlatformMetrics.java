@@ -19,12 +19,17 @@ public class PlatformMetrics {
 
   private static final double[] LATENCY_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 
+  private static final double[] STORE_BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
+      2.5};
+
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final String version;
   private final Counter requests;
   private final Histogram latency;
   private final Counter processed;
   private final Counter failed;
+  private final Histogram storeLatency;
+  private final Counter storeErrors;
 
   public PlatformMetrics(PlatformProperties properties) {
     this.version = properties.version();
@@ -37,6 +42,11 @@ public class PlatformMetrics {
         .labelNames("type", "version").register(registry);
     failed = Counter.builder().name("documents_failed").help("Documents whose processing failed")
         .labelNames("type", "version").register(registry);
+    storeLatency = Histogram.builder().name("store_operation_duration_seconds")
+        .help("Time spent in PostgreSQL and Redis calls, failed ones included").unit(null).classicOnly()
+        .classicUpperBounds(STORE_BUCKETS).labelNames("store", "operation", "version").register(registry);
+    storeErrors = Counter.builder().name("store_operation_errors").help("PostgreSQL and Redis calls that failed")
+        .labelNames("store", "operation", "version").register(registry);
     JvmMetrics.builder().register(registry);
   }
 
@@ -56,6 +66,14 @@ public class PlatformMetrics {
 
   public void failed(String type) {
     failed.labelValues(type, version).inc();
+  }
+
+  /** One call to a store ({@code postgresql}, {@code redis}) and whether it failed. */
+  public void storeCall(String store, String operation, double seconds, boolean failed) {
+    storeLatency.labelValues(store, operation, version).observe(seconds);
+    if (failed) {
+      storeErrors.labelValues(store, operation, version).inc();
+    }
   }
 
   public void queue(IntSupplier depth, int capacity) {

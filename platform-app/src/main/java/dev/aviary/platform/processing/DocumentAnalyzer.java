@@ -30,7 +30,12 @@ public final class DocumentAnalyzer {
   }
 
   public Analysis analyze(byte[] content, DocumentType type) {
-    String text = extractor.extract(content, type).strip();
+    return analyzeText(extractor.extract(content, type));
+  }
+
+  /** The analysis of text already extracted ({@link TextExtractor#extract}). */
+  public Analysis analyzeText(String extracted) {
+    String text = extracted.strip();
     List<String> words = text.isEmpty() ? List.of() : Arrays.asList(WHITESPACE.split(text));
     List<String> normalized = words.stream().map(w -> NOT_LETTERS.matcher(w.toLowerCase(Locale.ROOT)).replaceAll(""))
         .filter(w -> !w.isEmpty()).toList();

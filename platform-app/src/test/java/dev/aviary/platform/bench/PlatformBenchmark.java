@@ -2,6 +2,8 @@ package dev.aviary.platform.bench;
 
 import dev.aviary.platform.Http;
 import dev.aviary.platform.PlatformProcess;
+import dev.aviary.platform.stores.PostgresServer;
+import dev.aviary.platform.stores.RedisServer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Loads platform-app with realistic documents and prints documents/s and request latencies. Each client submits a
  * document, polls its status until processed, and goes on with the next (closed loop), so the figures show what
- * the service sustains rather than how fast a queue fills. Run it with {@code ./mvnw -q -Pbench -pl platform-app
- * verify}; options through {@code -Dbench.args="--clients=16 --duration=60 --url=http://host:8080"}.
+ * the service sustains rather than how fast a queue fills. By default it measures platform-app in memory and then on
+ * PostgreSQL and Redis, and compares the two. Run it with {@code ./mvnw -q -Pbench -pl platform-app -am verify};
+ * options through {@code -Dbench.args="--clients=16 --duration=60 --stores=postgres --url=http://host:8080"}.
  */
 public final class PlatformBenchmark {
+
+  private static final List<String> JVM = List.of("-Xmx512m", "-XX:+UseG1GC");
 
   private final Http http;
   private final Corpus corpus;
@@ -36,6 +41,10 @@ public final class PlatformBenchmark {
     this.corpus = corpus;
   }
 
+  /** What one run measured: documents processed per second and the p99 from submit to processed. */
+  record Result(double documentsPerSecond, double endToEndP99Millis) {
+  }
+
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
     int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
@@ -47,16 +56,50 @@ public final class PlatformBenchmark {
       new PlatformBenchmark(new Http(url), corpus).run(url, clients, warmup, duration);
       return;
     }
-    Path log = Files.createTempFile("platform-app-bench", ".log");
-    Map<String, String> env = Map.of("APP_VERSION", "bench", "WARMUP", "0s", "QUEUE_CAPACITY", "256");
-    try (PlatformProcess app = PlatformProcess.start(env, log, List.of("-Xmx512m", "-XX:+UseG1GC"))) {
-      new PlatformBenchmark(app.http(), corpus).run("platform-app in its own JVM (-Xmx512m, default WORKERS=2, log "
-          + log + ")", clients, warmup, duration);
+    String stores = options.getOrDefault("stores", "both");
+    if (!List.of("memory", "postgres", "both").contains(stores)) {
+      throw new IllegalArgumentException("--stores must be memory, postgres or both, got " + stores);
+    }
+    Result memory = stores.equals("postgres") ? null : inMemory(corpus, clients, warmup, duration);
+    Result postgres = stores.equals("memory") ? null : onPostgresAndRedis(corpus, clients, warmup, duration);
+    if (memory != null && postgres != null) {
+      double share = postgres.documentsPerSecond() / memory.documentsPerSecond();
+      System.out.printf("%nPostgreSQL + Redis against in memory: %.0f%% of the throughput, p99 end to end %.1f ms"
+              + " against %.1f ms; goal >= 50%% of the throughput: %s%n", share * 100,
+          postgres.endToEndP99Millis(), memory.endToEndP99Millis(), share >= 0.5 ? "met" : "NOT met");
     }
   }
 
-  private void run(String target, int clients, Duration warmup, Duration duration) throws InterruptedException {
-    System.out.printf("platform-app benchmark against %s%n", target);
+  private static Map<String, String> environment(Map<String, String> stores) {
+    Map<String, String> env = new HashMap<>(Map.of("APP_VERSION", "bench", "WARMUP", "0s", "QUEUE_CAPACITY", "256"));
+    env.putAll(stores);
+    return env;
+  }
+
+  private static Result inMemory(Corpus corpus, int clients, Duration warmup, Duration duration) throws Exception {
+    Path log = Files.createTempFile("platform-app-bench", ".log");
+    try (PlatformProcess app = PlatformProcess.start(environment(Map.of()), log, JVM)) {
+      return new PlatformBenchmark(app.http(), corpus).run("platform-app in memory, in its own JVM (-Xmx512m,"
+          + " default WORKERS=2, log " + log + ")", clients, warmup, duration);
+    }
+  }
+
+  /** The same load on the machine's PostgreSQL and Redis, started for the run on this machine, as CI has them. */
+  private static Result onPostgresAndRedis(Corpus corpus, int clients, Duration warmup, Duration duration)
+      throws Exception {
+    Path log = Files.createTempFile("platform-app-bench-stores", ".log");
+    try (PostgresServer postgres = PostgresServer.startDurable(); RedisServer redis = RedisServer.start()) {
+      Map<String, String> stores = Map.of("SPRING_DATASOURCE_URL", postgres.createDatabase("bench"),
+          "SPRING_DATASOURCE_USERNAME", PostgresServer.USER, "REDIS_URL", redis.url());
+      try (PlatformProcess app = PlatformProcess.start(environment(stores), log, JVM)) {
+        return new PlatformBenchmark(app.http(), corpus).run("platform-app on PostgreSQL and Redis on this machine"
+            + " (-Xmx512m, default WORKERS=2, log " + log + ")", clients, warmup, duration);
+      }
+    }
+  }
+
+  private Result run(String target, int clients, Duration warmup, Duration duration) throws InterruptedException {
+    System.out.printf("%nplatform-app benchmark against %s%n", target);
     System.out.printf("corpus: %s%n", corpus.describe());
     System.out.printf("%d clients, %d s warm-up, then %d s measured; %d CPUs, Java %s%n", clients,
         warmup.toSeconds(), duration.toSeconds(), Runtime.getRuntime().availableProcessors(),
@@ -76,6 +119,7 @@ public final class PlatformBenchmark {
       t.join(Duration.ofSeconds(30));
     }
     report(seconds);
+    return new Result(processed.get() / seconds, endToEnd.percentileMillis(99));
   }
 
   private void client() {
@@ -145,9 +189,10 @@ public final class PlatformBenchmark {
         continue;
       }
       String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-      if (kv.length != 2 || !List.of("clients", "warmup", "duration", "url").contains(kv[0])) {
+      if (kv.length != 2 || !List.of("clients", "warmup", "duration", "url", "stores").contains(kv[0])) {
         throw new IllegalArgumentException("unknown option " + arg
-            + " (use --clients=N --warmup=SECONDS --duration=SECONDS --url=http://host:port)");
+            + " (use --clients=N --warmup=SECONDS --duration=SECONDS --stores=memory|postgres|both"
+            + " --url=http://host:port)");
       }
       options.put(kv[0], kv[1]);
     }

@@ -1,6 +1,7 @@
 package dev.aviary.platform.documents;
 
 import dev.aviary.platform.Http;
+import dev.aviary.platform.stores.LocalWorkQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,7 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,28 +27,61 @@ class QueueSaturationTest {
 
   @TestConfiguration
   static class BlockedWorkers {
-    /** The real queue, with its one worker stuck and both places taken before any request arrives. */
+    /**
+     * The real in-process queue, its one worker stuck and both places taken before any request arrives. The
+     * service's own start() is ignored: these workers were started already.
+     */
     @Bean
     @Primary
-    ProcessingQueue blockedQueue() {
-      ProcessingQueue queue = new ProcessingQueue(1, 2);
+    WorkQueue blockedQueue() {
+      LocalWorkQueue queue = new LocalWorkQueue(1, 2);
+      queue.start(id -> {
+        try {
+          RELEASE.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
       for (int i = 0; i < 3; i++) {
-        queue.offer(() -> {
-          try {
-            RELEASE.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
+        queue.offer("blocked-" + i);
       }
-      return queue;
+      return new WorkQueue() {
+        @Override
+        public void start(Consumer<String> worker) {
+        }
+
+        @Override
+        public void offer(String id) {
+          queue.offer(id);
+        }
+
+        @Override
+        public int depth() {
+          return queue.depth();
+        }
+
+        @Override
+        public int capacity() {
+          return queue.capacity();
+        }
+
+        @Override
+        public Optional<String> problem() {
+          return queue.problem();
+        }
+
+        @Override
+        public void close() {
+          queue.close();
+        }
+      };
     }
   }
 
   @LocalServerPort
   int port;
   @Autowired
-  ProcessingQueue queue;
+  WorkQueue queue;
 
   @AfterEach
   void release() {

@@ -25,6 +25,13 @@ public final class ResourceCatalog {
     c.add("", "v1", "ServiceAccount", "serviceaccounts", true, List.of("sa"), List.of());
     c.add("apps", "v1", "Deployment", "deployments", true, List.of("deploy"), STATUS_SCALE);
     c.add("apps", "v1", "ReplicaSet", "replicasets", true, List.of("rs"), STATUS_SCALE);
+    c.add("apps", "v1", "StatefulSet", "statefulsets", true, List.of("sts"), STATUS_SCALE);
+    c.add("apps", "v1", "DaemonSet", "daemonsets", true, List.of("ds"), STATUS);
+    c.add("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true, List.of("pvc"), STATUS);
+    c.add("", "v1", "PersistentVolume", "persistentvolumes", false, List.of("pv"), STATUS);
+    c.add("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, List.of("sc"), List.of());
+    c.add("batch", "v1", "Job", "jobs", true, List.of(), STATUS);
+    c.add("batch", "v1", "CronJob", "cronjobs", true, List.of("cj"), STATUS);
     c.add("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true, List.of("hpa"), STATUS);
     c.add("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, List.of("pdb"), STATUS);
     c.add("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true, List.of("netpol"), List.of());

@@ -16,12 +16,12 @@ import java.util.function.Function;
 /**
  * Server-side printing: kubectl asks for {@code as=Table} and prints the columns it gets back. Columns follow the
  * real API server's for the kinds operators list most (Deployments, ReplicaSets, Pods, autoscalers, Services,
- * Events); other kinds get Name and Age.
+ * Events, and the stateful kinds in {@link WorkloadColumns}); other kinds get Name and Age.
  */
 final class Tables {
 
   /** @param priority 0 for columns kubectl always shows, 1 for those only {@code -o wide} shows */
-  private record Column(String name, String type, int priority, Function<JsonNode, Object> cell) {
+  record Column(String name, String type, int priority, Function<JsonNode, Object> cell) {
 
     Column(String name, String type, Function<JsonNode, Object> cell) {
       this(name, type, 0, cell);
@@ -97,7 +97,7 @@ final class Tables {
           new Column("Source", "string", 1, o -> o.path("source").path("component").asText()),
           new Column("Count", "integer", 1, o -> o.path("count").asInt(1)),
           new Column("Name", "string", 1, o -> o.path("metadata").path("name").asText()));
-      default -> List.of(name, age);
+      default -> WorkloadColumns.of(kind, name, age, this::since).orElse(List.of(name, age));
     };
   }
 
@@ -153,7 +153,7 @@ final class Tables {
     return at.isEmpty() || at.equals("null") ? "<unknown>" : since(at);
   }
 
-  private static int status(JsonNode o, String field) {
+  static int status(JsonNode o, String field) {
     return o.path("status").path(field).asInt(0);
   }
 
@@ -180,7 +180,7 @@ final class Tables {
   }
 
   /** How long ago, the way kubectl writes an age: "5d", "3h", "12m", "40s". */
-  private String since(String timestamp) {
+  String since(String timestamp) {
     Duration d = Duration.between(Instant.parse(timestamp), clock.instant());
     if (d.toDays() > 0) {
       return d.toDays() + "d";

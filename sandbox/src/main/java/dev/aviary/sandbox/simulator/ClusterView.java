@@ -39,6 +39,11 @@ record ClusterView(List<Deployment> deployments, List<ReplicaSet> replicaSets, L
     return podsByOwner.getOrDefault(rs.getMetadata().getUid(), List.of());
   }
 
+  /** The pods a StatefulSet, DaemonSet or Job controls. */
+  List<Pod> podsOf(HasMetadata controller) {
+    return podsByOwner.getOrDefault(controller.getMetadata().getUid(), List.of());
+  }
+
   java.util.Set<String> uids(List<? extends HasMetadata> objects) {
     return objects.stream().map(o -> o.getMetadata().getUid()).collect(Collectors.toSet());
   }

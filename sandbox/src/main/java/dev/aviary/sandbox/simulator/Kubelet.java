@@ -42,8 +42,10 @@ final class Kubelet {
   }
 
   void reconcile(Pod pod) {
-    if (Pods.terminating(pod)) {
-      return;
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    if (Pods.terminating(pod) || pod.getSpec().getNodeName() == null || "Succeeded".equals(phase)
+        || "Failed".equals(phase)) {
+      return; // not scheduled yet (its volumes are not bound), or its containers have exited
     }
     Instant seen = firstSeen.computeIfAbsent(pod.getMetadata().getUid(), uid -> clock.instant());
     Duration age = Duration.between(seen, clock.instant());

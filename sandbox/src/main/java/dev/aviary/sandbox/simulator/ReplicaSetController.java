@@ -1,6 +1,5 @@
 package dev.aviary.sandbox.simulator;
 
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
@@ -12,7 +11,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Keeps each ReplicaSet's pods at its replica count and its status in step with them. */
 final class ReplicaSetController {
@@ -45,15 +43,13 @@ final class ReplicaSetController {
   }
 
   private Pod newPod(ReplicaSet rs, int index) {
-    String suffix = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
+    String suffix = Pods.randomSuffix();
     return new PodBuilder()
         .withNewMetadata().withName(rs.getMetadata().getName() + "-" + suffix)
         .withNamespace(rs.getMetadata().getNamespace())
         .withLabels(rs.getSpec().getTemplate().getMetadata().getLabels())
         .withAnnotations(rs.getSpec().getTemplate().getMetadata().getAnnotations())
-        .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion("apps/v1").withKind("ReplicaSet")
-            .withName(rs.getMetadata().getName()).withUid(rs.getMetadata().getUid()).withController(true)
-            .withBlockOwnerDeletion(true).build())
+        .withOwnerReferences(Pods.controlledBy(rs, "apps/v1", "ReplicaSet"))
         .endMetadata()
         .withSpec(rs.getSpec().getTemplate().getSpec())
         .editSpec().withNodeName("sandbox-node-" + (1 + Math.floorMod(suffix.hashCode() + index, settings.nodes())))

@@ -1,46 +1,19 @@
 package dev.aviary.sandbox.simulator;
 
-import dev.aviary.sandbox.api.SandboxApiServer;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class WorkloadSimulatorTest {
-
-  static final String NS = "document-processing";
-  SandboxApiServer server;
-  KubernetesClient client;
-  WorkloadSimulator simulator;
-
-  @BeforeEach
-  void start() {
-    server = SandboxApiServer.start(0, Clock.systemUTC());
-    client = server.newClient(NS);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
-    simulator = new WorkloadSimulator(server.newClient(NS), new SimulatorSettings(Duration.ofMillis(100),
-        Duration.ofMillis(300), Duration.ofMillis(50), 3), Clock.systemUTC()).start();
-  }
-
-  @AfterEach
-  void stop() {
-    simulator.close();
-    client.close();
-    server.close();
-  }
+class WorkloadSimulatorTest extends SimulatedClusterTest {
 
   @Test
   void scaling_a_deployment_from_3_to_5_yields_5_ready_pods() {

@@ -3,15 +3,21 @@ package dev.aviary.console.cluster;
 import java.util.List;
 
 /**
- * A managed service: the Deployments sharing an {@code app} label in one namespace, one per version.
+ * A managed service: the Deployments sharing an {@code app} label in one namespace, one per version, and the other
+ * workloads with that label (a service may have only those, as a database has only its StatefulSet).
  *
- * @param events the newest events about the service's Deployments, ReplicaSets, pods and autoscalers, newest first
+ * @param events the newest events about the service's objects, newest first
  */
-public record ServiceWorkload(String namespace, String name, List<VersionWorkload> versions, List<EventInfo> events) {
+public record ServiceWorkload(String namespace, String name, List<VersionWorkload> versions, List<EventInfo> events,
+                              WorkloadParts parts) {
 
   public ServiceWorkload {
     versions = List.copyOf(versions);
     events = List.copyOf(events);
+  }
+
+  public ServiceWorkload(String namespace, String name, List<VersionWorkload> versions, List<EventInfo> events) {
+    this(namespace, name, versions, events, WorkloadParts.NONE);
   }
 
   public int ready() {

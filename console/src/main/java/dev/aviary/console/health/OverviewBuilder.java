@@ -22,6 +22,12 @@ import java.util.Set;
 /** Joins structure (cluster), signals (metrics) and changes (Git) into the overview's rows. Pure but for restarts. */
 final class OverviewBuilder {
 
+  /**
+   * The kinds whose absence from the cluster makes a service Missing. Not Jobs: a finished Job may be deleted by its
+   * TTL while Git still holds it.
+   */
+  static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "CronJob");
+
   /** Everything one overview is built from. */
   record Inputs(ClusterSnapshot cluster, Signals signals, SyncStatus sync, String syncProblem,
                 Map<String, CommitInfo> lastChanges, Map<String, Map<String, Integer>> weights) {
@@ -50,9 +56,9 @@ final class OverviewBuilder {
     restarts.retain(pods);
     for (SyncStatus.Service onlyInGit : sync.values()) {
       if (!inCluster.contains(onlyInGit.name()) && onlyInGit.drifts().stream().anyMatch(d -> d.missing()
-          && "Deployment".equals(d.kind()))) {
+          && WORKLOADS.contains(d.kind()))) {
         rows.add(new ServiceHealth("", onlyInGit.name(), new Health(HealthStatus.MISSING,
-            "in Git but no Deployment of it is in the cluster"), List.of(), Restarts.NONE,
+            "in Git but none of its workloads is in the cluster"), List.of(), Restarts.NONE,
             syncState(in.sync(), onlyInGit), in.lastChanges().get(onlyInGit.name())));
       }
     }
@@ -80,21 +86,39 @@ final class OverviewBuilder {
         restarted = restarted.plus(restarts.observe(podKey, pod, now));
       }
     }
-    Health health = versions.isEmpty() ? new Health(HealthStatus.UNKNOWN, "no versions")
-        : Health.worstOf(versions.getFirst().health(), versions.stream().map(VersionHealth::health).toList());
+    List<PartHealth> parts = PartHealthRules.of(s.parts(), now);
+    for (var statefulSet : s.parts().statefulSets()) {
+      for (var pod : statefulSet.pods()) {
+        String podKey = s.namespace() + "/" + pod.name();
+        pods.add(podKey);
+        restarted = restarted.plus(restarts.observe(podKey, pod, now));
+      }
+    }
+    List<Health> all = new ArrayList<>(versions.stream().map(VersionHealth::health).toList());
+    parts.forEach(p -> all.add(p.health()));
+    Health health = all.isEmpty() ? new Health(HealthStatus.UNKNOWN, "no workloads")
+        : Health.worstOf(all.getFirst(), all);
     if (sync != null) {
       health = health.worst(missing(sync, s));
     }
-    health = attributed(health, versions, s);
+    health = attributed(health, versions, parts, s);
     return new ServiceHealth(s.namespace(), s.name(), health, versions, restarted, syncState(in.sync(), sync),
-        in.lastChanges().get(s.name()));
+        in.lastChanges().get(s.name()), parts);
   }
 
-  /** Names the version a problem is in, and sums up a healthy service rather than quoting one version. */
-  private static Health attributed(Health health, List<VersionHealth> versions, ServiceWorkload s) {
+  /**
+   * Names the version a problem is in (a part's problem names the part already), and sums up a healthy service
+   * rather than quoting one version.
+   */
+  private static Health attributed(Health health, List<VersionHealth> versions, List<PartHealth> parts,
+                                   ServiceWorkload s) {
+    if (health.status() == HealthStatus.HEALTHY && versions.isEmpty()) {
+      return parts.size() == 1 ? parts.getFirst().health() : Health.healthy(parts.size() + " workloads healthy");
+    }
     if (health.status() == HealthStatus.HEALTHY) {
       return Health.healthy(s.versions().stream().mapToInt(v -> v.rollout().available()).sum() + " of "
-          + s.desired() + " replicas available");
+          + s.desired() + " replicas available" + (parts.isEmpty() ? "" : ", " + parts.size() + " more workloads"
+          + " healthy"));
     }
     String culprit = versions.size() < 2 ? "" : versions.stream().filter(v -> v.health().equals(health))
         .map(VersionHealth::version).findFirst().orElse("");
@@ -119,12 +143,17 @@ final class OverviewBuilder {
     return Health.healthy("golden signals within limits");
   }
 
-  /** A Deployment Git names that the live snapshot lacks (the comparison may be older than the snapshot). */
+  /** A workload Git names that the live snapshot lacks (the comparison may be older than the snapshot). */
   private static Health missing(SyncStatus.Service sync, ServiceWorkload live) {
-    return sync.drifts().stream().filter(d -> d.missing() && "Deployment".equals(d.kind()))
-        .filter(d -> live.versions().stream().noneMatch(v -> v.deployment().equals(d.name()))).findFirst()
-        .map(d -> new Health(HealthStatus.MISSING, "Deployment " + d.name() + " is in Git but not in the cluster"))
-        .orElse(Health.healthy("every Deployment in Git is in the cluster"));
+    Set<String> present = new HashSet<>();
+    live.versions().forEach(v -> present.add("Deployment/" + v.deployment()));
+    live.parts().statefulSets().forEach(p -> present.add("StatefulSet/" + p.name()));
+    live.parts().daemonSets().forEach(p -> present.add("DaemonSet/" + p.name()));
+    live.parts().cronJobs().forEach(p -> present.add("CronJob/" + p.name()));
+    return sync.drifts().stream().filter(d -> d.missing() && WORKLOADS.contains(d.kind()))
+        .filter(d -> !present.contains(d.kind() + "/" + d.name())).findFirst()
+        .map(d -> new Health(HealthStatus.MISSING, d.kind() + " " + d.name() + " is in Git but not in the cluster"))
+        .orElse(Health.healthy("every workload in Git is in the cluster"));
   }
 
   private static SyncState syncState(SyncStatus status, SyncStatus.Service service) {

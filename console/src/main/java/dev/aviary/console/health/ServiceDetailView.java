@@ -95,7 +95,7 @@ class ServiceDetailView extends Div implements BeforeEnterObserver, HasDynamicTi
     reason.setText(row.health().reason());
     sync.setText(row.sync().kind().label() + ": " + row.sync().detail() + " · restarts in the last hour: "
         + Figures.restarts(row.restarts()));
-    workload.show(detail.get().workload().orElse(null), clock.instant());
+    workload.show(detail.get().workload().orElse(null), row.parts(), clock.instant());
     charts.refreshIfDue();
   }
 

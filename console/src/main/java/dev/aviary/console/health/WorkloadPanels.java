@@ -19,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A service's versions (Deployment conditions, autoscaler), pods and recent events, all rendered as text. */
+/**
+ * A service's versions (Deployment conditions, autoscaler), its other workloads (StatefulSets, volume claims, ...),
+ * pods and recent events, all rendered as text.
+ */
 class WorkloadPanels extends Div {
 
   /** A pod with the version it belongs to. */
@@ -28,6 +31,8 @@ class WorkloadPanels extends Div {
 
   private final Clock clock;
   private final Div versions = new Div();
+  final Grid<PartHealth> parts = new Grid<>();
+  private final H3 partsTitle = new H3("Other workloads");
   final Grid<PodRow> pods = new Grid<>();
   final Grid<EventInfo> events = new Grid<>();
   private ServiceWorkload shown;
@@ -35,6 +40,14 @@ class WorkloadPanels extends Div {
   WorkloadPanels(Clock clock) {
     this.clock = clock;
     versions.setId("detail-versions");
+    parts.setId("detail-parts");
+    parts.addColumn(PartHealth::kind).setHeader("Kind").setAutoWidth(true);
+    parts.addColumn(PartHealth::name).setHeader("Name").setAutoWidth(true);
+    parts.addColumn(p -> p.health().status().label()).setHeader("Health").setAutoWidth(true);
+    parts.addColumn(PartHealth::summary).setHeader("State").setFlexGrow(1);
+    parts.addColumn(p -> p.health().reason()).setHeader("Why").setFlexGrow(2);
+    parts.setAllRowsVisible(true);
+    parts.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     pods.setId("detail-pods");
     pods.addColumn(r -> r.pod().name()).setHeader("Pod").setFlexGrow(2);
     pods.addColumn(PodRow::version).setHeader("Version").setAutoWidth(true);
@@ -56,23 +69,35 @@ class WorkloadPanels extends Div {
         .setHeader("Seen").setAutoWidth(true);
     events.setAllRowsVisible(true);
     events.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-    add(new H3("Versions"), versions, new H3("Pods"), pods, new H3("Recent events"), events);
+    add(new H3("Versions"), versions, partsTitle, parts, new H3("Pods"), pods, new H3("Recent events"), events);
   }
 
-  void show(ServiceWorkload workload, Instant now) {
+  /**
+   * @param partHealth the health of the workload's parts, as the overview judged them
+   */
+  void show(ServiceWorkload workload, List<PartHealth> partHealth, Instant now) {
     shown = workload;
     versions.removeAll();
+    parts.setItems(partHealth);
+    boolean anyParts = !partHealth.isEmpty();
+    partsTitle.setVisible(anyParts);
+    parts.setVisible(anyParts);
     if (workload == null) {
-      versions.add(new Paragraph("No Deployment of this service is in the cluster."));
+      versions.add(new Paragraph("No workload of this service is in the cluster."));
       pods.setItems(List.of());
       events.setItems(List.of());
       return;
+    }
+    if (workload.versions().isEmpty()) {
+      versions.add(new Paragraph("No Deployment: this service runs as the workloads below."));
     }
     List<PodRow> rows = new ArrayList<>();
     for (VersionWorkload v : workload.versions()) {
       versions.add(version(v, now));
       v.pods().forEach(p -> rows.add(new PodRow(v.version(), p)));
     }
+    workload.parts().statefulSets().forEach(s -> s.pods().forEach(p -> rows.add(new PodRow("StatefulSet "
+        + s.name(), p))));
     pods.setItems(rows);
     events.setItems(workload.events());
   }

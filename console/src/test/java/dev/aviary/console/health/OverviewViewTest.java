@@ -6,8 +6,11 @@ import com.vaadin.flow.component.html.Div;
 import dev.aviary.console.KaribuTest;
 import dev.aviary.console.Kubectl;
 import dev.aviary.console.metrics.Reading;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,7 @@ import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class OverviewViewTest extends KaribuTest {
 
@@ -119,5 +123,38 @@ class OverviewViewTest extends KaribuTest {
       assertThat(row.health().reason()).matches("v1 fails 1\\d\\.\\d% of requests, above the 5\\.0% limit|"
           + "v1 fails 2[0-2]\\.\\d% of requests, above the 5\\.0% limit");
     });
+  }
+
+  @Test
+  void a_stateful_set_whose_claim_cannot_be_provisioned_turns_its_service_degraded_with_the_reason() {
+    UI.getCurrent().navigate("");
+    eventually(() -> assertThat(rows()).hasSize(2));
+    KubernetesClient k = operator();
+    k.apps().statefulSets().resource(new StatefulSetBuilder().withNewMetadata().withName("postgresql")
+        .addToLabels("app", "postgresql").endMetadata().withNewSpec().withReplicas(1).withServiceName("postgresql")
+        .withNewSelector().addToMatchLabels("app", "postgresql").endSelector().withNewTemplate().withNewMetadata()
+        .addToLabels("app", "postgresql").endMetadata().withNewSpec().addNewContainer().withName("postgres")
+        .withImage("postgres:17.6").endContainer().endSpec().endTemplate().addNewVolumeClaimTemplate()
+        .withNewMetadata().withName("data").addToLabels("app", "postgresql").endMetadata().withNewSpec()
+        .withStorageClassName("fast").withAccessModes("ReadWriteOnce").withNewResources()
+        .addToRequests("storage", new Quantity("10Gi")).endResources().endSpec().endVolumeClaimTemplate().endSpec()
+        .build()).create();
+    try {
+      eventually(() -> {
+        assertThat(rows()).extracting(ServiceHealth::name).contains("postgresql");
+        ServiceHealth row = row("postgresql");
+        assertThat(row.health().status()).isEqualTo(HealthStatus.DEGRADED);
+        assertThat(row.health().reason()).isEqualTo("volume claim data-postgresql-0 pending: ProvisioningFailed:"
+            + " storageclass.storage.k8s.io \"fast\" not found");
+        assertThat(row.versions()).isEmpty();
+        assertThat(row.parts()).extracting(PartHealth::kind, p -> p.health().status()).containsExactly(
+            tuple("StatefulSet", HealthStatus.PROGRESSING), tuple("PersistentVolumeClaim", HealthStatus.DEGRADED));
+        assertThat(rows().getFirst().name()).as("the most severe first").isEqualTo("postgresql");
+      });
+    } finally {
+      k.apps().statefulSets().withName("postgresql").delete();
+      k.persistentVolumeClaims().withName("data-postgresql-0").delete();
+    }
+    eventually(() -> assertThat(rows()).extracting(ServiceHealth::name).doesNotContain("postgresql"));
   }
 }

@@ -5,7 +5,12 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -65,6 +70,12 @@ final class ManagedInformers implements AutoCloseable {
       add(Event.class, client.v1().events().inNamespace(ns).withLimit(LIST_PAGE).runnableInformer(0));
       add(HorizontalPodAutoscaler.class, client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(ns)
           .withLimit(LIST_PAGE).runnableInformer(0));
+      add(StatefulSet.class, client.apps().statefulSets().inNamespace(ns).withLimit(LIST_PAGE).runnableInformer(0));
+      add(DaemonSet.class, client.apps().daemonSets().inNamespace(ns).withLimit(LIST_PAGE).runnableInformer(0));
+      add(PersistentVolumeClaim.class, client.persistentVolumeClaims().inNamespace(ns).withLimit(LIST_PAGE)
+          .runnableInformer(0));
+      add(Job.class, client.batch().v1().jobs().inNamespace(ns).withLimit(LIST_PAGE).runnableInformer(0));
+      add(CronJob.class, client.batch().v1().cronjobs().inNamespace(ns).withLimit(LIST_PAGE).runnableInformer(0));
       for (ResourceDefinitionContext routing : List.of(VIRTUAL_SERVICE, DESTINATION_RULE, HTTP_ROUTE)) {
         if (served(routing)) {
           add(routing, client.genericKubernetesResources(routing).inNamespace(ns).withLimit(LIST_PAGE)
@@ -115,7 +126,8 @@ final class ManagedInformers implements AutoCloseable {
 
   SnapshotAssembler.Inputs inputs() {
     return new SnapshotAssembler.Inputs(all(Deployment.class), all(ReplicaSet.class), all(Pod.class),
-        all(HorizontalPodAutoscaler.class), all(Event.class));
+        all(HorizontalPodAutoscaler.class), all(Event.class), all(StatefulSet.class), all(DaemonSet.class),
+        all(PersistentVolumeClaim.class), all(Job.class), all(CronJob.class));
   }
 
   /** Services, HPAs and the routing kinds, as plain maps (the shape manifests have when parsed). */

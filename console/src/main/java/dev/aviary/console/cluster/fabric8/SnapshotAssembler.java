@@ -5,12 +5,18 @@ import dev.aviary.console.cluster.EventInfo;
 import dev.aviary.console.cluster.PodState;
 import dev.aviary.console.cluster.ServiceWorkload;
 import dev.aviary.console.cluster.VersionWorkload;
+import dev.aviary.console.cluster.WorkloadParts;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 
 import java.util.ArrayList;
@@ -23,8 +29,8 @@ import java.util.TreeMap;
 
 /**
  * Groups Deployments into services by their {@code app} label, one version per Deployment, and hangs each version's
- * pods (by {@code app} and {@code version} labels) and autoscaler (by its target) on it, and each service's events
- * (by the object they are about) on the service.
+ * pods (by {@code app} and {@code version} labels) and autoscaler (by its target) on it, the service's other workloads
+ * ({@link PartsAssembler}) and its events (by the object they are about) on the service.
  */
 final class SnapshotAssembler {
 
@@ -34,7 +40,14 @@ final class SnapshotAssembler {
 
   /** Everything the informers hold that services are built from. */
   record Inputs(List<Deployment> deployments, List<ReplicaSet> replicaSets, List<Pod> pods,
-                List<HorizontalPodAutoscaler> autoscalers, List<Event> events) {
+                List<HorizontalPodAutoscaler> autoscalers, List<Event> events, List<StatefulSet> statefulSets,
+                List<DaemonSet> daemonSets, List<PersistentVolumeClaim> claims, List<Job> jobs,
+                List<CronJob> cronJobs) {
+
+    Inputs(List<Deployment> deployments, List<ReplicaSet> replicaSets, List<Pod> pods,
+           List<HorizontalPodAutoscaler> autoscalers, List<Event> events) {
+      this(deployments, replicaSets, pods, autoscalers, events, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
 
     static Inputs of(List<Deployment> deployments) {
       return new Inputs(deployments, List.of(), List.of(), List.of(), List.of());
@@ -82,11 +95,19 @@ final class SnapshotAssembler {
         serviceOfObject.put(key(rs, "ReplicaSet", rs.getMetadata().getName()), key(rs, app));
       }
     }
+    Map<String, WorkloadParts> parts = PartsAssembler.parts(in, serviceOfObject);
+    parts.keySet().forEach(service -> {
+      String[] nsAndApp = service.split("/", 2);
+      byNamespace.computeIfAbsent(nsAndApp[0], ns -> new TreeMap<>()).computeIfAbsent(nsAndApp[1],
+          a -> new ArrayList<>());
+    });
     Map<String, List<EventInfo>> events = eventsByService(in.events(), serviceOfObject);
     List<ServiceWorkload> services = new ArrayList<>();
     byNamespace.forEach((ns, apps) -> apps.forEach((app, versions) -> {
       versions.sort(Comparator.comparing(VersionWorkload::version));
-      services.add(new ServiceWorkload(ns, app, versions, events.getOrDefault(ns + "/" + app, List.of())));
+      String service = ns + "/" + app;
+      services.add(new ServiceWorkload(ns, app, versions, events.getOrDefault(service, List.of()),
+          parts.getOrDefault(service, WorkloadParts.NONE)));
     }));
     return services;
   }
@@ -111,12 +132,12 @@ final class SnapshotAssembler {
     return containers.isEmpty() ? "" : containers.getFirst().getImage();
   }
 
-  private static String label(HasMetadata o, String name) {
+  static String label(HasMetadata o, String name) {
     Map<String, String> labels = o.getMetadata().getLabels();
     return labels == null ? null : labels.get(name);
   }
 
-  private static String key(HasMetadata o, String... parts) {
+  static String key(HasMetadata o, String... parts) {
     return o.getMetadata().getNamespace() + "/" + String.join("/", parts);
   }
 }

@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * gives it a context, sandbox and Git remote of its own that Spring caches for the family. {@link #operator()} is a second client, standing for someone using kubectl.
  */
 @SpringBootTest(properties = {"aviary.sandbox.ready-delay=200ms", "aviary.prometheus.refresh=300ms",
-    "aviary.health.sync-check=2s"})
+    "aviary.health.sync-check=2s", "aviary.tracing.ui-url=http://jaeger.test:16686/"})
 public abstract class SandboxConsoleTest {
 
 

@@ -1,6 +1,7 @@
 package dev.aviary.console.health;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -20,8 +21,9 @@ import java.util.Optional;
 
 /**
  * One service in depth, at its own URL ({@code services/<namespace>/<name>}): health and why, each version's
- * Deployment conditions and autoscaler, its pods and recent events, its golden signals over time and its recent
- * changes in Git. Live like the overview it is drawn from.
+ * Deployment conditions and autoscaler, its other workloads, pods and recent events, its golden signals over time, its
+ * recent changes in Git and, where a Jaeger UI is configured, links to its traces. Live like the overview it is drawn
+ * from.
  */
 @RolesAllowed("VIEWER")
 @Route(value = "services/:namespace/:name", layout = MainLayout.class)
@@ -29,6 +31,7 @@ class ServiceDetailView extends Div implements BeforeEnterObserver, HasDynamicTi
 
   private final ServiceDetails details;
   private final Clock clock;
+  private final TraceLinks traces;
   private String namespace = "";
   private String name = "";
   final H2 title = new H2();
@@ -36,15 +39,17 @@ class ServiceDetailView extends Div implements BeforeEnterObserver, HasDynamicTi
   final Paragraph reason = new Paragraph();
   final Paragraph sync = new Paragraph();
   final Paragraph notFound = new Paragraph();
+  final Anchor tracesLink = new Anchor();
   private final StaleNotice stale = new StaleNotice();
   final WorkloadPanels workload;
   final SignalCharts charts;
   final RecentChanges changes;
 
-  ServiceDetailView(ServiceDetails details, Clock clock) {
+  ServiceDetailView(ServiceDetails details, Clock clock, TraceLinks traces) {
     this.details = details;
     this.clock = clock;
-    this.workload = new WorkloadPanels(clock);
+    this.traces = traces;
+    this.workload = new WorkloadPanels(clock, traces);
     this.charts = new SignalCharts(details, clock);
     this.changes = new RecentChanges(details, clock);
     addClassName("aviary-page");
@@ -54,7 +59,10 @@ class ServiceDetailView extends Div implements BeforeEnterObserver, HasDynamicTi
     sync.setId("detail-sync");
     notFound.setId("detail-not-found");
     notFound.setVisible(false);
-    add(title, stale, new Div(health, reason), sync, notFound, new H3("Golden signals"), charts, workload,
+    tracesLink.setId("detail-traces");
+    tracesLink.setTarget("_blank");
+    tracesLink.setVisible(false);
+    add(title, stale, new Div(health, reason), sync, tracesLink, notFound, new H3("Golden signals"), charts, workload,
         new H3("Recent changes"), changes);
     OverviewUpdates.bind(this, details::current, details::subscribe, this::render);
   }
@@ -67,6 +75,11 @@ class ServiceDetailView extends Div implements BeforeEnterObserver, HasDynamicTi
       namespace = "";
     }
     title.setText(name);
+    traces.service(name).ifPresent(url -> {
+      tracesLink.setHref(url);
+      tracesLink.setText("Traces of " + name + " in Jaeger (last hour)");
+      tracesLink.setVisible(true);
+    });
   }
 
   @Override

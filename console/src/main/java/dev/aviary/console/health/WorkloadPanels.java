@@ -1,6 +1,7 @@
 package dev.aviary.console.health;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -30,6 +31,7 @@ class WorkloadPanels extends Div {
   }
 
   private final Clock clock;
+  private final TraceLinks traces;
   private final Div versions = new Div();
   final Grid<PartHealth> parts = new Grid<>();
   private final H3 partsTitle = new H3("Other workloads");
@@ -37,8 +39,9 @@ class WorkloadPanels extends Div {
   final Grid<EventInfo> events = new Grid<>();
   private ServiceWorkload shown;
 
-  WorkloadPanels(Clock clock) {
+  WorkloadPanels(Clock clock, TraceLinks traces) {
     this.clock = clock;
+    this.traces = traces;
     versions.setId("detail-versions");
     parts.setId("detail-parts");
     parts.addColumn(PartHealth::kind).setHeader("Kind").setAutoWidth(true);
@@ -93,7 +96,7 @@ class WorkloadPanels extends Div {
     }
     List<PodRow> rows = new ArrayList<>();
     for (VersionWorkload v : workload.versions()) {
-      versions.add(version(v, now));
+      versions.add(version(workload.name(), v, now));
       v.pods().forEach(p -> rows.add(new PodRow(v.version(), p)));
     }
     workload.parts().statefulSets().forEach(s -> s.pods().forEach(p -> rows.add(new PodRow("StatefulSet "
@@ -102,7 +105,7 @@ class WorkloadPanels extends Div {
     events.setItems(workload.events());
   }
 
-  private Div version(VersionWorkload v, Instant now) {
+  private Div version(String service, VersionWorkload v, Instant now) {
     Div card = new Div(new H4(v.version() + " · " + v.deployment()), new Paragraph(v.image() + " · " + v.ready()
         + "/" + v.desired() + " ready, " + v.updated() + " up to date, " + v.rollout().available() + " available"
         + (v.rollout().paused() ? " · paused" : "")));
@@ -112,6 +115,12 @@ class WorkloadPanels extends Div {
       card.add(new Paragraph("Conditions: " + conditions(v.rollout().conditions(), now)));
     }
     v.hpa().ifPresent(h -> card.add(new Paragraph(autoscaler(h, now))));
+    traces.version(service, v.version()).ifPresent(url -> {
+      Anchor link = new Anchor(url, "Traces of " + v.version());
+      link.setTarget("_blank");
+      link.setId("detail-traces-" + v.version());
+      card.add(link);
+    });
     return card;
   }
 

@@ -1,6 +1,7 @@
 package dev.aviary.console.health;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import dev.aviary.console.KaribuTest;
@@ -31,6 +32,10 @@ class ServiceDetailViewTest extends KaribuTest {
     });
     assertThat(_get(Paragraph.class, s -> s.withId("detail-sync")).getText()).startsWith("Synced: matches Git at ");
     assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("webapi · Aviary");
+    assertThat(_get(Anchor.class, s -> s.withId("detail-traces")).getHref())
+        .isEqualTo("http://jaeger.test:16686/search?service=webapi&lookback=1h&limit=20");
+    assertThat(_get(Anchor.class, s -> s.withId("detail-traces-v1")).getHref()).endsWith(
+        "&tags=%7B%22service.version%22%3A%22v1%22%7D");
   }
 
   @Test

@@ -202,9 +202,14 @@ final class ReleaseRig implements AutoCloseable {
     return await(name, r -> r.phase().finished(), timeout);
   }
 
-  /** Stops the process that served a finished release's canary, as its pods are gone. */
+  /**
+   * Stops the process that served a finished release's canary, as its pods are gone; first waits until the route
+   * sends it nothing, as the mesh would drain it (a promoted canary had all the traffic a moment before).
+   */
   void retire(Release release) throws IOException {
     String version = release.spec().canaryVersion();
+    Awaitility.await("the route to drain " + version).atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50)).until(() -> traffic.weights().getOrDefault(version, 0) == 0);
     traffic.stopServing(version);
     PlatformProcess process = processes.remove(version);
     if (process != null) {

@@ -93,6 +93,9 @@ class StoresConfiguration {
         throw new IllegalStateException("platform.stores.redis-url (REDIS_URL) is not a Redis URL: "
             + e.getMessage(), e);
       }
+      if (stores.redisPasswordConfigured()) {
+        uri.setAuthentication(stores.redisPassword().toCharArray());
+      }
       uri.setTimeout(stores.timeout());
       RedisClient client = RedisClient.create(resources, uri);
       // while disconnected, calls fail at once (503, not ready) instead of piling up until the timeout

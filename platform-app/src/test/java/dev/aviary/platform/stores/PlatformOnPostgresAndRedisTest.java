@@ -166,6 +166,19 @@ class PlatformOnPostgresAndRedisTest {
         .as("the duplicate check kept its content through the outage").isEqualTo(200);
   }
 
+  @Test
+  void a_redis_that_requires_a_password_is_used_with_the_password_from_REDIS_PASSWORD() throws Exception {
+    assertThat(redis.answers("CONFIG SET requirepass in-a-secret")).isEqualTo("+OK");
+    try {
+      Http http = instance("pw", Map.of("REDIS_PASSWORD", "in-a-secret")).http();
+      String location = upload(http, "Queued through a Redis that wants a password.").header("Location");
+      assertThat(awaitDone(http, location).path("status").asString()).isEqualTo("DONE");
+    } finally {
+      redis.answers("AUTH in-a-secret\r\nCONFIG SET requirepass \"\"");
+    }
+    assertThat(redis.answers("PING")).as("the password is off again for the other tests").isEqualTo("+PONG");
+  }
+
   interface Step {
     void run() throws Exception;
   }

@@ -35,8 +35,9 @@ import java.util.Map;
 /**
  * Aviary installed on a real Kubernetes control plane ({@link ControlPlane}): the namespaces, Release CRD, service
  * account and RBAC exactly as {@code k8s/} has them, the CRDs the platform's manifests use (Istio, ServiceMonitor),
- * and consoles that authenticate with the {@code aviary} service account's token, as the installed pod does. Git is
- * a bare repository holding the repository's {@code manifests/}; sign-in is the sandbox's OIDC provider.
+ * the volumes its StatefulSets claim, and consoles that authenticate with the {@code aviary} service account's token,
+ * as the installed pod does. Git is a bare repository holding the repository's {@code manifests/}; sign-in is the
+ * sandbox's OIDC provider.
  */
 public final class RealCluster implements AutoCloseable {
 
@@ -81,6 +82,7 @@ public final class RealCluster implements AutoCloseable {
       apply(Files.newInputStream(K8S.resolve(file)));
     }
     apply(RealCluster.class.getResourceAsStream("/real-cluster/platform-crds.yaml"));
+    apply(RealCluster.class.getResourceAsStream("/real-cluster/volumes.yaml"));
     Awaitility.await("the custom resource definitions established").atMost(Duration.ofSeconds(30))
         .until(() -> admin.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
             .allMatch(crd -> crd.getStatus() != null && crd.getStatus().getConditions().stream()

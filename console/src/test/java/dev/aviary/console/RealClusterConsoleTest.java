@@ -76,6 +76,16 @@ class RealClusterConsoleTest {
               assertThat(s.health().reason()).contains("cannot compute a scale", "metrics.k8s.io");
             }));
 
+    await("the stores' claims bound by the real volume controller, their pods scheduled and ready")
+        .atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(console.getBean(OverviewService.class)
+            .current().services()).filteredOn(s -> List.of("postgresql", "redis").contains(s.name())).hasSize(2)
+            .allSatisfy(s -> {
+              assertThat(s.health().status()).as(s.name() + ": " + s.health().reason())
+                  .isEqualTo(HealthStatus.HEALTHY);
+              assertThat(s.parts()).extracting(p -> p.kind() + "/" + p.name()).containsExactly(
+                  "StatefulSet/" + s.name(), "PersistentVolumeClaim/data-" + s.name() + "-0");
+            }));
+
     KubernetesClient admin = cluster.admin();
     ReplicaSet replicaSet = admin.apps().replicaSets().inNamespace(NS).withLabel("app", "webapi").list().getItems()
         .getFirst();

@@ -72,6 +72,32 @@ class InstallManifestsTest {
         .map(o -> o.getApiVersion() + "/" + o.getKind() + "/" + o.getMetadata().getName()).collect(Collectors.toSet()));
   }
 
+  @Test
+  void the_manager_role_may_apply_every_kind_the_platform_manifests_hold() {
+    Role manager = objects(Role.class).stream().filter(r -> r.getMetadata().getName().equals("aviary-manager"))
+        .findFirst().orElseThrow();
+    List<Manifest> applied = ManifestFiles.parseAll("manifests").stream()
+        .filter(m -> !(m.object() instanceof Secret) && !m.kind().equals("Namespace")).toList();
+    assertThat(applied).isNotEmpty().allSatisfy(m -> {
+      String version = m.object().getApiVersion();
+      String group = version.contains("/") ? version.substring(0, version.indexOf('/')) : "";
+      String resource = plural(m.kind());
+      assertThat(manager.getRules()).as("aviary-manager may apply %s (%s/%s)", m, group, resource)
+          .anySatisfy(rule -> {
+            assertThat(rule.getApiGroups()).contains(group);
+            assertThat(rule.getResources()).contains(resource);
+            assertThat(rule.getVerbs()).contains("get", "create", "patch");
+          });
+    });
+  }
+
+  /** The resource name the API server gives a kind: these kinds all follow the regular English plural. */
+  private static String plural(String kind) {
+    String lower = kind.toLowerCase(java.util.Locale.ROOT);
+    boolean consonantY = lower.endsWith("y") && "aeiou".indexOf(lower.charAt(lower.length() - 2)) < 0;
+    return consonantY ? lower.substring(0, lower.length() - 1) + "ies" : lower + "s";
+  }
+
   private <T> List<T> objects(Class<T> type) {
     return all.stream().map(Manifest::object).filter(type::isInstance).map(type::cast).toList();
   }

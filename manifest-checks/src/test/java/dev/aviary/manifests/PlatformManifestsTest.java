@@ -4,8 +4,16 @@ import dev.aviary.manifests.ManifestFiles.Manifest;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
@@ -17,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +36,7 @@ class PlatformManifestsTest {
   static final String NAMESPACE = "document-processing";
   /** fabric8 has no model for these; the Gateway API it does type (kubernetes-model-gatewayapi). */
   static final Set<String> GENERIC_GROUPS = Set.of("networking.istio.io", "security.istio.io",
-      "monitoring.coreos.com");
+      "monitoring.coreos.com", "gateway.envoyproxy.io");
 
   final List<Manifest> all = ManifestFiles.parseAll("manifests");
 
@@ -53,7 +62,7 @@ class PlatformManifestsTest {
     Set<Path> reachable = new HashSet<>(ManifestFiles.reachableFrom("manifests"));
     reachable.addAll(ManifestFiles.reachableFrom("manifests/gateway-api"));
     assertThat(ManifestFiles.yamlFiles(ManifestFiles.ROOT.resolve("manifests")).stream()
-        .filter(f -> !ManifestFiles.isKustomization(f)))
+        .filter(f -> !ManifestFiles.isKustomization(f) && !f.getParent().endsWith("secret-templates")))
         .as("files no kustomization lists are never applied").allSatisfy(f -> assertThat(reachable).contains(f));
   }
 
@@ -63,6 +72,47 @@ class PlatformManifestsTest {
     assertThat(deployments).extracting(d -> d.getMetadata().getName())
         .containsExactlyInAnyOrder("webapi-v1", "document-processor-v1");
     deployments.forEach(d -> assertThat(PodSpecChecks.problemsOf(d, "version")).isEmpty());
+  }
+
+  @Test
+  void the_stores_are_stateful_sets_with_claims_a_headless_service_a_budget_and_only_the_platform_let_in() {
+    List<StatefulSet> stores = objects(StatefulSet.class);
+    assertThat(stores).extracting(s -> s.getMetadata().getName()).containsExactlyInAnyOrder("postgresql", "redis");
+    for (StatefulSet store : stores) {
+      String name = store.getMetadata().getName();
+      assertThat(PodSpecChecks.problemsOf(store, store.getSpec().getTemplate())).isEmpty();
+      assertThat(store.getSpec().getVolumeClaimTemplates()).as(name + " keeps its data on a claim").isNotEmpty();
+      assertThat(store.getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenDeleted())
+          .as(name + "'s data outlives the StatefulSet").isEqualTo("Retain");
+      Service governing = service(store.getSpec().getServiceName());
+      assertThat(governing.getSpec().getClusterIP()).as(name + "'s governing Service is headless").isEqualTo("None");
+      assertThat(objects(PodDisruptionBudget.class)).as(name + " has a disruption budget").anySatisfy(b ->
+          assertThat(b.getSpec().getSelector().getMatchLabels()).isEqualTo(store.getSpec().getSelector()
+              .getMatchLabels()));
+      NetworkPolicy policy = objects(NetworkPolicy.class).stream().filter(p -> p.getSpec().getPodSelector()
+          .getMatchLabels().equals(store.getSpec().getSelector().getMatchLabels())).findFirst()
+          .orElseThrow(() -> new AssertionError("no NetworkPolicy selects " + name));
+      List<NetworkPolicyPeer> peers = policy.getSpec().getIngress().stream().flatMap(r -> r.getFrom().stream())
+          .toList();
+      assertThat(peers).as(name + " admits pods of this namespace only, by app").isNotEmpty().allSatisfy(peer -> {
+        assertThat(peer.getNamespaceSelector()).isNull();
+        assertThat(peer.getPodSelector().getMatchExpressions()).singleElement().satisfies(e ->
+            assertThat(e.getValues()).containsExactlyInAnyOrder("webapi", "document-processor"));
+      });
+    }
+  }
+
+  @Test
+  void every_secret_a_pod_reads_is_in_the_template_that_says_how_to_create_it_with_that_key() {
+    Secret template = (Secret) all.stream().filter(m -> m.kind().equals("Secret")).findFirst().orElseThrow().object();
+    List<SecretKeySelector> reads = templates().stream().flatMap(t -> t.getSpec().getContainers().stream())
+        .flatMap(c -> c.getEnv().stream()).map(EnvVar::getValueFrom).filter(v -> v != null && v.getSecretKeyRef() != null)
+        .map(v -> v.getSecretKeyRef()).toList();
+    assertThat(reads).as("the platform and its stores read their passwords from a Secret").hasSizeGreaterThan(4)
+        .allSatisfy(ref -> {
+          assertThat(ref.getName()).isEqualTo(template.getMetadata().getName());
+          assertThat(template.getStringData()).containsKey(ref.getKey());
+        });
   }
 
   @Test
@@ -128,8 +178,12 @@ class PlatformManifestsTest {
   }
 
   @Test
-  void no_secret_is_committed_and_mtls_is_strict() {
-    assertThat(all).noneMatch(m -> m.kind().equals("Secret"));
+  void secrets_exist_only_as_templates_that_no_kustomization_lists_and_mtls_is_strict() {
+    List<Manifest> secrets = all.stream().filter(m -> m.kind().equals("Secret")).toList();
+    assertThat(secrets).extracting(m -> m.file().getParent().getFileName().toString()).containsOnly("secret-templates");
+    secrets.forEach(m -> assertThat(((Secret) m.object()).getStringData().values())
+        .as(m + " holds placeholders only").allSatisfy(v -> assertThat(v).startsWith("<").endsWith(">")));
+    assertThat(ManifestFiles.reachableFrom("manifests")).noneMatch(f -> f.toString().contains("secret-templates"));
     Manifest peerAuthentication = all.stream().filter(m -> m.kind().equals("PeerAuthentication")
         && m.name().equals("default")).findFirst().orElseThrow();
     assertThat(((Map<?, ?>) peerAuthentication.spec("mtls")).get("mode")).isEqualTo("STRICT");
@@ -144,6 +198,11 @@ class PlatformManifestsTest {
           .collect(Collectors.toSet());
       assertThat(Kustomize.identities(rendered)).as(folder).isEqualTo(expected);
     }
+  }
+
+  private List<PodTemplateSpec> templates() {
+    return Stream.concat(objects(Deployment.class).stream().map(d -> d.getSpec().getTemplate()),
+        objects(StatefulSet.class).stream().map(s -> s.getSpec().getTemplate())).toList();
   }
 
   private <T> List<T> objects(Class<T> type) {

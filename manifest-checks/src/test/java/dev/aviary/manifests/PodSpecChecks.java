@@ -1,7 +1,9 @@
 package dev.aviary.manifests;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
@@ -9,25 +11,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What every Deployment we ship must have, as a list of what is missing (empty when sound). */
+/** What every workload we ship must have, as a list of what is missing (empty when sound). */
 final class PodSpecChecks {
 
   private PodSpecChecks() {
   }
 
+  /** A Deployment's checks, and that it and its pods carry {@code versionLabel}. */
   static List<String> problemsOf(Deployment deployment, String versionLabel) {
     List<String> problems = new ArrayList<>();
-    String name = deployment.getMetadata().getName();
     Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
     if (podLabels == null || !podLabels.containsKey(versionLabel)
         || !deployment.getMetadata().getLabels().containsKey(versionLabel)) {
-      problems.add(name + ": no '" + versionLabel + "' label on the Deployment and its pods");
+      problems.add(deployment.getMetadata().getName() + ": no '" + versionLabel + "' label on the Deployment and its pods");
     }
-    PodSecurityContext security = deployment.getSpec().getTemplate().getSpec().getSecurityContext();
+    problems.addAll(problemsOf(deployment, deployment.getSpec().getTemplate()));
+    return problems;
+  }
+
+  /** Probes, resources, a non-root user and a fixed image for every container of {@code workload}'s pods. */
+  static List<String> problemsOf(HasMetadata workload, PodTemplateSpec template) {
+    List<String> problems = new ArrayList<>();
+    String name = workload.getMetadata().getName();
+    PodSecurityContext security = template.getSpec().getSecurityContext();
     if (security == null || !Boolean.TRUE.equals(security.getRunAsNonRoot())) {
       problems.add(name + ": pod securityContext lacks runAsNonRoot: true");
     }
-    for (Container c : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+    for (Container c : template.getSpec().getContainers()) {
       String where = name + "/" + c.getName();
       if (c.getStartupProbe() == null || c.getLivenessProbe() == null || c.getReadinessProbe() == null) {
         problems.add(where + ": needs startup, liveness and readiness probes");

@@ -58,7 +58,7 @@ class OverviewViewTest extends KaribuTest {
     UI.getCurrent().navigate("");
 
     eventually(() -> {
-      assertThat(_get(Div.class, s -> s.withId("tile-services")).getElement().getTextRecursively()).startsWith("2");
+      assertThat(_get(Div.class, s -> s.withId("tile-services")).getElement().getTextRecursively()).startsWith("4");
       assertThat(_get(Div.class, s -> s.withId("tile-replicas-ready")).getElement().getTextRecursively())
           .startsWith("5 / 5");
       assertThat(rows()).extracting(r -> r.health().status()).containsOnly(HealthStatus.HEALTHY);
@@ -75,12 +75,13 @@ class OverviewViewTest extends KaribuTest {
   void the_most_severe_service_comes_first() {
     UI.getCurrent().navigate("");
     eventually(() -> assertThat(rows()).extracting(ServiceHealth::name)
-        .containsExactly("document-processor", "webapi"));
+        .containsExactly("document-processor", "postgresql", "redis", "webapi"));
 
     setImage("webapi-v1", "ghcr.io/aviary-dev/platform-app:1.1.0-broken");
 
     eventually(() -> {
-      assertThat(rows()).extracting(ServiceHealth::name).containsExactly("webapi", "document-processor");
+      assertThat(rows()).extracting(ServiceHealth::name)
+          .containsExactly("webapi", "document-processor", "postgresql", "redis");
       assertThat(row("webapi").health().status()).isEqualTo(HealthStatus.PROGRESSING);
       assertThat(row("webapi").health().reason()).contains("replicas");
     });
@@ -126,35 +127,68 @@ class OverviewViewTest extends KaribuTest {
   }
 
   @Test
+  void a_store_is_a_service_of_its_own_whose_stateful_set_and_claim_decide_and_an_unready_pod_shows_at_once() {
+    UI.getCurrent().navigate("");
+    eventually(() -> {
+      assertThat(rows()).extracting(ServiceHealth::name).contains("postgresql");
+      ServiceHealth postgresql = row("postgresql");
+      assertThat(postgresql.health().status()).isEqualTo(HealthStatus.HEALTHY);
+      assertThat(postgresql.versions()).isEmpty();
+      assertThat(postgresql.parts()).extracting(PartHealth::kind, PartHealth::name, p -> p.health().status())
+          .containsExactly(tuple("StatefulSet", "postgresql", HealthStatus.HEALTHY),
+              tuple("PersistentVolumeClaim", "data-postgresql-0", HealthStatus.HEALTHY));
+    });
+
+    Pod pod = operator().pods().withName("postgresql-0").get();
+    Kubectl.edit(() -> operator().pods().withName("postgresql-0").edit(p -> new PodBuilder(p)
+        .editMetadata().addToAnnotations("sandbox.aviary.dev/fail-readiness", "true").endMetadata().build()));
+    try {
+      Instant created = Instant.parse(pod.getMetadata().getCreationTimestamp());
+      eventually(() -> {
+        ServiceHealth row = row("postgresql");
+        boolean old = Duration.between(created, Instant.now()).compareTo(HealthRules.READINESS_GRACE) > 0;
+        assertThat(row.health().status()).isEqualTo(old ? HealthStatus.DEGRADED : HealthStatus.PROGRESSING);
+        assertThat(row.health().reason()).isEqualTo(old ? "pod postgresql-0 running but not ready"
+            : "StatefulSet postgresql: 0 of 1 pods ready");
+        assertThat(rows().getFirst().name()).isEqualTo("postgresql");
+      });
+    } finally {
+      Kubectl.edit(() -> operator().pods().withName("postgresql-0").edit(p -> new PodBuilder(p)
+          .editMetadata().removeFromAnnotations("sandbox.aviary.dev/fail-readiness").endMetadata().build()));
+    }
+    eventually(() -> assertThat(row("postgresql").health().status()).isEqualTo(HealthStatus.HEALTHY));
+  }
+
+  @Test
   void a_stateful_set_whose_claim_cannot_be_provisioned_turns_its_service_degraded_with_the_reason() {
     UI.getCurrent().navigate("");
-    eventually(() -> assertThat(rows()).hasSize(2));
+    eventually(() -> assertThat(rows()).hasSize(4));
     KubernetesClient k = operator();
-    k.apps().statefulSets().resource(new StatefulSetBuilder().withNewMetadata().withName("postgresql")
-        .addToLabels("app", "postgresql").endMetadata().withNewSpec().withReplicas(1).withServiceName("postgresql")
-        .withNewSelector().addToMatchLabels("app", "postgresql").endSelector().withNewTemplate().withNewMetadata()
-        .addToLabels("app", "postgresql").endMetadata().withNewSpec().addNewContainer().withName("postgres")
-        .withImage("postgres:17.6").endContainer().endSpec().endTemplate().addNewVolumeClaimTemplate()
-        .withNewMetadata().withName("data").addToLabels("app", "postgresql").endMetadata().withNewSpec()
+    k.apps().statefulSets().resource(new StatefulSetBuilder().withNewMetadata().withName("search-index")
+        .addToLabels("app", "search-index").endMetadata().withNewSpec().withReplicas(1).withServiceName("search-index")
+        .withNewSelector().addToMatchLabels("app", "search-index").endSelector().withNewTemplate().withNewMetadata()
+        .addToLabels("app", "search-index").endMetadata().withNewSpec().addNewContainer().withName("search-index")
+        .withImage("search:1.0").endContainer().endSpec().endTemplate().addNewVolumeClaimTemplate()
+        .withNewMetadata().withName("data").addToLabels("app", "search-index").endMetadata().withNewSpec()
         .withStorageClassName("fast").withAccessModes("ReadWriteOnce").withNewResources()
         .addToRequests("storage", new Quantity("10Gi")).endResources().endSpec().endVolumeClaimTemplate().endSpec()
         .build()).create();
     try {
       eventually(() -> {
-        assertThat(rows()).extracting(ServiceHealth::name).contains("postgresql");
-        ServiceHealth row = row("postgresql");
+        assertThat(rows()).extracting(ServiceHealth::name).contains("search-index");
+        ServiceHealth row = row("search-index");
         assertThat(row.health().status()).isEqualTo(HealthStatus.DEGRADED);
-        assertThat(row.health().reason()).isEqualTo("volume claim data-postgresql-0 pending: ProvisioningFailed:"
+        assertThat(row.health().reason()).isEqualTo("volume claim data-search-index-0 pending: ProvisioningFailed:"
             + " storageclass.storage.k8s.io \"fast\" not found");
         assertThat(row.versions()).isEmpty();
         assertThat(row.parts()).extracting(PartHealth::kind, p -> p.health().status()).containsExactly(
             tuple("StatefulSet", HealthStatus.PROGRESSING), tuple("PersistentVolumeClaim", HealthStatus.DEGRADED));
-        assertThat(rows().getFirst().name()).as("the most severe first").isEqualTo("postgresql");
+        assertThat(rows().getFirst().name()).as("the most severe first").isEqualTo("search-index");
       });
     } finally {
-      k.apps().statefulSets().withName("postgresql").delete();
-      k.persistentVolumeClaims().withName("data-postgresql-0").delete();
+      k.apps().statefulSets().withName("search-index").delete();
+      k.persistentVolumeClaims().withName("data-search-index-0").delete();
     }
-    eventually(() -> assertThat(rows()).extracting(ServiceHealth::name).doesNotContain("postgresql"));
+    eventually(() -> assertThat(rows()).extracting(ServiceHealth::name).doesNotContain("search-index"));
   }
 }

@@ -2,7 +2,11 @@ package dev.aviary.console.journey;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.aviary.console.Kubectl;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -57,7 +62,7 @@ class ConsoleJourneyTest extends JourneyTest {
   @Test
   void the_on_call_overview_follows_a_scale_without_reload_and_opens_a_service_with_its_charts() throws Exception {
     Page page = signIn("operator", 1500, 800);
-    assertThat(page.locator("#tile-services")).containsText("2");
+    assertThat(page.locator("#tile-services")).containsText("4");
     Locator webapiRow = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
         .setHasText("v1 3/3 100%"));
     assertThat(webapiRow).isVisible();
@@ -83,6 +88,35 @@ class ConsoleJourneyTest extends JourneyTest {
     assertThat(page.locator("#detail-pods")).isVisible();
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("service-detail.png"))
         .setFullPage(true));
+  }
+
+  @Test
+  void a_volume_claim_that_cannot_be_provisioned_turns_its_service_degraded_on_the_open_overview_within_a_second() {
+    Page page = signIn("operator", 1500, 800);
+    Locator redis = page.locator("vaadin-grid-cell-content a").getByText("redis",
+        new Locator.GetByTextOptions().setExact(true));
+    assertThat(redis).isVisible();
+    Locator claimHealth = page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+        .setHasText("volume claim redis-backup pending"));
+
+    try (KubernetesClient operator = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build()) {
+      PersistentVolumeClaim claim = new PersistentVolumeClaimBuilder().withNewMetadata().withName("redis-backup")
+          .addToLabels("app", "redis").endMetadata().withNewSpec().withStorageClassName("fast")
+          .withAccessModes("ReadWriteOnce").withNewResources().addToRequests("storage", new Quantity("2Gi"))
+          .endResources().endSpec().build();
+      long created = System.nanoTime();
+      operator.persistentVolumeClaims().resource(claim).create();
+      try {
+        assertThat(claimHealth.locator(".aviary-health[data-status='DEGRADED']"))
+            .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(1000));
+        System.out.printf("claim created -> Degraded on the open overview: %d ms%n",
+            Duration.ofNanos(System.nanoTime() - created).toMillis());
+        assertThat(claimHealth).containsText("ProvisioningFailed: storageclass.storage.k8s.io \"fast\" not found");
+      } finally {
+        operator.persistentVolumeClaims().withName("redis-backup").delete();
+      }
+      assertThat(claimHealth).hasCount(0);
+    }
   }
 
   @Test

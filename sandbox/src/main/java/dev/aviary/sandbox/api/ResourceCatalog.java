@@ -44,10 +44,13 @@ public final class ResourceCatalog {
     c.add("networking.istio.io", "v1", "VirtualService", "virtualservices", true, List.of("vs"), STATUS);
     c.add("networking.istio.io", "v1", "DestinationRule", "destinationrules", true, List.of("dr"), STATUS);
     c.add("networking.istio.io", "v1", "Gateway", "gateways", true, List.of("gw"), STATUS);
+    c.add("networking.istio.io", "v1alpha3", "EnvoyFilter", "envoyfilters", true, List.of(), List.of());
     c.add("security.istio.io", "v1", "PeerAuthentication", "peerauthentications", true, List.of("pa"), STATUS);
     c.add("security.istio.io", "v1", "AuthorizationPolicy", "authorizationpolicies", true, List.of("ap"), STATUS);
     c.add("gateway.networking.k8s.io", "v1", "Gateway", "gateways", true, List.of("gtw"), STATUS);
     c.add("gateway.networking.k8s.io", "v1", "HTTPRoute", "httproutes", true, List.of(), STATUS);
+    c.add("gateway.envoyproxy.io", "v1alpha1", "BackendTrafficPolicy", "backendtrafficpolicies", true,
+        List.of("btp"), STATUS);
     c.add("monitoring.coreos.com", "v1", "ServiceMonitor", "servicemonitors", true, List.of("smon"), List.of());
     // Aviary's own kind (its CRD is in k8s/): a release's spec comes from Git, its status from the leading console.
     c.add("aviary.dev", "v1alpha1", "Release", "releases", true, List.of("rel"), STATUS);

@@ -37,7 +37,11 @@ class ServicesApi {
                      String autoscaler) {
   }
 
-  record ServiceView(String namespace, String name, List<VersionView> versions, Map<String, Integer> liveWeights) {
+  record StatefulSetView(String name, int ready, int desired) {
+  }
+
+  record ServiceView(String namespace, String name, List<VersionView> versions, Map<String, Integer> liveWeights,
+                     List<StatefulSetView> statefulSets) {
   }
 
   record Weights(Map<String, Integer> desired, Map<String, Integer> live) {
@@ -66,10 +70,15 @@ class ServicesApi {
   @PostMapping("/{service}/versions/{version}/scale")
   CompletableFuture<ResponseEntity<ChangeResult>> scale(@PathVariable String service, @PathVariable String version,
                                                         @RequestBody ScaleRequest request) {
-    if (request == null || request.replicas() == null) {
-      throw new InvalidChangeException("the body needs \"replicas\": a number from 0 to " + operations.maxReplicas());
-    }
-    return operations.scale(service, version, request.replicas(), request.reason())
+    return operations.scale(service, version, replicas(request), request.reason())
+        .thenApply(ServicesApi::answer);
+  }
+
+  @PostMapping("/{service}/statefulsets/{statefulSet}/scale")
+  CompletableFuture<ResponseEntity<ChangeResult>> scaleStatefulSet(@PathVariable String service,
+                                                                   @PathVariable String statefulSet,
+                                                                   @RequestBody ScaleRequest request) {
+    return operations.scaleStatefulSet(service, statefulSet, replicas(request), request.reason())
         .thenApply(ServicesApi::answer);
   }
 
@@ -98,6 +107,13 @@ class ServicesApi {
     return operations.sync(service).thenApply(applied -> new Synced(service, applied));
   }
 
+  private int replicas(ScaleRequest request) {
+    if (request == null || request.replicas() == null) {
+      throw new InvalidChangeException("the body needs \"replicas\": a number from 0 to " + operations.maxReplicas());
+    }
+    return request.replicas();
+  }
+
   /** 200 when the cluster has it, 202 when it is committed and the cluster has yet to take it. */
   static ResponseEntity<ChangeResult> answer(ChangeResult result) {
     return result.state() == ChangeResult.State.COMMITTED_NOT_APPLIED ? ResponseEntity.accepted().body(result)
@@ -107,6 +123,7 @@ class ServicesApi {
   private ServiceView view(ServiceWorkload service, Map<String, Integer> liveWeights) {
     return new ServiceView(service.namespace(), service.name(), service.versions().stream()
         .map(v -> new VersionView(v.version(), v.deployment(), v.image(), v.ready(), v.updated(), v.desired(),
-            operations.autoscaler(v).orElse(null))).toList(), liveWeights);
+            operations.autoscaler(v).orElse(null))).toList(), liveWeights, service.parts().statefulSets().stream()
+        .map(set -> new StatefulSetView(set.name(), set.ready(), set.desired())).toList());
   }
 }

@@ -20,6 +20,11 @@ public record ServiceWorkload(String namespace, String name, List<VersionWorkloa
     this(namespace, name, versions, events, WorkloadParts.NONE);
   }
 
+  /** Whether it runs versions (Deployments): only those take traffic weights and canary releases. */
+  public boolean runsVersions() {
+    return !versions.isEmpty();
+  }
+
   public int ready() {
     return versions.stream().mapToInt(VersionWorkload::ready).sum();
   }

@@ -57,10 +57,30 @@ public class Manifests {
     List<ManifestReader.Manifest> ofService = ofKind("Deployment").stream()
         .filter(d -> service.equals(label(d, "app"))).toList();
     if (ofService.isEmpty()) {
+      List<String> statefulSets = ofKind("StatefulSet").stream().filter(s -> service.equals(label(s, "app")))
+          .map(Manifests::name).toList();
+      if (!statefulSets.isEmpty()) {
+        throw new InvalidChangeException("service " + service + " runs as StatefulSet " + String.join(", ", statefulSets)
+            + ", not a Deployment: versions, traffic and canary releases are for Deployments (scale a StatefulSet "
+            + "as it is)");
+      }
       throw new InvalidChangeException("unknown service '" + service + "' (the manifests hold "
           + ofKind("Deployment").stream().map(d -> label(d, "app")).distinct().sorted().toList() + ")");
     }
     return ofService;
+  }
+
+  /**
+   * A StatefulSet of a service, by name.
+   *
+   * @throws InvalidChangeException naming the service's StatefulSets, when it has no such one
+   */
+  public ManifestReader.Manifest statefulSet(String service, String name) {
+    List<ManifestReader.Manifest> ofService = ofKind("StatefulSet").stream()
+        .filter(s -> service.equals(label(s, "app"))).toList();
+    return ofService.stream().filter(s -> name.equals(name(s))).findFirst()
+        .orElseThrow(() -> new InvalidChangeException("service " + service + " has no StatefulSet '" + name
+            + "' (StatefulSets: " + ofService.stream().map(Manifests::name).sorted().toList() + ")"));
   }
 
   /** What names an object in the cluster: kind, namespace and name. */

@@ -45,8 +45,10 @@ class ReleaseChanges {
    */
   ReleaseSpec propose(ManifestSet manifests, String service, String tag, String version, ReleasePlan plan,
                       String startedBy) {
+    // First, so a service that is not a Deployment (a store's StatefulSet) is refused saying so.
+    List<ManifestReader.Manifest> deployments = manifests.deploymentsOf(service);
     String stable = canary.stableVersion(manifests, service);
-    List<String> versions = new ArrayList<>(manifests.deploymentsOf(service).stream()
+    List<String> versions = new ArrayList<>(deployments.stream()
         .map(d -> ManifestSet.label(d, "version")).toList());
     // Versions of earlier releases count as taken even once their Deployments are gone: their records stay.
     manifests.ofKind(ReleaseManifest.KIND).stream()

@@ -72,9 +72,10 @@ public class ReleaseService {
     return store.subscribe(listener);
   }
 
-  /** The services a release can be started for: those the cluster runs. */
+  /** The services a release can be started for: those the cluster runs as versions (Deployments). */
   public List<String> services() {
-    return cluster.snapshot().services().stream().map(ServiceWorkload::name).distinct().sorted().toList();
+    return cluster.snapshot().services().stream().filter(ServiceWorkload::runsVersions).map(ServiceWorkload::name)
+        .distinct().sorted().toList();
   }
 
   public ReleasePlan planFor(String service) {

@@ -9,20 +9,34 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.aviary.console.gitops.ChangeResult;
 import dev.aviary.console.ui.ChangeFeedback;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-/** Scales one version: replicas and an optional reason, committed as the operator; scaling to 0 asks first. */
+/**
+ * Scales one workload (a version's Deployment, a StatefulSet): replicas and an optional reason, committed as the
+ * operator; scaling to 0 asks first.
+ */
 class ScaleDialog extends Dialog {
 
   final IntegerField replicas = new IntegerField("Replicas");
   final TextField reason = new TextField("Reason (optional, goes into the commit)");
   final Button scale = new Button("Scale");
 
-  ScaleDialog(ServiceOperations operations, String service, String version, int current,
-              Optional<String> autoscaler) {
-    setHeaderTitle("Scale " + service + " " + version);
+  /** Sends the count and the reason; answers with the change once pushed. */
+  interface Scaling {
+    CompletableFuture<ChangeResult> scale(int replicas, String reason);
+  }
+
+  private final String what;
+  private final Scaling scaling;
+
+  ScaleDialog(ServiceOperations operations, String what, int current, Optional<String> autoscaler, Scaling scaling) {
+    this.what = what;
+    this.scaling = scaling;
+    setHeaderTitle("Scale " + what);
     setId("scale-dialog");
     replicas.setId("scale-replicas");
     replicas.setMin(0);
@@ -43,11 +57,11 @@ class ScaleDialog extends Dialog {
     add(body);
     scale.setId("scale-confirm");
     scale.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    scale.addClickListener(click -> confirmThenScale(operations, service, version));
+    scale.addClickListener(click -> confirmThenScale(operations));
     getFooter().add(new Button("Cancel", c -> close()), scale);
   }
 
-  private void confirmThenScale(ServiceOperations operations, String service, String version) {
+  private void confirmThenScale(ServiceOperations operations) {
     Integer target = replicas.getValue();
     if (target == null || replicas.isInvalid()) {
       replicas.setInvalid(true);
@@ -55,22 +69,21 @@ class ScaleDialog extends Dialog {
       return;
     }
     if (target == 0) {
-      ConfirmDialog confirm = new ConfirmDialog("Scale " + service + " " + version + " to 0?",
-          "It will serve no traffic until scaled up again.", "Scale to 0", e -> submit(operations, service,
-          version, 0));
+      ConfirmDialog confirm = new ConfirmDialog("Scale " + what + " to 0?",
+          "It will serve nothing until scaled up again.", "Scale to 0", e -> submit(0));
       confirm.setCancelable(true);
       confirm.setConfirmButtonTheme("error primary");
       confirm.setId("scale-to-zero");
       confirm.open();
       return;
     }
-    submit(operations, service, version, target);
+    submit(target);
   }
 
-  private void submit(ServiceOperations operations, String service, String version, int target) {
+  private void submit(int target) {
     scale.setEnabled(false);
     UI ui = UI.getCurrent();
-    ChangeFeedback.report(ui, operations.scale(service, version, target, reason.getValue()), result -> {
+    ChangeFeedback.report(ui, scaling.scale(target, reason.getValue()), result -> {
       scale.setEnabled(true);
       if (result != null) {
         close();

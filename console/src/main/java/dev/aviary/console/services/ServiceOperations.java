@@ -16,6 +16,7 @@ import dev.aviary.console.access.Identity;
 import dev.aviary.console.access.Operators;
 import dev.aviary.console.gitops.SyncService;
 import dev.aviary.console.gitops.SyncStatus;
+import dev.aviary.console.scaling.ScaleStatefulSet;
 import dev.aviary.console.scaling.ScaleVersion;
 import dev.aviary.console.scaling.ScalingProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -79,6 +80,15 @@ public class ServiceOperations {
     Identity actor = operator();
     return CompletableFuture.supplyAsync(() -> pipeline.submit(new Change(
         new ScaleVersion(service, version, replicas, scaling.maxReplicas()), actor, reason)), executor);
+  }
+
+  /** Sets a StatefulSet's replicas (its autoscaler's range when one manages it), as the signed-in person. */
+  @Requires(value = Role.OPERATOR, action = "scale")
+  public CompletableFuture<ChangeResult> scaleStatefulSet(String service, String statefulSet, int replicas,
+                                                          String reason) {
+    Identity actor = operator();
+    return CompletableFuture.supplyAsync(() -> pipeline.submit(new Change(
+        new ScaleStatefulSet(service, statefulSet, replicas, scaling.maxReplicas()), actor, reason)), executor);
   }
 
   /** Moves traffic between a service's versions, as the signed-in person. */

@@ -42,10 +42,12 @@ class ServicesView extends Div {
   private final Map<String, TrafficControl> trafficControls = new HashMap<>();
   private final ServiceOperations operations;
   private final SyncPanel sync;
+  private final StatefulSetsGrid statefulSets;
 
   ServicesView(ServiceOperations operations) {
     this.operations = operations;
     this.sync = new SyncPanel(operations);
+    this.statefulSets = new StatefulSetsGrid(operations);
     ClusterState cluster = operations.cluster();
     addClassName("aviary-page");
     setHeightFull();
@@ -62,7 +64,7 @@ class ServicesView extends Div {
     empty.setId("services-empty");
     traffic.setId("traffic");
     traffic.addClassName("aviary-traffic-panel");
-    add(new H2("Services"), new SandboxNotice(cluster.info()), stale, empty, traffic, grid, sync);
+    add(new H2("Services"), new SandboxNotice(cluster.info()), stale, empty, traffic, grid, statefulSets, sync);
     ClusterUpdates.bind(this, cluster, this::render);
   }
 
@@ -74,6 +76,7 @@ class ServicesView extends Div {
     grid.setItems(rows);
     empty.setVisible(rows.isEmpty());
     empty.setText(rows.isEmpty() ? "No Deployments in the managed namespaces yet." : "");
+    statefulSets.render(snapshot);
     stale.show(snapshot.connection(), grid);
   }
 
@@ -106,10 +109,11 @@ class ServicesView extends Div {
   }
 
   private Button scaleButton(Row row) {
-    Button button = new Button("Scale", click -> new ScaleDialog(operations, row.service(),
-        row.version().version(), row.version().desired(),
-        operations.autoscaler(row.version())).open());
-    button.setId("scale-" + row.version().deployment());
+    VersionWorkload version = row.version();
+    Button button = new Button("Scale", click -> new ScaleDialog(operations, row.service() + " " + version.version(),
+        version.desired(), operations.autoscaler(version),
+        (replicas, reason) -> operations.scale(row.service(), version.version(), replicas, reason)).open());
+    button.setId("scale-" + version.deployment());
     operations.changeRefusal().ifPresent(why -> {
       button.setEnabled(false);
       button.setTooltipText(why);

@@ -132,6 +132,9 @@ class ReleasesApiTest {
     assertProblem(send("admin", "POST", "/api/v1/releases", "{\"service\": \"webapi\"}"), 422, "\"tag\"");
     assertProblem(send("admin", "POST", "/api/v1/releases", "{\"service\": \"billing\", \"tag\": \"1.0.0\"}"), 422,
         "billing");
+    assertProblem(send("admin", "POST", "/api/v1/releases", "{\"service\": \"postgresql\", \"tag\": \"17.7\"}"),
+        422, "service postgresql runs as StatefulSet postgresql, not a Deployment: versions, traffic and canary "
+            + "releases are for Deployments");
   }
 
   /** A release of document-processor (10-minute steps), once no other of it runs. */

@@ -7,6 +7,7 @@ import dev.aviary.console.access.Identity;
 import dev.aviary.console.cluster.fabric8.TestClusterWriters;
 import dev.aviary.console.gitops.jgit.TestWorkspaces;
 import dev.aviary.console.release.AddCanaryVersion;
+import dev.aviary.console.scaling.ScaleStatefulSet;
 import dev.aviary.console.scaling.ScaleVersion;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -129,6 +130,35 @@ class ChangePipelineTest {
     assertThat(fixture.remoteHead()).isEqualTo(head);
     assertThat(virtualService().get("spec").toString()).isEqualTo(liveRoute.get("spec").toString());
     assertThat(fixture.published).isEmpty();
+  }
+
+  @Test
+  void scaling_a_stateful_set_commits_its_replicas_and_the_cluster_runs_the_ordered_pods_with_a_claim_each() {
+    ChangeResult result = fixture.pipeline.submit(new Change(new ScaleStatefulSet("redis", "redis", 2, 50), ALICE,
+        "A replica to fail over to"));
+
+    assertThat(result.state()).isEqualTo(ChangeResult.State.APPLIED);
+    assertThat(fixture.git("log", "-1", "--format=%an|%s")).isEqualTo("Alice Operator|redis: scale redis to 2 replicas");
+    assertThat(fixture.git("show", "--format=", "--numstat", "HEAD")).isEqualTo("1\t1\tbase/redis/stateful-set.yaml");
+    assertThat(fixture.git("show", "--format=", "-U0", "HEAD")).contains("-  replicas: 1", "+  replicas: 2");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(fixture.operator.apps().statefulSets().inNamespace("document-processing").withName("redis").get()
+          .getStatus().getReadyReplicas()).isEqualTo(2);
+      assertThat(fixture.operator.persistentVolumeClaims().inNamespace("document-processing").list().getItems())
+          .extracting(c -> c.getMetadata().getName()).contains("data-redis-0", "data-redis-1");
+    });
+  }
+
+  @Test
+  void a_store_is_scaled_as_a_stateful_set_and_refused_as_a_version_saying_why() {
+    String head = fixture.remoteHead();
+    assertRefused(new ScaleVersion("postgresql", "v1", 2, 50), "service postgresql runs as StatefulSet postgresql, "
+        + "not a Deployment: versions, traffic and canary releases are for Deployments (scale a StatefulSet as it is)");
+    assertRefused(new ScaleStatefulSet("postgresql", "pg", 2, 50),
+        "service postgresql has no StatefulSet 'pg' (StatefulSets: [postgresql])");
+    assertThatThrownBy(() -> new ScaleStatefulSet("redis", "redis", 51, 50))
+        .hasMessage("replicas must be between 0 and 50, got 51");
+    assertThat(fixture.remoteHead()).isEqualTo(head);
   }
 
   @Test

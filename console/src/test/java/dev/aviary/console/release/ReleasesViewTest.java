@@ -60,6 +60,11 @@ class ReleasesViewTest extends ReleaseSandboxTest {
   }
 
   @Test
+  void releases_are_offered_for_the_services_that_run_versions_and_not_for_the_stores() {
+    eventually(() -> assertThat(releases.services()).containsExactly("document-processor", "webapi"));
+  }
+
+  @Test
   void a_viewer_sees_releases_but_every_action_is_disabled_and_says_why() throws Exception {
     // A release of its own, finished before the others start theirs: this test does not rely on their order.
     SignedIn.as(SignedIn.demo("admin"));

@@ -62,6 +62,23 @@ class ServiceChangesViewTest extends ChangingSandboxTest {
   }
 
   @Test
+  void a_store_s_stateful_set_is_scaled_in_the_same_dialog_and_committed_as_the_operator() {
+    UI.getCurrent().navigate(ServicesView.class);
+    eventually(() -> assertThat(statefulSet("redis").statefulSet().ready()).isEqualTo(1));
+    assertThat(statefulSet("postgresql").service()).isEqualTo("postgresql");
+
+    _click(statefulSetScaleButton("redis"));
+    _setValue(_get(IntegerField.class, s -> s.withId("scale-replicas")), 2);
+    _setValue(_get(TextField.class, s -> s.withId("scale-reason")), "A replica to fail over to");
+    _click(_get(Button.class, s -> s.withId("scale-confirm")));
+
+    eventually(() -> assertThat(statefulSet("redis").statefulSet().ready()).isEqualTo(2));
+    assertThat(git("log", "-1", "--format=%an|%s|%b")).startsWith("Otto Operator|redis: scale redis to 2 replicas|"
+        + "A replica to fail over to");
+    assertThat(git("show", "--format=", "--name-only", "HEAD")).isEqualTo("base/redis/stateful-set.yaml");
+  }
+
+  @Test
   void releasing_the_traffic_slider_commits_the_weights_and_shows_them_as_desired_and_live() {
     pipeline.submit(new Change(new AddCanaryVersion(), new Identity("Release Bot", "bot@example.com"), ""));
     UI.getCurrent().navigate(ServicesView.class);
@@ -133,6 +150,25 @@ class ServiceChangesViewTest extends ChangingSandboxTest {
     Grid<ServicesView.Row> grid = _get(Grid.class, s -> s.withId("services-grid"));
     int index = IntStream.range(0, GridKt._size(grid))
         .filter(i -> GridKt._get(grid, i).version().deployment().equals(deployment)).findFirst().orElseThrow();
+    return (Button) GridKt._getCellComponent(grid, index, "actions");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Grid<StatefulSetsGrid.Row> statefulSets() {
+    return _get(Grid.class, s -> s.withId("stateful-sets-grid"));
+  }
+
+  private static StatefulSetsGrid.Row statefulSet(String name) {
+    Grid<StatefulSetsGrid.Row> grid = statefulSets();
+    return IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i))
+        .filter(r -> r.statefulSet().name().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no StatefulSet row for " + name));
+  }
+
+  private static Button statefulSetScaleButton(String name) {
+    Grid<StatefulSetsGrid.Row> grid = statefulSets();
+    int index = IntStream.range(0, GridKt._size(grid))
+        .filter(i -> GridKt._get(grid, i).statefulSet().name().equals(name)).findFirst().orElseThrow();
     return (Button) GridKt._getCellComponent(grid, index, "actions");
   }
 

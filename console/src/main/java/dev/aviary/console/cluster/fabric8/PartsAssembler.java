@@ -74,12 +74,23 @@ final class PartsAssembler {
             .add(WorkloadStatusReader.claim(c, warning));
       }
     }
+    gatherJobs(in, byService, serviceOfObject);
+    Map<String, WorkloadParts> parts = new TreeMap<>();
+    byService.forEach((service, gathered) -> parts.put(service, gathered.parts()));
+    return parts;
+  }
+
+  /** Jobs a CronJob made go under the CronJob (and its service, for their events); other Jobs stand alone. */
+  private static void gatherJobs(SnapshotAssembler.Inputs in, Map<String, Gathered> byService,
+                                 Map<String, String> serviceOfObject) {
     Map<String, List<JobState>> jobsOfCronJob = new HashMap<>();
+    Map<String, String> cronJobOfJob = new HashMap<>();
     for (var j : in.jobs()) {
       Optional<String> cronJob = owner(j, "CronJob");
       if (cronJob.isPresent()) {
-        jobsOfCronJob.computeIfAbsent(key(j, "CronJob", cronJob.get()), k -> new ArrayList<>())
-            .add(WorkloadStatusReader.job(j));
+        String cronJobKey = key(j, "CronJob", cronJob.get());
+        jobsOfCronJob.computeIfAbsent(cronJobKey, k -> new ArrayList<>()).add(WorkloadStatusReader.job(j));
+        cronJobOfJob.put(key(j, "Job", j.getMetadata().getName()), cronJobKey);
       } else {
         gather(j, "Job", byService, serviceOfObject).jobs().add(WorkloadStatusReader.job(j));
       }
@@ -88,13 +99,8 @@ final class PartsAssembler {
       gather(c, "CronJob", byService, serviceOfObject).cronJobs().add(WorkloadStatusReader.cronJob(c,
           jobsOfCronJob.getOrDefault(key(c, "CronJob", c.getMetadata().getName()), List.of())));
     }
-    for (var j : in.jobs()) {
-      owner(j, "CronJob").map(cronJob -> serviceOfObject.get(key(j, "CronJob", cronJob)))
-          .ifPresent(service -> serviceOfObject.put(key(j, "Job", j.getMetadata().getName()), service));
-    }
-    Map<String, WorkloadParts> parts = new TreeMap<>();
-    byService.forEach((service, gathered) -> parts.put(service, gathered.parts()));
-    return parts;
+    cronJobOfJob.forEach((job, cronJob) -> Optional.ofNullable(serviceOfObject.get(cronJob))
+        .ifPresent(service -> serviceOfObject.put(job, service)));
   }
 
   private static Gathered gather(HasMetadata o, String kind, Map<String, Gathered> byService,

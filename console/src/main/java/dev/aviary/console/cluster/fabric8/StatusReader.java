@@ -87,11 +87,13 @@ final class StatusReader {
     }
   }
 
-  private static int count(Integer value) {
+  /** A count the API server left out (it omits zeros): 0. */
+  static int count(Integer value) {
     return value == null ? 0 : value;
   }
 
-  private static String nonNull(String value) {
+  /** A string the API server left out: empty. */
+  static String nonNull(String value) {
     return value == null ? "" : value;
   }
 }

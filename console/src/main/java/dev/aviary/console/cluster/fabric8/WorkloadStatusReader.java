@@ -17,6 +17,9 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.List;
 import java.util.Objects;
 
+import static dev.aviary.console.cluster.fabric8.StatusReader.count;
+import static dev.aviary.console.cluster.fabric8.StatusReader.nonNull;
+
 /** Reads the status of the workloads besides Deployments: StatefulSets, DaemonSets, claims, Jobs and CronJobs. */
 final class WorkloadStatusReader {
 
@@ -36,8 +39,8 @@ final class WorkloadStatusReader {
           pods);
     }
     return new StatefulSetState(s.getMetadata().getName(), desired, count(status.getReadyReplicas()),
-        count(status.getCurrentReplicas()), count(status.getUpdatedReplicas()), text(status.getCurrentRevision()),
-        text(status.getUpdateRevision()), partition, onDelete, observed(s.getMetadata().getGeneration(),
+        count(status.getCurrentReplicas()), count(status.getUpdatedReplicas()), nonNull(status.getCurrentRevision()),
+        nonNull(status.getUpdateRevision()), partition, onDelete, observed(s.getMetadata().getGeneration(),
         status.getObservedGeneration()), pods);
   }
 
@@ -62,8 +65,8 @@ final class WorkloadStatusReader {
     Quantity storage = spec == null || spec.getResources() == null || spec.getResources().getRequests() == null ? null
         : spec.getResources().getRequests().get("storage");
     return new ClaimState(c.getMetadata().getName(), c.getStatus() == null || c.getStatus().getPhase() == null
-        ? "Pending" : c.getStatus().getPhase(), spec == null ? "" : text(spec.getStorageClassName()),
-        storage == null ? "" : storage.toString(), spec == null ? "" : text(spec.getVolumeName()), problem,
+        ? "Pending" : c.getStatus().getPhase(), spec == null ? "" : nonNull(spec.getStorageClassName()),
+        storage == null ? "" : storage.toString(), spec == null ? "" : nonNull(spec.getVolumeName()), problem,
         StatusReader.time(c.getMetadata().getCreationTimestamp()));
   }
 
@@ -75,7 +78,7 @@ final class WorkloadStatusReader {
       return new JobState(j.getMetadata().getName(), 0, 0, 0, completions, suspended, List.of(), null, null);
     }
     List<Condition> conditions = status.getConditions().stream().map(c -> new Condition(c.getType(), c.getStatus(),
-        text(c.getReason()), text(c.getMessage()), StatusReader.time(c.getLastTransitionTime()))).toList();
+        nonNull(c.getReason()), nonNull(c.getMessage()), StatusReader.time(c.getLastTransitionTime()))).toList();
     return new JobState(j.getMetadata().getName(), count(status.getActive()), count(status.getSucceeded()),
         count(status.getFailed()), completions, suspended, conditions, StatusReader.time(status.getStartTime()),
         StatusReader.time(status.getCompletionTime()));
@@ -83,7 +86,7 @@ final class WorkloadStatusReader {
 
   static CronJobState cronJob(CronJob c, List<JobState> jobs) {
     var status = c.getStatus();
-    return new CronJobState(c.getMetadata().getName(), text(c.getSpec().getSchedule()),
+    return new CronJobState(c.getMetadata().getName(), nonNull(c.getSpec().getSchedule()),
         Boolean.TRUE.equals(c.getSpec().getSuspend()),
         status == null ? null : StatusReader.time(status.getLastScheduleTime()),
         status == null ? null : StatusReader.time(status.getLastSuccessfulTime()), jobs);
@@ -91,13 +94,5 @@ final class WorkloadStatusReader {
 
   private static boolean observed(Long generation, Long observedGeneration) {
     return observedGeneration != null && observedGeneration >= Objects.requireNonNullElse(generation, 0L);
-  }
-
-  private static int count(Integer value) {
-    return value == null ? 0 : value;
-  }
-
-  private static String text(String value) {
-    return value == null ? "" : value;
   }
 }

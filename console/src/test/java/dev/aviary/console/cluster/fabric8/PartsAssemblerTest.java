@@ -66,7 +66,8 @@ class PartsAssemblerTest {
         List.of(), List.of(podOf("postgresql-0", "StatefulSet", "postgresql"), podOf("postgresql-1", "StatefulSet",
         "postgresql"), podOf("other-0", "StatefulSet", "other")), List.of(),
         List.of(event("e1", "PersistentVolumeClaim", "data-postgresql-1", "Warning", "ProvisioningFailed",
-            "2026-12-01T10:00:00Z")),
+            "2026-12-01T10:00:00Z"), event("e2", "Job", "postgresql-vacuum-2", "Warning", "BackoffLimitExceeded",
+            "2026-12-01T11:00:00Z")),
         List.of(statefulSet()), List.of(), List.of(claim("data-postgresql-1", "postgresql"), claim("scratch", null)),
         List.of(job("postgresql-vacuum-2", "postgresql-vacuum", "2026-12-01T03:00:00Z"),
             job("postgresql-vacuum-1", "postgresql-vacuum", "2026-11-30T03:00:00Z")),
@@ -92,7 +93,8 @@ class PartsAssemblerTest {
     assertThat(postgresql.parts().jobs()).as("a CronJob's runs are listed under it").isEmpty();
     assertThat(postgresql.parts().cronJobs()).singleElement().satisfies(c -> assertThat(c.lastRun()).get()
         .satisfies(j -> assertThat(j.name()).isEqualTo("postgresql-vacuum-2")));
-    assertThat(postgresql.events()).extracting(EventInfo::objectName).containsExactly("data-postgresql-1");
+    assertThat(postgresql.events()).as("events about a CronJob's runs go to the CronJob's service, newest first")
+        .extracting(EventInfo::objectName).containsExactly("postgresql-vacuum-2", "data-postgresql-1");
     assertThat(services.get(1).parts().isEmpty()).isTrue();
   }
 }

@@ -107,6 +107,21 @@ public final class ManifestSet extends Manifests {
     return file.substring(file.lastIndexOf('/') + 1);
   }
 
+  /**
+   * A manifest's object as this change's edits have left it so far (lookups read {@link #base()}): for an edit that
+   * must find list indexes after another edit of the same file moved them.
+   */
+  public Map<String, Object> current(ManifestReader.Manifest manifest) {
+    YamlEditor editor = editors.get(manifest.file());
+    if (editor == null) {
+      return manifest.object();
+    }
+    return ManifestReader.manifests(manifest.file(), editor.text()).stream()
+        .filter(m -> m.document() == manifest.document()).map(ManifestReader.Manifest::object).findFirst()
+        .orElseThrow(() -> new GitOpsException(manifest.file() + " no longer holds document " + (manifest.document()
+            + 1)));
+  }
+
   /** The objects a file holds at {@link #base()}, e.g. those to remove from the cluster with it. */
   public List<ManifestReader.Manifest> objectsOf(String file) {
     return read(file).map(content -> ManifestReader.manifests(file, content)).orElse(List.of());

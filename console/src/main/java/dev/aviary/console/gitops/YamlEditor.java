@@ -48,7 +48,8 @@ public final class YamlEditor {
     }
     if (parent instanceof SequenceNode sequence && last instanceof Integer index && index < sequence.getValue().size()) {
       Node item = sequence.getValue().get(index);
-      return replace(item, value, column(item));
+      return value instanceof Map<?, ?> || value instanceof List<?> ? replaceItem(item, value)
+          : replace(item, value, column(item));
     }
     throw new GitOpsException("no place for " + describe(path) + " in document " + (document + 1));
   }
@@ -67,6 +68,40 @@ public final class YamlEditor {
     String rendered = indent + "- " + block.replace("\n", "\n" + indent + "  ");
     int at = endOfLine(lastContent(lastItem));
     text = text.substring(0, at) + "\n" + rendered + text.substring(at);
+    return this;
+  }
+
+  /** Inserts an item into the block list at {@code path} before its item {@code index}, at that item's indentation. */
+  public YamlEditor insert(int document, List<Object> path, int index, Object item) {
+    if (!(find(document, path) instanceof SequenceNode sequence) || index < 0 || index >= sequence.getValue().size()
+        || sequence.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+      throw new GitOpsException("no block list item " + describe(path) + "[" + index + "] to insert before in document "
+          + (document + 1));
+    }
+    int dash = text.lastIndexOf('-', offset(sequence.getValue().get(index).getStartMark().getIndex()));
+    int lineStart = text.lastIndexOf('\n', dash) + 1;
+    String indent = " ".repeat(dash - lineStart);
+    String rendered = indent + "- " + block(item).stripTrailing().replace("\n", "\n" + indent + "  ");
+    text = text.substring(0, lineStart) + rendered + "\n" + text.substring(lineStart);
+    return this;
+  }
+
+  /** Removes the entry {@code path}'s last key names, and its value, from a block mapping that keeps another entry. */
+  public YamlEditor removeKey(int document, List<Object> path) {
+    Node parent = find(document, path.subList(0, path.size() - 1));
+    if (!(parent instanceof MappingNode mapping) || !(path.getLast() instanceof String key)
+        || mapping.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+      throw new GitOpsException("no block mapping entry " + describe(path) + " in document " + (document + 1));
+    }
+    NodeTuple entry = mapping.getValue().stream()
+        .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)).findFirst()
+        .orElseThrow(() -> new GitOpsException("no " + describe(path) + " in document " + (document + 1)));
+    if (mapping.getValue().size() == 1) {
+      throw new GitOpsException("cannot remove the only entry of " + describe(path.subList(0, path.size() - 1)));
+    }
+    int from = text.lastIndexOf('\n', offset(entry.getKeyNode().getStartMark().getIndex()));
+    int to = endOfLine(lastContent(entry.getValueNode()));
+    text = text.substring(0, Math.max(from, 0)) + text.substring(from < 0 ? Math.min(to + 1, text.length()) : to);
     return this;
   }
 
@@ -113,6 +148,15 @@ public final class YamlEditor {
       replacement = scalar(value);
     }
     text = text.substring(0, start) + replacement + text.substring(end);
+    return this;
+  }
+
+  /** A list item becomes a block: its first line stays after the dash, the rest at the item's column. */
+  private YamlEditor replaceItem(Node item, Object value) {
+    int start = offset(item.getStartMark().getIndex());
+    int end = endOfLine(lastContent(item));
+    String rendered = block(value).stripTrailing().replace("\n", "\n" + " ".repeat(column(item)));
+    text = text.substring(0, start) + rendered + text.substring(end);
     return this;
   }
 

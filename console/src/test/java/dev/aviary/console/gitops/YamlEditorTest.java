@@ -62,6 +62,50 @@ class YamlEditorTest {
   }
 
   @Test
+  void an_item_inserted_before_another_takes_its_place_and_indentation_and_parses_back() {
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("name", "canary-by-header");
+    rule.put("match", List.of(Map.of("headers", Map.of("x-aviary-canary", Map.of("exact", "always")))));
+
+    String edited = new YamlEditor(VIRTUAL_SERVICE).insert(0, List.of("spec", "http"), 0, rule).text();
+
+    assertThat(edited).isEqualTo(VIRTUAL_SERVICE.replace("    - name: primary\n", ""
+        + "    - name: canary-by-header\n"
+        + "      match:\n"
+        + "      - headers:\n"
+        + "          x-aviary-canary:\n"
+        + "            exact: always\n"
+        + "    - name: primary\n"));
+    assertThat(ManifestReader.parse("vs.yaml", edited).getFirst().toString()).contains("exact=always");
+  }
+
+  @Test
+  void a_list_item_replaced_by_a_mapping_keeps_its_dash_and_column() {
+    Map<String, Object> destination = new LinkedHashMap<>();
+    destination.put("host", "webapi");
+    destination.put("subset", "v2");
+    Map<String, Object> route = new LinkedHashMap<>();
+    route.put("destination", destination);
+    route.put("weight", 100);
+
+    String edited = new YamlEditor(VIRTUAL_SERVICE).set(0, List.of("spec", "http", 0, "route", 0), route).text();
+
+    assertThat(edited).isEqualTo(VIRTUAL_SERVICE.replace("subset: v1\n          weight: 100 # stable",
+        "subset: v2\n          weight: 100"));
+  }
+
+  @Test
+  void removing_a_key_takes_its_whole_value_and_nothing_else() {
+    String edited = new YamlEditor(VIRTUAL_SERVICE).removeKey(0, List.of("spec", "http", 0, "retries")).text();
+
+    assertThat(edited).isEqualTo(VIRTUAL_SERVICE.replace("      retries:\n        attempts: 3\n", ""));
+    assertThatThrownBy(() -> new YamlEditor(VIRTUAL_SERVICE).removeKey(0, List.of("spec", "http", 0, "mirror")))
+        .isInstanceOf(GitOpsException.class).hasMessageContaining("spec.http[0].mirror");
+    assertThatThrownBy(() -> new YamlEditor("a:\n  b: 1\n").removeKey(0, List.of("a", "b")))
+        .hasMessageContaining("only entry of a");
+  }
+
+  @Test
   void a_missing_key_is_added_to_its_mapping_at_the_mappings_indentation() {
     String deployment = """
         apiVersion: apps/v1

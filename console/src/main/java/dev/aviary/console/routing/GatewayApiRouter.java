@@ -61,6 +61,9 @@ public final class GatewayApiRouter implements TrafficRouter {
     Map<String, Map<String, Integer>> all = new HashMap<>();
     for (ManifestReader.Manifest route : manifests.ofKind("HTTPRoute")) {
       for (Object rule : (List<Object>) Manifests.field(route.object(), "spec", "rules").orElse(List.of())) {
+        if (matchesHeaders((Map<String, Object>) rule)) {
+          continue;
+        }
         List<Map<String, Object>> backends = (List<Map<String, Object>>) Manifests.field((Map<String, Object>) rule, "backendRefs")
             .orElse(List.of());
         Set<String> apps = new HashSet<>();
@@ -133,21 +136,50 @@ public final class GatewayApiRouter implements TrafficRouter {
 
   @Override
   public void removeVersion(ManifestSet manifests, String service, String version) {
-    Rule rule = rule(manifests, service).orElseThrow(() -> notRouted(service));
-    String name = versionServices(manifests, service).get(version);
+    ManifestReader.Manifest route = rule(manifests, service).orElseThrow(() -> notRouted(service)).route();
+    Map<String, String> versions = versionServices(manifests, service);
+    String name = versions.get(version);
     if (name == null) {
       return;
     }
+    GatewayRequestRouting.forget(manifests, service, version);
+    Rule rule = rules(route, manifests.current(route), versions).stream().filter(r -> !matchesHeaders(r.rule()))
+        .findFirst().orElseThrow();
     int index = indexOf(rule.backends(), name);
     if (index >= 0) {
-      manifests.edit(rule.route().file()).remove(rule.route().document(), List.of("spec", "rules", rule.index(),
-          "backendRefs", index));
+      manifests.edit(route.file()).remove(route.document(), List.of("spec", "rules", rule.index(), "backendRefs",
+          index));
     }
     ManifestReader.Manifest versionService = manifests.find("Service", name).orElseThrow();
     if (manifests.objectsOf(versionService.file()).size() == 1) {
       manifests.exclude(versionService.file());
       manifests.delete(versionService.file());
     }
+  }
+
+  @Override
+  public RouteTable table(Manifests manifests, String service) {
+    return GatewayRequestRouting.table(manifests, service);
+  }
+
+  @Override
+  public void routeMatching(ManifestSet manifests, String service, RequestMatch match, String version) {
+    GatewayRequestRouting.routeMatching(manifests, service, match, version);
+  }
+
+  @Override
+  public void stopRoutingMatching(ManifestSet manifests, String service, String version) {
+    GatewayRequestRouting.stopRoutingMatching(manifests, service, version);
+  }
+
+  @Override
+  public void mirror(ManifestSet manifests, String service, String version, int percent) {
+    GatewayRequestRouting.mirror(manifests, service, new RouteTable.Mirror(version, percent));
+  }
+
+  @Override
+  public void stopMirroring(ManifestSet manifests, String service) {
+    GatewayRequestRouting.stopMirroring(manifests, service);
   }
 
   private static void checkRelative(Map<String, Integer> weights) {
@@ -165,28 +197,47 @@ public final class GatewayApiRouter implements TrafficRouter {
     }
   }
 
-  private record Rule(ManifestReader.Manifest route, int index, List<Map<String, Object>> backends) {
+  /** A rule of an HTTPRoute: where it is, its backends, and the rule itself. */
+  record Rule(ManifestReader.Manifest route, int index, List<Map<String, Object>> backends, Map<String, Object> rule) {
   }
 
-  @SuppressWarnings("unchecked")
-  private static Optional<Rule> rule(Manifests manifests, String service) {
+  /** The service's primary rule: the first whose backends are all the service's version Services and no header match. */
+  static Optional<Rule> rule(Manifests manifests, String service) {
     Map<String, String> versions = versionServices(manifests, service);
     for (ManifestReader.Manifest route : manifests.ofKind("HTTPRoute")) {
-      List<Object> rules = (List<Object>) Manifests.field(route.object(), "spec", "rules").orElse(List.of());
-      for (int i = 0; i < rules.size(); i++) {
-        List<Map<String, Object>> backends = (List<Map<String, Object>>) Manifests.field(route.object(), "spec",
-            "rules", i, "backendRefs").orElse(List.of());
-        if (!backends.isEmpty() && backends.stream().allMatch(b -> versions.containsValue(String.valueOf(b.get("name"))))) {
-          return Optional.of(new Rule(route, i, backends));
-        }
+      Optional<Rule> rule = rules(route, route.object(), versions).stream().filter(r -> !matchesHeaders(r.rule()))
+          .findFirst();
+      if (rule.isPresent()) {
+        return rule;
       }
     }
     return Optional.empty();
   }
 
+  /** The rules of one HTTPRoute's {@code object} (its content now) that send only to the service's versions. */
+  @SuppressWarnings("unchecked")
+  static List<Rule> rules(ManifestReader.Manifest route, Map<String, Object> object, Map<String, String> versions) {
+    List<Object> rules = (List<Object>) Manifests.field(object, "spec", "rules").orElse(List.of());
+    List<Rule> found = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      List<Map<String, Object>> backends = (List<Map<String, Object>>) Manifests.field(object, "spec", "rules", i,
+          "backendRefs").orElse(List.of());
+      if (!backends.isEmpty() && backends.stream().allMatch(b -> versions.containsValue(String.valueOf(b.get("name"))))) {
+        found.add(new Rule(route, i, backends, (Map<String, Object>) rules.get(i)));
+      }
+    }
+    return found;
+  }
+
+  @SuppressWarnings("unchecked")
+  static boolean matchesHeaders(Map<String, Object> rule) {
+    return ((List<Object>) rule.getOrDefault("matches", List.of())).stream()
+        .anyMatch(m -> m instanceof Map<?, ?> match && match.get("headers") != null);
+  }
+
   /** Version to the name of the Service that selects only that version of the service. */
   @SuppressWarnings("unchecked")
-  private static Map<String, String> versionServices(Manifests manifests, String service) {
+  static Map<String, String> versionServices(Manifests manifests, String service) {
     Map<String, String> byVersion = new TreeMap<>();
     for (ManifestReader.Manifest s : manifests.ofKind("Service")) {
       Map<String, Object> selector = (Map<String, Object>) Manifests.field(s.object(), "spec", "selector")
@@ -198,12 +249,12 @@ public final class GatewayApiRouter implements TrafficRouter {
     return byVersion;
   }
 
-  private static String versionOf(Map<String, String> versions, String serviceName) {
+  static String versionOf(Map<String, String> versions, String serviceName) {
     return versions.entrySet().stream().filter(e -> e.getValue().equals(serviceName)).map(Map.Entry::getKey)
         .findFirst().orElse(serviceName);
   }
 
-  private static int indexOf(List<Map<String, Object>> backends, String serviceName) {
+  static int indexOf(List<Map<String, Object>> backends, String serviceName) {
     for (int i = 0; i < backends.size(); i++) {
       if (serviceName.equals(String.valueOf(backends.get(i).get("name")))) {
         return i;
@@ -212,7 +263,7 @@ public final class GatewayApiRouter implements TrafficRouter {
     return -1;
   }
 
-  private static InvalidChangeException notRouted(String service) {
+  static InvalidChangeException notRouted(String service) {
     return new InvalidChangeException("no HTTPRoute routes to service '" + service + "'");
   }
 }

@@ -23,12 +23,12 @@ public final class IstioRouter implements TrafficRouter {
 
   @Override
   public boolean routes(Manifests manifests, String service) {
-    return primaryRoute(manifests, service).isPresent();
+    return IstioRoutes.primary(manifests, service).isPresent();
   }
 
   @Override
   public Map<String, Integer> weights(Manifests manifests, String service) {
-    return weightsOf(primaryRoute(manifests, service).orElseThrow(() -> notRouted(service)).destinations());
+    return weightsOf(route(manifests, service).destinations());
   }
 
   /** One pass over the VirtualServices: each service's primary route is the first that has its host. */
@@ -39,6 +39,9 @@ public final class IstioRouter implements TrafficRouter {
     Map<String, Map<String, Integer>> all = new HashMap<>();
     for (ManifestReader.Manifest vs : manifests.ofKind("VirtualService")) {
       for (Object http : (List<Object>) Manifests.field(vs.object(), "spec", "http").orElse(List.of())) {
+        if (IstioRoutes.matchesHeaders((Map<String, Object>) http)) {
+          continue;
+        }
         List<Map<String, Object>> route = (List<Map<String, Object>>) Manifests.field((Map<String, Object>) http, "route")
             .orElse(List.of());
         for (Map<String, Object> destination : route) {
@@ -53,7 +56,7 @@ public final class IstioRouter implements TrafficRouter {
     return all;
   }
 
-  private static Map<String, Integer> weightsOf(List<Map<String, Object>> destinations) {
+  static Map<String, Integer> weightsOf(List<Map<String, Object>> destinations) {
     Map<String, Integer> weights = new TreeMap<>();
     for (Map<String, Object> d : destinations) {
       int weight = Manifests.field(d, "weight").map(w -> ((Number) w).intValue()).orElse(destinations.size() == 1 ? 100 : 0);
@@ -64,17 +67,11 @@ public final class IstioRouter implements TrafficRouter {
 
   @Override
   public void setWeights(ManifestSet manifests, String service, Map<String, Integer> weights) {
-    Route route = primaryRoute(manifests, service).orElseThrow(() -> notRouted(service));
+    IstioRoutes.Route route = route(manifests, service);
     Weights.checkPercentages(weights);
     Map<String, Integer> current = weights(manifests, service);
     Weights.checkAllNamed(current.keySet(), weights);
-    List<String> subsets = subsets(manifests, route.host());
-    for (String version : weights.keySet()) {
-      if (!subsets.contains(version)) {
-        throw new InvalidChangeException("no subset '" + version + "' in the DestinationRule for host " + route.host()
-            + " (subsets: " + subsets + ")");
-      }
-    }
+    weights.keySet().forEach(version -> requireSubset(manifests, service, version));
     List<Object> routePath = List.of("spec", "http", route.httpIndex(), "route");
     for (Map.Entry<String, Integer> entry : new TreeMap<>(weights).entrySet()) {
       int index = indexOf(route.destinations(), entry.getKey());
@@ -90,7 +87,7 @@ public final class IstioRouter implements TrafficRouter {
 
   @Override
   public void addVersion(ManifestSet manifests, String service, String version, String from) {
-    Route route = primaryRoute(manifests, service).orElseThrow(() -> notRouted(service));
+    IstioRoutes.Route route = route(manifests, service);
     if (indexOf(route.destinations(), version) >= 0 || subsets(manifests, route.host()).contains(version)) {
       throw new InvalidChangeException("service " + service + " already routes a version '" + version + "'");
     }
@@ -104,11 +101,12 @@ public final class IstioRouter implements TrafficRouter {
   @Override
   @SuppressWarnings("unchecked")
   public void removeVersion(ManifestSet manifests, String service, String version) {
-    Route route = primaryRoute(manifests, service).orElseThrow(() -> notRouted(service));
+    IstioRequestRouting.forget(manifests, service, version);
+    ManifestReader.Manifest vs = route(manifests, service).manifest();
+    IstioRoutes.Route route = IstioRoutes.primary(vs, manifests.current(vs), service).orElseThrow();
     int index = indexOf(route.destinations(), version);
     if (index >= 0) {
-      manifests.edit(route.manifest().file()).remove(route.manifest().document(),
-          List.of("spec", "http", route.httpIndex(), "route", index));
+      manifests.edit(vs.file()).remove(vs.document(), List.of("spec", "http", route.httpIndex(), "route", index));
     }
     ManifestReader.Manifest rule = destinationRule(manifests, route.host());
     List<Map<String, Object>> subsets = (List<Map<String, Object>>) Manifests.field(rule.object(), "spec", "subsets")
@@ -120,33 +118,47 @@ public final class IstioRouter implements TrafficRouter {
     }
   }
 
+  @Override
+  public RouteTable table(Manifests manifests, String service) {
+    return IstioRequestRouting.table(manifests, service);
+  }
+
+  @Override
+  public void routeMatching(ManifestSet manifests, String service, RequestMatch match, String version) {
+    requireSubset(manifests, service, version);
+    IstioRequestRouting.routeMatching(manifests, service, match, version);
+  }
+
+  @Override
+  public void stopRoutingMatching(ManifestSet manifests, String service, String version) {
+    IstioRequestRouting.stopRoutingMatching(manifests, service, version);
+  }
+
+  @Override
+  public void mirror(ManifestSet manifests, String service, String version, int percent) {
+    requireSubset(manifests, service, version);
+    IstioRequestRouting.mirror(manifests, service, new RouteTable.Mirror(version, percent));
+  }
+
+  @Override
+  public void stopMirroring(ManifestSet manifests, String service) {
+    IstioRequestRouting.stopMirroring(manifests, service);
+  }
+
+  private static void requireSubset(Manifests manifests, String service, String version) {
+    String host = route(manifests, service).host();
+    List<String> subsets = subsets(manifests, host);
+    if (!subsets.contains(version)) {
+      throw new InvalidChangeException("no subset '" + version + "' in the DestinationRule for host " + host
+          + " (subsets: " + subsets + ")");
+    }
+  }
+
   private static ManifestReader.Manifest destinationRule(Manifests manifests, String host) {
     return manifests.ofKind("DestinationRule").stream()
         .filter(dr -> host.equals(Manifests.field(dr.object(), "spec", "host").orElse(null))).findFirst()
         .orElseThrow(() -> new InvalidChangeException("no DestinationRule for host " + host
             + " to add a version's subset to"));
-  }
-
-  private record Route(ManifestReader.Manifest manifest, int httpIndex, String host,
-                       List<Map<String, Object>> destinations) {
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Optional<Route> primaryRoute(Manifests manifests, String service) {
-    for (ManifestReader.Manifest vs : manifests.ofKind("VirtualService")) {
-      List<Object> http = (List<Object>) Manifests.field(vs.object(), "spec", "http").orElse(List.of());
-      for (int i = 0; i < http.size(); i++) {
-        List<Map<String, Object>> route = (List<Map<String, Object>>) Manifests.field(vs.object(), "spec", "http", i,
-            "route").orElse(List.of());
-        for (Map<String, Object> destination : route) {
-          String host = String.valueOf(Manifests.field(destination, "destination", "host").orElse(""));
-          if (host.equals(service) || host.startsWith(service + ".")) {
-            return Optional.of(new Route(vs, i, host, route));
-          }
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   @SuppressWarnings("unchecked")
@@ -158,7 +170,7 @@ public final class IstioRouter implements TrafficRouter {
         .map(s -> String.valueOf(s.get("name"))).toList();
   }
 
-  private static int indexOf(List<Map<String, Object>> destinations, String version) {
+  static int indexOf(List<Map<String, Object>> destinations, String version) {
     for (int i = 0; i < destinations.size(); i++) {
       if (version.equals(Manifests.field(destinations.get(i), "destination", "subset").orElse(null))) {
         return i;
@@ -167,15 +179,14 @@ public final class IstioRouter implements TrafficRouter {
     return -1;
   }
 
+  private static IstioRoutes.Route route(Manifests manifests, String service) {
+    return IstioRoutes.primary(manifests, service).orElseThrow(() -> IstioRoutes.notRouted(service));
+  }
+
   /** A new route entry shaped like the first one: same host and port, the new subset. */
-  private static Map<String, Object> newDestination(Route route, String version, int weight) {
-    Map<String, Object> destination = new LinkedHashMap<>();
-    destination.put("host", route.host());
-    destination.put("subset", version);
-    Manifests.field(route.destinations().getFirst(), "destination", "port")
-        .ifPresent(port -> destination.put("port", port));
+  private static Map<String, Object> newDestination(IstioRoutes.Route route, String version, int weight) {
     Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("destination", destination);
+    entry.put("destination", IstioRoutes.destination(route, version));
     entry.put("weight", weight);
     return entry;
   }
@@ -184,9 +195,5 @@ public final class IstioRouter implements TrafficRouter {
     List<Object> out = new java.util.ArrayList<>(path);
     out.addAll(List.of(more));
     return out;
-  }
-
-  private static InvalidChangeException notRouted(String service) {
-    return new InvalidChangeException("no VirtualService routes to service '" + service + "'");
   }
 }

@@ -36,8 +36,32 @@ public interface TrafficRouter {
    */
   void addVersion(ManifestSet manifests, String service, String version, String from);
 
-  /** Takes a version out of the route, and what {@link #addVersion} added for it. */
+  /** Takes a version out of the route, with what {@link #addVersion} added for it and any match or mirror to it. */
   void removeVersion(ManifestSet manifests, String service, String version);
+
+  /** What the service's route does with a request: routes by header or cookie, weights, and a mirror. */
+  RouteTable table(Manifests manifests, String service);
+
+  /**
+   * Sends requests matching {@code match} to {@code version} ahead of the weights, replacing any such route to it.
+   *
+   * @throws dev.aviary.console.gitops.InvalidChangeException when the service or the version is not routed here
+   */
+  void routeMatching(ManifestSet manifests, String service, RequestMatch match, String version);
+
+  /** Takes out the routes that send matching requests to {@code version}; nothing when there is none. */
+  void stopRoutingMatching(ManifestSet manifests, String service, String version);
+
+  /**
+   * Copies {@code percent} of the requests the weights route to {@code version}, whose answers are dropped;
+   * replaces any mirror the route had.
+   *
+   * @throws dev.aviary.console.gitops.InvalidChangeException when the service or the version is not routed here
+   */
+  void mirror(ManifestSet manifests, String service, String version, int percent);
+
+  /** Stops mirroring; nothing when the route mirrors nothing. */
+  void stopMirroring(ManifestSet manifests, String service);
 
   /**
    * The weights of each of {@code services} this router routes, by service. Routers that can answer in one pass

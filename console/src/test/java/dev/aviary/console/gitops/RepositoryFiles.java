@@ -38,6 +38,24 @@ public class RepositoryFiles implements GitWorkspace {
     return out;
   }
 
+  /**
+   * Edits a fresh read of {@code folder}'s manifests, keeps the result as the files' next state, and checks it still
+   * reads; returns the files it changed with their new content.
+   */
+  public Map<String, String> change(String folder, java.util.function.Consumer<ManifestSet> edit) {
+    ManifestSet manifests = new ManifestSet(this, folder);
+    edit.accept(manifests);
+    Map<String, String> changed = manifests.changedFiles();
+    commitAndPush(manifests.base(), changed, new Identity("t", "t@example.com"), "test");
+    new ManifestReader(this).read(folder);
+    return changed;
+  }
+
+  /** The files and their content now. */
+  public Map<String, String> contents() {
+    return Map.copyOf(files);
+  }
+
   public RepositoryFiles with(String path, String content) {
     files.put(path, content);
     return this;

@@ -3,7 +3,6 @@ package dev.aviary.console.release;
 import dev.aviary.console.routing.IstioRouter;
 import dev.aviary.console.routing.GatewayApiRouter;
 
-import dev.aviary.console.access.Identity;
 import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.ManifestReader;
 import dev.aviary.console.gitops.ManifestSet;
@@ -34,14 +33,8 @@ class CanaryManifestsTest {
     return new ReleaseSpec("webapi", "v1", "v2", "ghcr.io/aviary-dev/platform-app:1.1.0", PLAN, "Ada", null);
   }
 
-  /** Edits a fresh read of the files, checks the result still renders, and keeps it as the next state. */
   Map<String, String> change(String folder, Consumer<ManifestSet> edit) {
-    ManifestSet manifests = new ManifestSet(files, folder);
-    edit.accept(manifests);
-    Map<String, String> changed = manifests.changedFiles();
-    files.commitAndPush(manifests.base(), changed, new Identity("t", "t@example.com"), "test");
-    new ManifestReader(files).read(folder);
-    return changed;
+    return files.change(folder, edit);
   }
 
   @ParameterizedTest

@@ -1,0 +1,202 @@
+package dev.aviary.console.routing;
+
+import dev.aviary.console.gitops.InvalidChangeException;
+import dev.aviary.console.gitops.ManifestReader;
+import dev.aviary.console.gitops.ManifestSet;
+import dev.aviary.console.gitops.Manifests;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Routes by request and mirrors in a Gateway API HTTPRoute. A matched route is a rule of its own after the primary
+ * one, with the primary's path and a header condition ({@code Exact}, or {@code RegularExpression} on the
+ * {@code cookie} header), sending to the version's Service: the Gateway API prefers the rule with more header
+ * matches, so order does not matter. A mirror is a {@code RequestMirror} filter on the primary rule with a
+ * {@code percent} (Gateway API 1.3).
+ */
+final class GatewayRequestRouting {
+
+  static final String MIRROR = "RequestMirror";
+
+  private GatewayRequestRouting() {
+  }
+
+  static RouteTable table(Manifests manifests, String service) {
+    GatewayApiRouter.Rule primary = primary(manifests, service);
+    Map<String, String> versions = GatewayApiRouter.versionServices(manifests, service);
+    List<RouteTable.MatchedRoute> matched = new ArrayList<>();
+    for (GatewayApiRouter.Rule rule : GatewayApiRouter.rules(primary.route(), primary.route().object(), versions)) {
+      if (GatewayApiRouter.matchesHeaders(rule.rule()) && rule.backends().size() == 1) {
+        match(rule.rule()).ifPresent(m -> matched.add(new RouteTable.MatchedRoute(m,
+            GatewayApiRouter.versionOf(versions, String.valueOf(rule.backends().getFirst().get("name"))))));
+      }
+    }
+    Map<String, Integer> weights = new TreeMap<>();
+    primary.backends().forEach(b -> weights.put(GatewayApiRouter.versionOf(versions, String.valueOf(b.get("name"))),
+        Manifests.field(b, "weight").map(w -> ((Number) w).intValue()).orElse(1)));
+    return new RouteTable(matched, weights, mirror(primary.rule(), versions));
+  }
+
+  static void routeMatching(ManifestSet manifests, String service, RequestMatch match, String version) {
+    String backend = versionService(manifests, service, version);
+    stopRoutingMatching(manifests, service, version);
+    GatewayApiRouter.Rule primary = primary(manifests, service);
+    Map<String, Object> condition = new LinkedHashMap<>();
+    if (match.kind() == RequestMatch.Kind.COOKIE) {
+      condition.put("type", "RegularExpression");
+    }
+    condition.put("name", match.kind() == RequestMatch.Kind.HEADER ? match.name() : "cookie");
+    condition.put("value", match.kind() == RequestMatch.Kind.HEADER ? match.value() : match.cookieRegex());
+    Map<String, Object> matches = new LinkedHashMap<>();
+    Manifests.field(primary.rule(), "matches", 0, "path").ifPresent(path -> matches.put("path", path));
+    matches.put("headers", List.of(condition));
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("matches", List.of(matches));
+    rule.put("backendRefs", List.of(backendRef(primary, backend)));
+    if (primary.rule().get("timeouts") != null) {
+      rule.put("timeouts", primary.rule().get("timeouts"));
+    }
+    manifests.edit(primary.route().file()).append(primary.route().document(), List.of("spec", "rules"), rule);
+  }
+
+  static void stopRoutingMatching(ManifestSet manifests, String service, String version) {
+    ManifestReader.Manifest route = primary(manifests, service).route();
+    String backend = GatewayApiRouter.versionServices(manifests, service).get(version);
+    for (Optional<GatewayApiRouter.Rule> rule = matchedTo(manifests, route, service, backend); rule.isPresent();
+         rule = matchedTo(manifests, route, service, backend)) {
+      manifests.edit(route.file()).remove(route.document(), List.of("spec", "rules", rule.get().index()));
+    }
+  }
+
+  static void mirror(ManifestSet manifests, String service, RouteTable.Mirror mirror) {
+    String backend = versionService(manifests, service, mirror.version());
+    GatewayApiRouter.Rule primary = current(manifests, service);
+    Map<String, Object> requestMirror = new LinkedHashMap<>();
+    requestMirror.put("backendRef", backendRef(primary, backend));
+    requestMirror.put("percent", mirror.percent());
+    Map<String, Object> filter = new LinkedHashMap<>();
+    filter.put("type", MIRROR);
+    filter.put("requestMirror", requestMirror);
+    List<Object> path = List.of("spec", "rules", primary.index(), "filters");
+    var editor = manifests.edit(primary.route().file());
+    int existing = mirrorIndex(primary.rule());
+    if (existing >= 0) {
+      editor.set(primary.route().document(), List.of("spec", "rules", primary.index(), "filters", existing,
+          "requestMirror"), requestMirror);
+    } else if (primary.rule().get("filters") instanceof List<?> filters && !filters.isEmpty()) {
+      editor.append(primary.route().document(), path, filter);
+    } else {
+      editor.set(primary.route().document(), path, List.of(filter));
+    }
+  }
+
+  static void stopMirroring(ManifestSet manifests, String service) {
+    GatewayApiRouter.Rule primary = current(manifests, service);
+    int existing = mirrorIndex(primary.rule());
+    if (existing < 0) {
+      return;
+    }
+    var editor = manifests.edit(primary.route().file());
+    if (((List<?>) primary.rule().get("filters")).size() == 1) {
+      editor.removeKey(primary.route().document(), List.of("spec", "rules", primary.index(), "filters"));
+    } else {
+      editor.remove(primary.route().document(), List.of("spec", "rules", primary.index(), "filters", existing));
+    }
+  }
+
+  /** Takes out what routes by request or mirrors to {@code version}: before the version itself goes. */
+  static void forget(ManifestSet manifests, String service, String version) {
+    stopRoutingMatching(manifests, service, version);
+    if (table(manifests, service).mirror().filter(m -> m.version().equals(version)).isPresent()) {
+      stopMirroring(manifests, service);
+    }
+  }
+
+  private static GatewayApiRouter.Rule primary(Manifests manifests, String service) {
+    return GatewayApiRouter.rule(manifests, service).orElseThrow(() -> GatewayApiRouter.notRouted(service));
+  }
+
+  /** The primary rule as this change's edits have left it. */
+  private static GatewayApiRouter.Rule current(ManifestSet manifests, String service) {
+    ManifestReader.Manifest route = primary(manifests, service).route();
+    return GatewayApiRouter.rules(route, manifests.current(route), GatewayApiRouter.versionServices(manifests,
+        service)).stream().filter(r -> !GatewayApiRouter.matchesHeaders(r.rule())).findFirst().orElseThrow();
+  }
+
+  private static Optional<GatewayApiRouter.Rule> matchedTo(ManifestSet manifests, ManifestReader.Manifest route,
+                                                           String service, String backend) {
+    return GatewayApiRouter.rules(route, manifests.current(route), GatewayApiRouter.versionServices(manifests,
+            service)).stream()
+        .filter(r -> GatewayApiRouter.matchesHeaders(r.rule()) && r.backends().size() == 1
+            && String.valueOf(r.backends().getFirst().get("name")).equals(backend))
+        .findFirst();
+  }
+
+  private static String versionService(Manifests manifests, String service, String version) {
+    Map<String, String> versions = GatewayApiRouter.versionServices(manifests, service);
+    String backend = versions.get(version);
+    if (backend == null) {
+      throw new InvalidChangeException("no Service selects " + service + " version '" + version
+          + "' to route to (per-version Services: " + new TreeMap<>(versions).values() + ")");
+    }
+    return backend;
+  }
+
+  private static Map<String, Object> backendRef(GatewayApiRouter.Rule primary, String backend) {
+    Map<String, Object> ref = new LinkedHashMap<>();
+    ref.put("name", backend);
+    Manifests.field(primary.backends().getFirst(), "port").ifPresent(port -> ref.put("port", port));
+    return ref;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static int mirrorIndex(Map<String, Object> rule) {
+    List<Object> filters = (List<Object>) rule.getOrDefault("filters", List.of());
+    for (int i = 0; i < filters.size(); i++) {
+      if (filters.get(i) instanceof Map<?, ?> f && MIRROR.equals(f.get("type"))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The one header condition of a matched rule, when it is one Aviary can read. */
+  @SuppressWarnings("unchecked")
+  private static Optional<RequestMatch> match(Map<String, Object> rule) {
+    List<Object> matches = (List<Object>) rule.get("matches");
+    if (matches.size() != 1 || !(((Map<String, Object>) matches.getFirst()).get("headers") instanceof List<?> headers)
+        || headers.size() != 1 || !(headers.getFirst() instanceof Map<?, ?> header)) {
+      return Optional.empty();
+    }
+    String type = String.valueOf(header.get("type") == null ? "Exact" : header.get("type"));
+    String name = String.valueOf(header.get("name"));
+    String value = String.valueOf(header.get("value"));
+    if (type.equals("RegularExpression") && name.equalsIgnoreCase("cookie")) {
+      return RequestMatch.ofCookieRegex(value);
+    }
+    try {
+      return type.equals("Exact") ? Optional.of(RequestMatch.header(name, value)) : Optional.empty();
+    } catch (InvalidChangeException e) {
+      return Optional.empty();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<RouteTable.Mirror> mirror(Map<String, Object> rule, Map<String, String> versions) {
+    int index = mirrorIndex(rule);
+    if (index < 0) {
+      return Optional.empty();
+    }
+    Map<String, Object> filter = (Map<String, Object>) ((List<Object>) rule.get("filters")).get(index);
+    String version = GatewayApiRouter.versionOf(versions, String.valueOf(Manifests.field(filter, "requestMirror",
+        "backendRef", "name").orElse("")));
+    // Without percent or fraction the Gateway API mirrors every request.
+    int percent = Manifests.field(filter, "requestMirror", "percent").map(p -> ((Number) p).intValue()).orElse(100);
+    return percent < 1 ? Optional.empty() : Optional.of(new RouteTable.Mirror(version, percent));
+  }
+}

@@ -5,6 +5,7 @@ import dev.aviary.console.gitops.InvalidChangeException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What a service's route does with a request, read from the router's objects: requests matching a {@link RequestMatch}
@@ -47,15 +48,28 @@ public record RouteTable(List<MatchedRoute> matched, Map<String, Integer> weight
    * for the weighted choice; empty when the weights send it nowhere.
    */
   public Optional<String> answering(Map<String, String> headers, double draw) {
-    for (MatchedRoute route : matched) {
-      if (route.match().matches(headers)) {
-        return Optional.of(route.version());
-      }
-    }
-    return weighted(draw);
+    return matching(headers).or(() -> weighted(draw));
   }
 
-  /** Whether a request answered by the weights is also mirrored, given {@code draw} uniform in [0, 1). */
+  /** The version of the first matched route these headers (names lower-case) match, if any. */
+  public Optional<String> matching(Map<String, String> headers) {
+    return matched.stream().filter(r -> r.match().matches(headers)).map(MatchedRoute::version).findFirst();
+  }
+
+  /** The version the weights pick for {@code draw} uniform in [0, 1); empty when they send nothing anywhere. */
+  public Optional<String> weighted(double draw) {
+    int total = weights.values().stream().mapToInt(Integer::intValue).sum();
+    double left = draw * total;
+    for (Map.Entry<String, Integer> w : new TreeMap<>(weights).entrySet()) {
+      left -= w.getValue();
+      if (left < 0) {
+        return Optional.of(w.getKey());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a request the weights answered is also mirrored, given {@code draw} uniform in [0, 1). */
   public Optional<String> mirroredTo(double draw) {
     return mirror.filter(m -> draw * 100 < m.percent()).map(Mirror::version);
   }
@@ -64,17 +78,5 @@ public record RouteTable(List<MatchedRoute> matched, Map<String, Integer> weight
   public double share(String version) {
     int total = weights.values().stream().mapToInt(Integer::intValue).sum();
     return total == 0 ? 0 : weights.getOrDefault(version, 0) / (double) total;
-  }
-
-  private Optional<String> weighted(double draw) {
-    int total = weights.values().stream().mapToInt(Integer::intValue).sum();
-    double left = draw * total;
-    for (Map.Entry<String, Integer> w : new java.util.TreeMap<>(weights).entrySet()) {
-      left -= w.getValue();
-      if (left < 0) {
-        return Optional.of(w.getKey());
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -54,6 +54,21 @@ public class TrafficRouting {
     return all;
   }
 
+  /**
+   * What the cluster's routing objects do with each service's requests; services no route names are left out. Only a
+   * service routed to more than one version can route by request or mirror, so only those are read whole: the rest
+   * cost no more than {@link #live(List, Collection)}.
+   */
+  public Map<String, RouteTable> liveTables(List<Map<String, Object>> liveObjects, Collection<String> services) {
+    Manifests manifests = Manifests.live(liveObjects);
+    Map<String, RouteTable> tables = new HashMap<>();
+    live(liveObjects, services).forEach((service, weights) -> tables.put(service, weights.size() < 2
+        ? RouteTable.weighted(weights)
+        : TrafficRouter.routing(routers, manifests, service).map(r -> r.table(manifests, service))
+            .orElse(RouteTable.weighted(weights))));
+    return tables;
+  }
+
   /** The routers, most specific first: for the release feature's own edits. */
   public List<TrafficRouter> routers() {
     return routers;

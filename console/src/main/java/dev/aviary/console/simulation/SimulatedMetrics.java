@@ -1,5 +1,6 @@
 package dev.aviary.console.simulation;
 
+import dev.aviary.console.routing.RouteTable;
 import dev.aviary.console.routing.TrafficRouting;
 
 import dev.aviary.console.cluster.ClusterSnapshot;
@@ -56,14 +57,14 @@ final class SimulatedMetrics implements MetricsSource.Fallback, AutoCloseable {
 
   private void record(ClusterSnapshot snapshot) {
     Instant now = clock.instant();
-    Map<String, Map<String, Integer>> weights = routing.live(snapshot.objects(),
+    Map<String, RouteTable> routes = routing.liveTables(snapshot.objects(),
         snapshot.services().stream().map(ServiceWorkload::name).toList());
     for (ServiceWorkload s : snapshot.services()) {
       Map<String, TrafficModel.VersionInputs> versions = new TreeMap<>();
       for (VersionWorkload v : s.versions()) {
         versions.put(v.version(), new TrafficModel.VersionInputs(v.image(), Math.min(v.ready(), v.desired())));
       }
-      var inputs = new TrafficModel.ServiceInputs(versions, weights.getOrDefault(s.name(), Map.of()));
+      var inputs = new TrafficModel.ServiceInputs(versions, routes.getOrDefault(s.name(), TrafficModel.UNROUTED));
       List<Change> timeline = timelines.computeIfAbsent(s.name(), k -> new ArrayList<>());
       synchronized (timeline) {
         if (timeline.isEmpty() || !timeline.getLast().inputs().equals(inputs)) {

@@ -1,15 +1,20 @@
 package dev.aviary.console.simulation;
 
 import dev.aviary.console.metrics.Signal;
+import dev.aviary.console.routing.RouteTable;
 import org.apache.commons.numbers.gamma.Erfc;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The sandbox's made-up traffic: each service gets a steady request rate of its own (with a slow swell), split over
- * its versions by the live route weights (by ready replicas when nothing routes it). A version that gets traffic
+ * The sandbox's made-up traffic: each service gets a steady request rate of its own (with a slow swell), routed over
+ * its versions by the live route as a mesh would (by ready replicas when nothing routes it): {@value #MARKED_PERCENT}%
+ * of the requests come from testers who send {@code x-aviary-canary: always} and the cookie
+ * {@code aviary-canary=always}, and go where a route matching them says; the rest are split by weight, and a mirror
+ * copies its share of those to its version, which serves them unseen. A version that gets traffic
  * but has no ready replica fails all of it, as a mesh does ("no healthy upstream"); an image tag ending in
  * {@value #FAULTY} fails 20% of requests, one ending in {@value #SLOW} adds 700 ms. Noise is a function of the
  * series and the 5-second slot, so asking twice for the same moment gives the same figure.
@@ -27,9 +32,15 @@ final class TrafficModel {
   record VersionInputs(String image, int ready) {
   }
 
-  /** What a service's figures depend on: its versions and the live weights (empty when no route names them). */
-  record ServiceInputs(Map<String, VersionInputs> versions, Map<String, Integer> weights) {
+  /** What a service's figures depend on: its versions and its live route ({@link #UNROUTED} when none names it). */
+  record ServiceInputs(Map<String, VersionInputs> versions, RouteTable route) {
   }
+
+  /** A service no route names: its requests are spread over its ready replicas. */
+  static final RouteTable UNROUTED = RouteTable.weighted(Map.of());
+  static final int MARKED_PERCENT = 2;
+  /** What the sandbox's testers send. */
+  static final Map<String, String> MARKED = Map.of("x-aviary-canary", "always", "cookie", "aviary-canary=always");
 
   private TrafficModel() {
   }
@@ -58,13 +69,21 @@ final class TrafficModel {
     };
   }
 
-  private static double share(String version, ServiceInputs in) {
-    if (!in.weights().isEmpty()) {
-      int total = in.weights().values().stream().mapToInt(Integer::intValue).sum();
-      return total == 0 ? 0 : in.weights().getOrDefault(version, 0) / (double) total;
+  /** The share of the service's requests {@code version} serves: to users, plus what is mirrored to it. */
+  static double share(String version, ServiceInputs in) {
+    RouteTable route = in.route();
+    if (route.weights().isEmpty()) {
+      int ready = in.versions().values().stream().mapToInt(VersionInputs::ready).sum();
+      return ready == 0 ? 1.0 / in.versions().size() : in.versions().get(version).ready() / (double) ready;
     }
-    int ready = in.versions().values().stream().mapToInt(VersionInputs::ready).sum();
-    return ready == 0 ? 1.0 / in.versions().size() : in.versions().get(version).ready() / (double) ready;
+    Optional<String> markedTo = route.matched().stream().filter(m -> m.match().matches(MARKED))
+        .map(RouteTable.MatchedRoute::version).findFirst();
+    double weighted = markedTo.isPresent() ? 1 - MARKED_PERCENT / 100.0 : 1;
+    double users = weighted * route.share(version) + (markedTo.filter(version::equals).isPresent()
+        ? MARKED_PERCENT / 100.0 : 0);
+    double mirrored = route.mirror().filter(m -> m.version().equals(version))
+        .map(m -> weighted * m.percent() / 100.0).orElse(0.0);
+    return users + mirrored;
   }
 
   /**

@@ -1,5 +1,8 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.gitops.Manifests;
+import dev.aviary.console.routing.IstioRouter;
+import dev.aviary.console.routing.RouteTable;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -8,9 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,9 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the mesh does with a service's traffic, for tests: reads the live weights of the service's VirtualService from
- * the API server and sends real HTTP requests to each version's process in that proportion, picked at random per
- * request as Envoy's weighted clusters do. A version with weight but no process is counted, not hidden.
+ * What the mesh does with a service's traffic, for tests: reads the service's VirtualService from the API server as a
+ * {@link RouteTable} (header and cookie routes, weights, mirror, as Aviary's router reads them) and sends real HTTP
+ * requests where it says: a request from a marked client (see {@link #marked}) to the version its match names, the
+ * rest to a version picked at random per request by weight, as Envoy's weighted clusters do, and a share of those
+ * also to the mirrored version, whose answers no user gets. User requests and mirrored ones are tallied apart. A
+ * version with traffic but no process is counted, not hidden.
  */
 final class TrafficDriver implements AutoCloseable {
 
@@ -32,10 +38,13 @@ final class TrafficDriver implements AutoCloseable {
   private final String service;
   private final Map<String, String> processes = new ConcurrentHashMap<>();
   private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
+  private final Map<String, Tally> mirrored = new ConcurrentHashMap<>();
   private final AtomicLong unroutable = new AtomicLong();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-  private volatile Map<String, Integer> weights = Map.of();
+  private volatile RouteTable route = RouteTable.weighted(Map.of());
+  private volatile double markedShare;
+  private volatile Map<String, String> markedHeaders = Map.of();
 
   /** Requests sent to one version, and how many of them failed (5xx or no answer). */
   static final class Tally {
@@ -64,12 +73,29 @@ final class TrafficDriver implements AutoCloseable {
     return this;
   }
 
-  Map<String, Integer> weights() {
-    return weights;
+  /** From now on {@code share} (0 to 1) of the requests carry {@code headers} (names lower-case), as testers' do. */
+  TrafficDriver marked(double share, Map<String, String> headers) {
+    markedHeaders = Map.copyOf(headers);
+    markedShare = share;
+    return this;
   }
 
+  Map<String, Integer> weights() {
+    return route.weights();
+  }
+
+  RouteTable route() {
+    return route;
+  }
+
+  /** The requests users sent to {@code version}, and how many of their answers failed. */
   Tally tally(String version) {
     return tallies.computeIfAbsent(version, v -> new Tally());
+  }
+
+  /** The copies of requests mirrored to {@code version}; their answers reach no user. */
+  Tally mirrored(String version) {
+    return mirrored.computeIfAbsent(version, v -> new Tally());
   }
 
   long unroutable() {
@@ -78,38 +104,39 @@ final class TrafficDriver implements AutoCloseable {
 
   private void readWeights() {
     try {
-      GenericKubernetesResource route = client.genericKubernetesResources("networking.istio.io/v1", "VirtualService")
+      GenericKubernetesResource vs = client.genericKubernetesResources("networking.istio.io/v1", "VirtualService")
           .inNamespace(namespace).withName(service).get();
-      weights = route == null ? Map.of() : primaryRoute(route);
+      route = vs == null ? RouteTable.weighted(Map.of()) : new IstioRouter().table(Manifests.live(List.of(Map.of(
+          "apiVersion", vs.getApiVersion(), "kind", vs.getKind(), "metadata", Map.of("name", service),
+          "spec", vs.getAdditionalProperties().get("spec")))), service);
     } catch (RuntimeException e) {
       // The API server is away for a moment: keep routing as last seen, as Envoy keeps its last configuration.
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Integer> primaryRoute(GenericKubernetesResource route) {
-    Map<String, Object> spec = (Map<String, Object>) route.getAdditionalProperties().get("spec");
-    List<Map<String, Object>> http = (List<Map<String, Object>>) spec.get("http");
-    Map<String, Integer> weights = new LinkedHashMap<>();
-    for (Map<String, Object> destination : (List<Map<String, Object>>) http.getFirst().get("route")) {
-      Map<String, Object> to = (Map<String, Object>) destination.get("destination");
-      Object weight = destination.get("weight");
-      weights.put((String) to.get("subset"), weight == null ? 100 : ((Number) weight).intValue());
+  private void sendOne() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    RouteTable now = route;
+    Map<String, String> headers = random.nextDouble() < markedShare ? markedHeaders : Map.of();
+    Optional<String> matched = now.matching(headers);
+    Optional<String> version = matched.or(() -> now.weighted(random.nextDouble()));
+    if (version.isEmpty()) {
+      return;
     }
-    return weights;
+    send(version.get(), tally(version.get()), true);
+    if (matched.isEmpty()) {
+      now.mirroredTo(random.nextDouble()).ifPresent(to -> send(to, mirrored(to), false));
+    }
   }
 
-  private void sendOne() {
-    String version = pick(weights);
-    if (version == null) {
-      return;
-    }
+  private void send(String version, Tally tally, boolean user) {
     String base = processes.get(version);
     if (base == null) {
-      unroutable.incrementAndGet();
+      if (user) {
+        unroutable.incrementAndGet();
+      }
       return;
     }
-    Tally tally = tally(version);
     tally.sent.incrementAndGet();
     http.sendAsync(HttpRequest.newBuilder(URI.create(base + PATH)).timeout(Duration.ofSeconds(5)).build(),
         HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
@@ -117,21 +144,6 @@ final class TrafficDriver implements AutoCloseable {
             tally.failed.incrementAndGet();
           }
         });
-  }
-
-  private static String pick(Map<String, Integer> weights) {
-    int total = weights.values().stream().mapToInt(Integer::intValue).sum();
-    if (total <= 0) {
-      return null;
-    }
-    int draw = ThreadLocalRandom.current().nextInt(total);
-    for (Map.Entry<String, Integer> w : weights.entrySet()) {
-      draw -= w.getValue();
-      if (draw < 0) {
-        return w.getKey();
-      }
-    }
-    return null;
   }
 
   @Override

@@ -82,7 +82,7 @@ public final class GatewayApiRouter implements TrafficRouter {
 
   @Override
   public void setWeights(ManifestSet manifests, String service, Map<String, Integer> weights) {
-    Rule rule = rule(manifests, service).orElseThrow(() -> notRouted(service));
+    Rule rule = currentRule(manifests, service);
     checkRelative(weights);
     Weights.checkAllNamed(weights(manifests, service).keySet(), weights);
     Map<String, String> services = versionServices(manifests, service);
@@ -114,7 +114,7 @@ public final class GatewayApiRouter implements TrafficRouter {
 
   @Override
   public void addVersion(ManifestSet manifests, String service, String version, String from) {
-    Rule rule = rule(manifests, service).orElseThrow(() -> notRouted(service));
+    Rule rule = currentRule(manifests, service);
     Map<String, String> services = versionServices(manifests, service);
     if (services.containsKey(version)) {
       throw new InvalidChangeException("service " + service + " already has a Service for version '" + version + "'");
@@ -136,15 +136,13 @@ public final class GatewayApiRouter implements TrafficRouter {
 
   @Override
   public void removeVersion(ManifestSet manifests, String service, String version) {
-    ManifestReader.Manifest route = rule(manifests, service).orElseThrow(() -> notRouted(service)).route();
-    Map<String, String> versions = versionServices(manifests, service);
-    String name = versions.get(version);
+    String name = versionServices(manifests, service).get(version);
     if (name == null) {
       return;
     }
     GatewayRequestRouting.forget(manifests, service, version);
-    Rule rule = rules(route, manifests.current(route), versions).stream().filter(r -> !matchesHeaders(r.rule()))
-        .findFirst().orElseThrow();
+    Rule rule = currentRule(manifests, service);
+    ManifestReader.Manifest route = rule.route();
     int index = indexOf(rule.backends(), name);
     if (index >= 0) {
       manifests.edit(route.file()).remove(route.document(), List.of("spec", "rules", rule.index(), "backendRefs",
@@ -212,6 +210,13 @@ public final class GatewayApiRouter implements TrafficRouter {
       }
     }
     return Optional.empty();
+  }
+
+  /** The primary rule as this change's edits have left it: another edit may have moved it. */
+  static Rule currentRule(ManifestSet manifests, String service) {
+    ManifestReader.Manifest route = rule(manifests, service).orElseThrow(() -> notRouted(service)).route();
+    return rules(route, manifests.current(route), versionServices(manifests, service)).stream()
+        .filter(r -> !matchesHeaders(r.rule())).findFirst().orElseThrow(() -> notRouted(service));
   }
 
   /** The rules of one HTTPRoute's {@code object} (its content now) that send only to the service's versions. */

@@ -75,7 +75,7 @@ final class GatewayRequestRouting {
 
   static void mirror(ManifestSet manifests, String service, RouteTable.Mirror mirror) {
     String backend = versionService(manifests, service, mirror.version());
-    GatewayApiRouter.Rule primary = current(manifests, service);
+    GatewayApiRouter.Rule primary = GatewayApiRouter.currentRule(manifests, service);
     Map<String, Object> requestMirror = new LinkedHashMap<>();
     requestMirror.put("backendRef", backendRef(primary, backend));
     requestMirror.put("percent", mirror.percent());
@@ -96,7 +96,7 @@ final class GatewayRequestRouting {
   }
 
   static void stopMirroring(ManifestSet manifests, String service) {
-    GatewayApiRouter.Rule primary = current(manifests, service);
+    GatewayApiRouter.Rule primary = GatewayApiRouter.currentRule(manifests, service);
     int existing = mirrorIndex(primary.rule());
     if (existing < 0) {
       return;
@@ -119,13 +119,6 @@ final class GatewayRequestRouting {
 
   private static GatewayApiRouter.Rule primary(Manifests manifests, String service) {
     return GatewayApiRouter.rule(manifests, service).orElseThrow(() -> GatewayApiRouter.notRouted(service));
-  }
-
-  /** The primary rule as this change's edits have left it. */
-  private static GatewayApiRouter.Rule current(ManifestSet manifests, String service) {
-    ManifestReader.Manifest route = primary(manifests, service).route();
-    return GatewayApiRouter.rules(route, manifests.current(route), GatewayApiRouter.versionServices(manifests,
-        service)).stream().filter(r -> !GatewayApiRouter.matchesHeaders(r.rule())).findFirst().orElseThrow();
   }
 
   private static Optional<GatewayApiRouter.Rule> matchedTo(ManifestSet manifests, ManifestReader.Manifest route,

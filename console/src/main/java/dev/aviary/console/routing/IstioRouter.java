@@ -67,7 +67,7 @@ public final class IstioRouter implements TrafficRouter {
 
   @Override
   public void setWeights(ManifestSet manifests, String service, Map<String, Integer> weights) {
-    IstioRoutes.Route route = route(manifests, service);
+    IstioRoutes.Route route = currentRoute(manifests, service);
     Weights.checkPercentages(weights);
     Map<String, Integer> current = weights(manifests, service);
     Weights.checkAllNamed(current.keySet(), weights);
@@ -87,7 +87,7 @@ public final class IstioRouter implements TrafficRouter {
 
   @Override
   public void addVersion(ManifestSet manifests, String service, String version, String from) {
-    IstioRoutes.Route route = route(manifests, service);
+    IstioRoutes.Route route = currentRoute(manifests, service);
     if (indexOf(route.destinations(), version) >= 0 || subsets(manifests, route.host()).contains(version)) {
       throw new InvalidChangeException("service " + service + " already routes a version '" + version + "'");
     }
@@ -102,8 +102,8 @@ public final class IstioRouter implements TrafficRouter {
   @SuppressWarnings("unchecked")
   public void removeVersion(ManifestSet manifests, String service, String version) {
     IstioRequestRouting.forget(manifests, service, version);
-    ManifestReader.Manifest vs = route(manifests, service).manifest();
-    IstioRoutes.Route route = IstioRoutes.primary(vs, manifests.current(vs), service).orElseThrow();
+    IstioRoutes.Route route = currentRoute(manifests, service);
+    ManifestReader.Manifest vs = route.manifest();
     int index = indexOf(route.destinations(), version);
     if (index >= 0) {
       manifests.edit(vs.file()).remove(vs.document(), List.of("spec", "http", route.httpIndex(), "route", index));
@@ -177,6 +177,12 @@ public final class IstioRouter implements TrafficRouter {
       }
     }
     return -1;
+  }
+
+  /** The primary route as this change's edits have left it: another edit may have moved it. */
+  private static IstioRoutes.Route currentRoute(ManifestSet manifests, String service) {
+    ManifestReader.Manifest vs = route(manifests, service).manifest();
+    return IstioRoutes.primary(vs, manifests.current(vs), service).orElseThrow(() -> IstioRoutes.notRouted(service));
   }
 
   private static IstioRoutes.Route route(Manifests manifests, String service) {

@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.routing.RequestMatch;
 import dev.aviary.console.routing.TrafficRouter;
 import dev.aviary.console.routing.Weights;
 import dev.aviary.console.gitops.VersionedCopy;
@@ -83,6 +84,29 @@ final class CanaryManifests {
     weights.put(spec.stableVersion(), 100 - weight);
     weights.put(spec.canaryVersion(), weight);
     router.setWeights(manifests, spec.service(), weights);
+  }
+
+  /** Requests matching {@code match} go to the canary ahead of the weights. */
+  void routeMatching(ManifestSet manifests, ReleaseSpec spec, RequestMatch match) {
+    router(manifests, spec.service()).routeMatching(manifests, spec.service(), match, spec.canaryVersion());
+  }
+
+  /** {@code percent} of the traffic mirrored to the canary; 0 stops a mirror to it (and only to it). */
+  void mirror(ManifestSet manifests, ReleaseSpec spec, int percent) {
+    TrafficRouter router = router(manifests, spec.service());
+    if (percent > 0) {
+      router.mirror(manifests, spec.service(), spec.canaryVersion(), percent);
+    } else if (router.table(manifests, spec.service()).mirror()
+        .filter(m -> m.version().equals(spec.canaryVersion())).isPresent()) {
+      router.stopMirroring(manifests, spec.service());
+    }
+  }
+
+  /** Every request to stable: the weights, and no request route or mirror to the canary any more. */
+  void allToStable(ManifestSet manifests, ReleaseSpec spec) {
+    setCanaryWeight(manifests, spec, 0);
+    router(manifests, spec.service()).stopRoutingMatching(manifests, spec.service(), spec.canaryVersion());
+    mirror(manifests, spec, 0);
   }
 
   void scaleCanaryToZero(ManifestSet manifests, ReleaseSpec spec) {

@@ -5,6 +5,7 @@ import dev.aviary.console.routing.TrafficRouting;
 import dev.aviary.console.access.Identity;
 import dev.aviary.console.cluster.ClusterState;
 import dev.aviary.console.cluster.VersionWorkload;
+import dev.aviary.console.routing.RequestMatch;
 import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.ChangeResult;
@@ -121,6 +122,16 @@ class PipelineReleaseWorld implements ReleaseWorld {
   @Override
   public String setCanaryWeight(ReleaseSpec release, int weight, String why) {
     return submit(changes.setCanaryWeight(release, weight, why), "");
+  }
+
+  @Override
+  public String routeMatching(ReleaseSpec release, RequestMatch match, String why) {
+    return submit(changes.routeMatching(release, match, why), "");
+  }
+
+  @Override
+  public String mirror(ReleaseSpec release, int percent, String why) {
+    return submit(changes.mirror(release, percent, why), "");
   }
 
   @Override

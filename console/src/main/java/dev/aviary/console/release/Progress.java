@@ -24,7 +24,11 @@ final class Progress {
   }
 
   ReleaseStatus step() {
-    int target = spec.plan().steps().get(status.stepIndex());
+    Optional<ReleaseStatus> routed = route(spec.plan().steps().get(status.stepIndex()));
+    if (routed.isPresent()) {
+      return routed.get();
+    }
+    int target = spec.plan().weightAt(status.stepIndex());
     if (status.weight() != target) {
       String commit = world.setCanaryWeight(spec, target, "step " + (status.stepIndex() + 1) + " of "
           + spec.plan().steps().size() + ": " + spec.canaryVersion() + " " + target + "%");
@@ -46,6 +50,39 @@ final class Progress {
     AnalysisResult result = CanaryAnalysis.assess(world.measure(spec, spec.plan().stepDuration()),
         spec.plan().limits()).at(now, target);
     return judged(status.analysed(result), result);
+  }
+
+  /**
+   * A match or mirror step's route change, made once per step (the status remembers it): the step's window starts
+   * then. The step right after a mirror stops the mirror first, so users never share with a mirrored canary.
+   */
+  private Optional<ReleaseStatus> route(PlanStep planned) {
+    int index = status.stepIndex();
+    String key = index + ":" + planned.spelled();
+    boolean afterMirror = index > 0 && spec.plan().steps().get(index - 1) instanceof PlanStep.Mirror;
+    if (key.equals(status.routed()) || planned instanceof PlanStep.Weight && !afterMirror) {
+      return Optional.empty();
+    }
+    String step = "step " + (index + 1) + " of " + spec.plan().steps().size() + ": ";
+    String stopped = afterMirror && !(planned instanceof PlanStep.Mirror)
+        ? world.mirror(spec, 0, step + "mirroring to " + spec.canaryVersion() + " stops") : "";
+    String commit = switch (planned) {
+      case PlanStep.Weight w -> stopped;
+      case PlanStep.Match m -> world.routeMatching(spec, m.match(), step + "requests with " + m.label() + " to "
+          + spec.canaryVersion());
+      case PlanStep.Mirror m -> world.mirror(spec, m.percent(), step + "mirror " + m.percent() + "% of traffic to "
+          + spec.canaryVersion());
+    };
+    String what = switch (planned) {
+      case PlanStep.Weight w -> "mirroring to " + spec.canaryVersion() + " stopped";
+      case PlanStep.Match m -> "step " + (index + 1) + ": requests with " + m.label() + " to " + spec.canaryVersion();
+      case PlanStep.Mirror m -> "step " + (index + 1) + ": " + m.percent() + "% of traffic mirrored to "
+          + spec.canaryVersion();
+    };
+    ReleaseStatus next = (status.trafficSince() == null ? status.trafficSince(now) : status).routed(key);
+    return Optional.of(next.step(index, now).message(planned instanceof PlanStep.Weight ? status.message()
+            : "running " + planned.label() + " for " + Durations.text(spec.plan().stepDuration()))
+        .event(now, ReleaseMachine.CONTROLLER, what, commit.isEmpty() ? stopped : commit));
   }
 
   /** Someone changed the live weight without the release (the Services page, kubectl): the operator has the wheel. */

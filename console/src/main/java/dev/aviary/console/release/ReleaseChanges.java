@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.routing.RequestMatch;
 import dev.aviary.console.routing.TrafficRouting;
 
 import dev.aviary.console.gitops.GitProperties;
@@ -117,9 +118,19 @@ class ReleaseChanges {
         manifests -> canary.setCanaryWeight(manifests, spec, weight));
   }
 
+  Intent routeMatching(ReleaseSpec spec, RequestMatch match, String why) {
+    return new ReleaseEdit(spec.service(), "release-step", "release " + spec.canaryVersion() + ": " + why,
+        manifests -> canary.routeMatching(manifests, spec, match));
+  }
+
+  Intent mirror(ReleaseSpec spec, int percent, String why) {
+    return new ReleaseEdit(spec.service(), "release-step", "release " + spec.canaryVersion() + ": " + why,
+        manifests -> canary.mirror(manifests, spec, percent));
+  }
+
   Intent rollBack(ReleaseSpec spec, String reason) {
     return new ReleaseEdit(spec.service(), "rollback", "rollback: " + reason, manifests -> {
-      canary.setCanaryWeight(manifests, spec, 0);
+      canary.allToStable(manifests, spec);
       canary.scaleCanaryToZero(manifests, spec);
     });
   }
@@ -149,7 +160,7 @@ class ReleaseChanges {
     return new ReleaseEdit(spec.service(), "release-" + steering.action().word(), summary, manifests -> {
       ReleaseManifest.steer(manifests, name, steering);
       if (steering.action() == Steering.Action.ABORT) {
-        canary.setCanaryWeight(manifests, spec, 0);
+        canary.allToStable(manifests, spec);
         canary.scaleCanaryToZero(manifests, spec);
       } else if (steering.action() == Steering.Action.SET_WEIGHT) {
         canary.setCanaryWeight(manifests, spec, steering.weight());

@@ -132,7 +132,7 @@ public final class ReleaseMachine {
      * from the first step above the weight it has now.
      */
     private ReleaseStatus resume(ReleaseStatus seen) {
-      int index = spec.plan().steps().get(seen.stepIndex()) == seen.weight() ? seen.stepIndex()
+      int index = spec.plan().weightAt(seen.stepIndex()) == seen.weight() ? seen.stepIndex()
           : spec.plan().stepAbove(seen.weight());
       return seen.counts(seen.failures(), 0, 0).step(index, now)
           .phase(ReleasePhase.PROGRESSING, now, "resumed by " + spec.steering().by());

@@ -38,7 +38,7 @@ final class ReleaseNotices {
       kind = NoticeKind.RELEASE_STARTED;
       actor = spec.startedBy();
       text = spec.image() + " as " + spec.canaryVersion() + ", replacing " + spec.stableVersion() + "; plan "
-          + spec.plan().steps().stream().map(s -> s + "%").reduce((a, b) -> a + " → " + b).orElse("");
+          + spec.plan().steps().stream().map(PlanStep::label).reduce((a, b) -> a + " → " + b).orElse("");
     } else if (now == ReleasePhase.PAUSED) {
       kind = NoticeKind.RELEASE_PAUSED;
     } else if (was == ReleasePhase.PAUSED && now == ReleasePhase.PROGRESSING) {

@@ -69,7 +69,7 @@ public record ReleaseSpec(String service, String stableVersion, String canaryVer
     analysis.put("warmUp", duration(l.judgment().warmUp()));
     analysis.put("decisionTimeout", duration(l.judgment().decisionTimeout()));
     Map<String, Object> map = new LinkedHashMap<>();
-    map.put("steps", plan.steps());
+    map.put("steps", plan.steps().stream().map(PlanStep::spelled).toList());
     map.put("stepDuration", duration(plan.stepDuration()));
     map.put("warmWindow", duration(plan.warmWindow()));
     map.put("readyTimeout", duration(plan.readyTimeout()));
@@ -96,7 +96,7 @@ public record ReleaseSpec(String service, String stableVersion, String canaryVer
         analysis.number("latencySlackMs").doubleValue(), analysis.number("failureLimit").intValue(),
         analysis.number("inconclusiveLimit").intValue(), analysis.number("errorLimit").intValue(),
         judgment(analysis));
-    ReleasePlan releasePlan = new ReleasePlan(plan.integers("steps"), plan.duration("stepDuration"), limits,
+    ReleasePlan releasePlan = new ReleasePlan(plan.steps("steps"), plan.duration("stepDuration"), limits,
         plan.duration("warmWindow"), plan.duration("readyTimeout"));
     Steering steering = f.optionalObject("steering").map(s -> new Steering(Steering.Action.of(s.text("action")),
         s.text("by"), s.instant("at"), s.optionalText("reason"), s.optionalInteger("weight"))).orElse(null);
@@ -147,11 +147,19 @@ public record ReleaseSpec(String service, String stableVersion, String canaryVer
       return map.get(key) == null ? null : number(key).intValue();
     }
 
-    List<Integer> integers(String key) {
-      if (!(map.get(key) instanceof List<?> list) || !list.stream().allMatch(Number.class::isInstance)) {
-        throw new IllegalArgumentException(path + "." + key + " must be a list of numbers, got " + map.get(key));
+    List<PlanStep> steps(String key) {
+      if (!(map.get(key) instanceof List<?> list)) {
+        throw new IllegalArgumentException(path + "." + key + " must be a list of steps, got " + map.get(key));
       }
-      return list.stream().map(n -> ((Number) n).intValue()).toList();
+      List<PlanStep> steps = new java.util.ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        try {
+          steps.add(PlanStep.of(list.get(i)));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(path + "." + key + "[" + i + "]: " + e.getMessage(), e);
+        }
+      }
+      return steps;
     }
 
     Duration duration(String key) {

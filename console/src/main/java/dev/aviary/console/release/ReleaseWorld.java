@@ -1,5 +1,7 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.routing.RequestMatch;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -30,7 +32,16 @@ public interface ReleaseWorld {
   /** Routes {@code weight}% to the canary and the rest to stable. */
   String setCanaryWeight(ReleaseSpec release, int weight, String why);
 
-  /** All traffic to stable and the canary scaled to zero, in one commit {@code rollback: <reason>}. */
+  /** Requests matching {@code match} to the canary ahead of the weights. */
+  String routeMatching(ReleaseSpec release, RequestMatch match, String why);
+
+  /** {@code percent} of the traffic mirrored to the canary, its answers dropped; 0 stops mirroring to it. */
+  String mirror(ReleaseSpec release, int percent, String why);
+
+  /**
+   * All traffic to stable (no request route or mirror to the canary either) and the canary scaled to zero, in one
+   * commit {@code rollback: <reason>}.
+   */
   String rollBack(ReleaseSpec release, String reason, String figures);
 
   /** The stable Deployment takes the canary's pod template. */

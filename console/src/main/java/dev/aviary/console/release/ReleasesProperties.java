@@ -32,10 +32,11 @@ public record ReleasesProperties(@DefaultValue("1s") Duration tick,
       AnalysisLimits.DEFAULTS, Duration.ofMinutes(10), Duration.ofMinutes(5));
 
   /**
-   * A plan's settings; a null field takes the default's. {@code judge}: sequential or window; {@code alpha},
-   * {@code warmUp} and {@code decisionTimeout}: see {@link Judgment}.
+   * A plan's settings; a null field takes the default's. {@code steps}: as {@link PlanStep#of} reads them, e.g.
+   * {@code header:x-aviary-canary=always,5,25,100} or {@code mirror:20,10,50,100}. {@code judge}: sequential or
+   * window; {@code alpha}, {@code warmUp} and {@code decisionTimeout}: see {@link Judgment}.
    */
-  public record PlanSettings(List<Integer> steps, Duration stepDuration, Double minSuccessRatio,
+  public record PlanSettings(List<String> steps, Duration stepDuration, Double minSuccessRatio,
                              Double maxP99LatencyMs, Long minRequests, Double maxSuccessDrop, Double maxLatencyFactor,
                              Double latencySlackMs, Integer failureLimit, Integer inconclusiveLimit,
                              Integer errorLimit, Duration warmWindow, Duration readyTimeout, String judge,
@@ -58,7 +59,8 @@ public record ReleasesProperties(@DefaultValue("1s") Duration tick,
     }
     AnalysisLimits l = base.limits();
     try {
-      return new ReleasePlan(or(s.steps(), base.steps()), or(s.stepDuration(), base.stepDuration()),
+      return new ReleasePlan(s.steps() == null ? base.steps() : s.steps().stream().map(PlanStep::of).toList(),
+          or(s.stepDuration(), base.stepDuration()),
           new AnalysisLimits(or(s.minSuccessRatio(), l.minSuccessRatio()), or(s.maxP99LatencyMs(), l.maxP99Millis()),
               or(s.minRequests(), l.minRequests()), or(s.maxSuccessDrop(), l.maxSuccessDrop()),
               or(s.maxLatencyFactor(), l.maxLatencyFactor()), or(s.latencySlackMs(), l.latencySlackMillis()),

@@ -56,7 +56,7 @@ class StartReleaseDialog extends Dialog {
     String judged = l.sequential() ? "; judged continuously on everything counted since the canary started, "
         + CanaryAnalysis.percent(1 - l.judgment().alpha()) + " confidence (a step passes once its time is up and "
         + "every limit is shown to hold)" : "; each step judged on its last window";
-    return "Plan: " + plan.steps().stream().map(s -> s + "%").collect(Collectors.joining(" → ")) + ", "
+    return "Plan: " + plan.steps().stream().map(PlanStep::label).collect(Collectors.joining(" → ")) + ", "
         + Durations.text(plan.stepDuration()) + " a step; success ratio ≥ " + CanaryAnalysis.percent(l.minSuccessRatio())
         + ", p99 ≤ " + CanaryAnalysis.millis(l.maxP99Millis()) + ", at least " + l.minRequests()
         + " requests" + judged + "; the previous version stays warm " + Durations.text(plan.warmWindow()) + ".";

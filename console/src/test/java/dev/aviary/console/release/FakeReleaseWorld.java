@@ -26,6 +26,9 @@ final class FakeReleaseWorld implements ReleaseWorld {
   boolean adopted;
   boolean canaryRemoved;
   boolean canaryScaledDown;
+  /** The request match routed to the canary, and the share mirrored to it: as Git holds them. */
+  String matched = "";
+  int mirrored;
   Supplier<Measurements> measurements = () -> healthy(200);
   /** What the sequential judge counts, given how long the canary has taken traffic and how long it has been timed. */
   BiFunction<Duration, Duration, CanaryCounts> counts = (counted, timed) -> counting(counted, timed, 0.001, 20);
@@ -93,11 +96,31 @@ final class FakeReleaseWorld implements ReleaseWorld {
   }
 
   @Override
+  public String routeMatching(ReleaseSpec release, dev.aviary.console.routing.RequestMatch match, String why) {
+    if (matched.equals(match.text())) {
+      return "";
+    }
+    matched = match.text();
+    return commit("match " + matched);
+  }
+
+  @Override
+  public String mirror(ReleaseSpec release, int percent, String why) {
+    if (mirrored == percent) {
+      return "";
+    }
+    mirrored = percent;
+    return commit("mirror " + percent);
+  }
+
+  @Override
   public String rollBack(ReleaseSpec release, String reason, String figures) {
-    if (gitWeight == 0 && canaryScaledDown) {
+    if (gitWeight == 0 && canaryScaledDown && matched.isEmpty() && mirrored == 0) {
       return "";
     }
     gitWeight = 0;
+    matched = "";
+    mirrored = 0;
     canaryScaledDown = true;
     return commit("rollback: " + reason + (figures.isEmpty() ? "" : "\n" + figures));
   }

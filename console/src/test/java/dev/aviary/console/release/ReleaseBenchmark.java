@@ -108,8 +108,8 @@ public final class ReleaseBenchmark {
         String console = "bench-" + judge.word();
         rig.console(console, "aviary.releases.plan.judge=" + judge.word());
         System.out.printf(Locale.ROOT, "judge %s: steps %s, %d s per step, every version failing %s of requests, %d "
-                + "requests/s%n", judge.word(), rig.releases().planFor(ReleaseRig.SERVICE).steps(), STEP.toSeconds(),
-            BASELINE_ERRORS, REQUESTS_PER_SECOND);
+                + "requests/s%n", judge.word(), rig.releases().planFor(ReleaseRig.SERVICE).steps().stream()
+                .map(PlanStep::label).toList(), STEP.toSeconds(), BASELINE_ERRORS, REQUESTS_PER_SECOND);
         for (Scenario scenario : interleaved(runs)) {
           Run run = run(rig, judge, scenario, "3." + tag++ + ".0" + scenario.suffix);
           done.add(run);
@@ -144,7 +144,7 @@ public final class ReleaseBenchmark {
     Release done = rig.awaitFinished(name, Duration.ofMinutes(15));
     double seconds = (System.nanoTime() - start) / 1e9;
     TrafficDriver.Tally tally = rig.traffic().tally(version);
-    int reached = done.spec().plan().steps().get(done.status().stepIndex());
+    int reached = done.spec().plan().weightAt(done.status().stepIndex());
     Run run = new Run(judge, scenario, tag, done.phase(), seconds, reached, tally.sent.get(), tally.failed.get(),
         done.status().message());
     rig.retire(done);

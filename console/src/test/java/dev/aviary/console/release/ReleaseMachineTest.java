@@ -20,8 +20,11 @@ class ReleaseMachineTest {
   static final ReleasePlan PLAN = plan(judgedBy(Judgment.Method.WINDOW));
 
   static ReleasePlan plan(AnalysisLimits limits) {
-    return new ReleasePlan(List.of(5, 10, 25, 50, 100), Duration.ofSeconds(30), limits, Duration.ofMinutes(2),
-        Duration.ofMinutes(5));
+    return plan(ReleasePlan.weights(List.of(5, 10, 25, 50, 100)), limits);
+  }
+
+  static ReleasePlan plan(List<PlanStep> steps, AnalysisLimits limits) {
+    return new ReleasePlan(steps, Duration.ofSeconds(30), limits, Duration.ofMinutes(2), Duration.ofMinutes(5));
   }
 
   static AnalysisLimits judgedBy(Judgment.Method method) {
@@ -78,6 +81,60 @@ class ReleaseMachineTest {
     assertThat(done.promotionCommit()).isEqualTo("c6");
     assertThat(done.events().getFirst().actor()).isEqualTo("Ada Admin <ada@example.com>");
     assertThat(tick()).isEqualTo(done);
+  }
+
+  @Test
+  void a_mirror_step_then_a_header_step_then_weights_each_route_once_and_are_judged_before_the_next() {
+    ReleasePlan plan = plan(List.of(PlanStep.of("mirror:20"), PlanStep.of("header:x-aviary-canary=always"),
+        PlanStep.of(50), PlanStep.of(100)), judgedBy(Judgment.Method.WINDOW));
+    release = new Release("prod", "webapi-v2", "1", new ReleaseSpec("webapi", "v1", "v2", "platform-app:1.1.0", plan,
+        "Ada", null), null);
+
+    ReleaseStatus mirroring = tickUntil(s -> world.mirrored == 20, 5);
+    assertThat(mirroring.weight()).as("users only get the stable's answers while mirroring").isZero();
+    assertThat(mirroring.message()).isEqualTo("running mirror 20% for 30s");
+    assertThat(mirroring.trafficSince()).isNotNull();
+    ReleaseStatus matching = tickUntil(s -> !world.matched.isEmpty(), 40);
+    assertThat(matching.analyses()).extracting(AnalysisResult::weight).containsExactly(0);
+    assertThat(world.mirrored).as("the step after a mirror stops it first").isZero();
+    ReleaseStatus done = tickUntil(s -> s.phase() == ReleasePhase.PROMOTED, 400);
+
+    assertThat(world.commits).containsExactly("mirror 20", "mirror 0", "match header:x-aviary-canary=always",
+        "weight 50", "weight 100", "adopt", "weight 0", "remove canary");
+    assertThat(done.analyses()).extracting(AnalysisResult::weight).containsExactly(0, 0, 50, 100);
+    assertThat(done.events()).extracting(ReleaseEvent::text).contains("step 1: 20% of traffic mirrored to v2",
+        "step 2: requests with header x-aviary-canary=always to v2");
+  }
+
+  @Test
+  void a_rollback_during_a_header_step_takes_the_route_away_with_the_weight() {
+    ReleasePlan plan = plan(List.of(PlanStep.of("header:x-aviary-canary=always"), PlanStep.of(100)),
+        judgedBy(Judgment.Method.WINDOW));
+    release = new Release("prod", "webapi-v2", "1", new ReleaseSpec("webapi", "v1", "v2", "platform-app:1.1.0", plan,
+        "Ada", null), null);
+    tickUntil(s -> !world.matched.isEmpty(), 5);
+    world.measurements = () -> FakeReleaseWorld.measured(0.2, 80, 200);
+
+    ReleaseStatus rolledBack = tickUntil(s -> s.phase() == ReleasePhase.ROLLED_BACK, 200);
+
+    assertThat(world.matched).isEmpty();
+    assertThat(world.commits.getLast()).startsWith("rollback: v2 failed analysis at 0%");
+    assertThat(rolledBack.weight()).isZero();
+  }
+
+  @Test
+  void plans_refuse_steps_that_would_let_users_share_a_mirrored_canary_or_that_do_not_end_at_100() {
+    AnalysisLimits limits = judgedBy(Judgment.Method.WINDOW);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> plan(List.of(PlanStep.of(10), PlanStep.of("mirror:20"),
+        PlanStep.of(100)), limits)).hasMessageContaining("mirror steps must come before any weight step");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> plan(List.of(PlanStep.of("mirror:20")), limits))
+        .hasMessageContaining("must end at a weight of 100");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> plan(List.of(PlanStep.of(50), PlanStep.of(10),
+        PlanStep.of(100)), limits)).hasMessageContaining("rise strictly");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlanStep.of("canary:x=1"))
+        .hasMessageContaining("must be a weight (5), a request match");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlanStep.of("mirror:0"))
+        .hasMessage("a mirror step must copy 1 to 100 percent, got 0");
   }
 
   @Test

@@ -34,7 +34,8 @@ class ReleaseStatusCodecTest {
                                               "difference":false}}],
          "summary":"not decided yet"},
        "trail":[{"at":"2026-11-30T02:57:00Z","canaryRequests":1500.0,"canaryErrors":6.0,"stableRequests":28500.0,
-                 "stableErrors":57.0,"evidence":0.25}]}
+                 "stableErrors":57.0,"evidence":0.25}],
+       "routed":"1:header:x-aviary-canary=always"}
       """;
 
   static final ReleaseStatus STATUS = new ReleaseStatus(ReleasePhase.PAUSED, 2, 25,
@@ -49,7 +50,8 @@ class ReleaseStatusCodecTest {
           List.of(new Check("error ratio", Check.Unit.RATIO, 0.004, 0.002, "<= 1.00%", true,
               new Check.Evidence(Check.Verdict.UNDECIDED, 1, 400, 0.004, 0.001, 0.012, 1500, false))),
           "not decided yet"),
-      List.of(new Look(Instant.parse("2026-11-30T02:57:00Z"), 1500, 6, 28500, 57, 0.25)));
+      List.of(new Look(Instant.parse("2026-11-30T02:57:00Z"), 1500, 6, 28500, 57, 0.25)),
+      "1:header:x-aviary-canary=always");
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> stored(String json) {
@@ -83,6 +85,13 @@ class ReleaseStatusCodecTest {
     Map<String, Object> old = stored(STORED.replaceAll(",\\s*\"difference\":false", ""));
     assertThat(old.toString()).doesNotContain("difference");
     assertThat(ReleaseStatusCodec.fromMap(old)).isEqualTo(STATUS);
+  }
+
+  @Test
+  void a_status_stored_before_steps_could_route_has_routed_nothing() {
+    Map<String, Object> old = stored(STORED);
+    old.remove("routed");
+    assertThat(ReleaseStatusCodec.fromMap(old).routed()).isEmpty();
   }
 
   @Test

@@ -39,6 +39,8 @@ final class TrafficDriver implements AutoCloseable {
   private final Map<String, String> processes = new ConcurrentHashMap<>();
   private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
   private final Map<String, Tally> mirrored = new ConcurrentHashMap<>();
+  private final Map<String, Tally> markedTallies = new ConcurrentHashMap<>();
+  private final Map<String, Tally> unmarkedTallies = new ConcurrentHashMap<>();
   private final AtomicLong unroutable = new AtomicLong();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
@@ -93,6 +95,16 @@ final class TrafficDriver implements AutoCloseable {
     return tallies.computeIfAbsent(version, v -> new Tally());
   }
 
+  /** The user requests from marked clients that went to {@code version} (counted in {@link #tally} too). */
+  Tally marked(String version) {
+    return markedTallies.computeIfAbsent(version, v -> new Tally());
+  }
+
+  /** The user requests from other clients that went to {@code version} (counted in {@link #tally} too). */
+  Tally unmarked(String version) {
+    return unmarkedTallies.computeIfAbsent(version, v -> new Tally());
+  }
+
   /** The copies of requests mirrored to {@code version}; their answers reach no user. */
   Tally mirrored(String version) {
     return mirrored.computeIfAbsent(version, v -> new Tally());
@@ -123,6 +135,7 @@ final class TrafficDriver implements AutoCloseable {
     if (version.isEmpty()) {
       return;
     }
+    (headers.isEmpty() ? unmarked(version.get()) : marked(version.get())).sent.incrementAndGet();
     send(version.get(), tally(version.get()), true);
     if (matched.isEmpty()) {
       now.mirroredTo(random.nextDouble()).ifPresent(to -> send(to, mirrored(to), false));

@@ -24,7 +24,8 @@ class SandboxDefaultsTest extends KaribuTest {
     assertThat(plan.stepDuration()).isEqualTo(Duration.ofSeconds(20));
     assertThat(plan.warmWindow()).isEqualTo(Duration.ofMinutes(1));
     assertThat(plan.limits().minRequests()).isEqualTo(10);
-    assertThat(plan.steps()).containsExactly(5, 10, 25, 50, 100);
+    assertThat(plan.steps()).extracting(dev.aviary.console.release.PlanStep::spelled)
+        .containsExactly(5, 10, 25, 50, 100);
   }
 
   @Test

@@ -109,7 +109,7 @@ public final class ReleaseBenchmark {
         rig.console(console, "aviary.releases.plan.judge=" + judge.word());
         System.out.printf(Locale.ROOT, "judge %s: steps %s, %d s per step, every version failing %s of requests, %d "
                 + "requests/s%n", judge.word(), rig.releases().planFor(ReleaseRig.SERVICE).steps().stream()
-                .map(PlanStep::label).toList(), STEP.toSeconds(), BASELINE_ERRORS, REQUESTS_PER_SECOND);
+                .map(PlanStep::spelled).toList(), STEP.toSeconds(), BASELINE_ERRORS, REQUESTS_PER_SECOND);
         for (Scenario scenario : interleaved(runs)) {
           Run run = run(rig, judge, scenario, "3." + tag++ + ".0" + scenario.suffix);
           done.add(run);

@@ -229,6 +229,11 @@ public final class YamlEditor {
     return plain ? s : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
+  /** Objects as new YAML documents, in the block style the editor writes: for files an intent creates. */
+  public static String documents(List<?> objects) {
+    return String.join("---\n", objects.stream().map(YamlEditor::block).toList());
+  }
+
   private static String block(Object value) {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);

@@ -140,7 +140,7 @@ public final class GatewayApiRouter implements TrafficRouter {
     if (name == null) {
       return;
     }
-    GatewayRequestRouting.forget(manifests, service, version);
+    stopRoutingTo(manifests, service, version);
     Rule rule = currentRule(manifests, service);
     ManifestReader.Manifest route = rule.route();
     int index = indexOf(rule.backends(), name);
@@ -153,6 +153,15 @@ public final class GatewayApiRouter implements TrafficRouter {
       manifests.exclude(versionService.file());
       manifests.delete(versionService.file());
     }
+  }
+
+  @Override
+  public void preview(ManifestSet manifests, String service, String version) {
+    if (!versionServices(manifests, service).containsKey(version)) {
+      throw new InvalidChangeException("no Service selects " + service + " version '" + version + "' to preview");
+    }
+    PreviewRoutes.preview(manifests, service, version, currentRule(manifests, service).route(),
+        GatewayRequestRouting.previewRoute(manifests, service));
   }
 
   @Override
@@ -240,14 +249,18 @@ public final class GatewayApiRouter implements TrafficRouter {
         .anyMatch(m -> m instanceof Map<?, ?> match && match.get("headers") != null);
   }
 
-  /** Version to the name of the Service that selects only that version of the service. */
+  /**
+   * Version to the name of the Service that selects only that version of the service; the preview Service, which
+   * follows whichever version is previewed, is none of them.
+   */
   @SuppressWarnings("unchecked")
   static Map<String, String> versionServices(Manifests manifests, String service) {
     Map<String, String> byVersion = new TreeMap<>();
     for (ManifestReader.Manifest s : manifests.ofKind("Service")) {
       Map<String, Object> selector = (Map<String, Object>) Manifests.field(s.object(), "spec", "selector")
           .orElse(Map.of());
-      if (service.equals(selector.get("app")) && selector.get("version") != null) {
+      if (service.equals(selector.get("app")) && selector.get("version") != null
+          && !PreviewRoutes.isPreview(Manifests.name(s), service)) {
         byVersion.put(String.valueOf(selector.get("version")), Manifests.name(s));
       }
     }

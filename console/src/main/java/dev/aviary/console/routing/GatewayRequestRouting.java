@@ -22,6 +22,8 @@ import java.util.TreeMap;
 final class GatewayRequestRouting {
 
   static final String MIRROR = "RequestMirror";
+  /** What a request carries to reach a service's preview through the gateway. */
+  static final String PREVIEW_HEADER = "x-aviary-preview";
 
   private GatewayRequestRouting() {
   }
@@ -39,7 +41,8 @@ final class GatewayRequestRouting {
     Map<String, Integer> weights = new TreeMap<>();
     primary.backends().forEach(b -> weights.put(GatewayApiRouter.versionOf(versions, String.valueOf(b.get("name"))),
         Manifests.field(b, "weight").map(w -> ((Number) w).intValue()).orElse(1)));
-    return new RouteTable(matched, weights, mirror(primary.rule(), versions));
+    return new RouteTable(matched, weights, mirror(primary.rule(), versions),
+        PreviewRoutes.version(manifests, service, "HTTPRoute"));
   }
 
   static void routeMatching(ManifestSet manifests, String service, RequestMatch match, String version) {
@@ -52,16 +55,45 @@ final class GatewayRequestRouting {
     }
     condition.put("name", match.kind() == RequestMatch.Kind.HEADER ? match.name() : "cookie");
     condition.put("value", match.kind() == RequestMatch.Kind.HEADER ? match.value() : match.cookieRegex());
+    manifests.edit(primary.route().file()).append(primary.route().document(), List.of("spec", "rules"),
+        headerRule(primary, condition, backendRef(primary, backend)));
+  }
+
+  /** A rule like the primary one (its path, its timeouts) for requests with {@code condition}, to {@code backend}. */
+  private static Map<String, Object> headerRule(GatewayApiRouter.Rule primary, Map<String, Object> condition,
+                                                Map<String, Object> backend) {
     Map<String, Object> matches = new LinkedHashMap<>();
     Manifests.field(primary.rule(), "matches", 0, "path").ifPresent(path -> matches.put("path", path));
     matches.put("headers", List.of(condition));
     Map<String, Object> rule = new LinkedHashMap<>();
     rule.put("matches", List.of(matches));
-    rule.put("backendRefs", List.of(backendRef(primary, backend)));
+    rule.put("backendRefs", List.of(backend));
     if (primary.rule().get("timeouts") != null) {
       rule.put("timeouts", primary.rule().get("timeouts"));
     }
-    manifests.edit(primary.route().file()).append(primary.route().document(), List.of("spec", "rules"), rule);
+    return rule;
+  }
+
+  /**
+   * The preview's HTTPRoute: on the primary route's gateways and host names, requests carrying
+   * {@value #PREVIEW_HEADER}{@code : true} go to the preview Service. A gateway has no host name of its own for a
+   * preview, and the header rule is more specific than any rule without one, so it wins over the primary route.
+   */
+  static Map<String, Object> previewRoute(Manifests manifests, String service) {
+    GatewayApiRouter.Rule primary = primary(manifests, service);
+    Map<String, Object> backend = new LinkedHashMap<>();
+    backend.put("name", PreviewRoutes.name(service));
+    backend.put("port", PreviewRoutes.port(manifests, service));
+    Map<String, Object> spec = new LinkedHashMap<>();
+    Manifests.field(primary.route().object(), "spec", "parentRefs").ifPresent(p -> spec.put("parentRefs", p));
+    Manifests.field(primary.route().object(), "spec", "hostnames").ifPresent(h -> spec.put("hostnames", h));
+    spec.put("rules", List.of(headerRule(primary, Map.of("name", PREVIEW_HEADER, "value", "true"), backend)));
+    Map<String, Object> route = new LinkedHashMap<>();
+    route.put("apiVersion", primary.route().object().get("apiVersion"));
+    route.put("kind", "HTTPRoute");
+    route.put("metadata", PreviewRoutes.metadata(service, primary.route()));
+    route.put("spec", spec);
+    return route;
   }
 
   static void stopRoutingMatching(ManifestSet manifests, String service, String version) {
@@ -106,14 +138,6 @@ final class GatewayRequestRouting {
       editor.removeKey(primary.route().document(), List.of("spec", "rules", primary.index(), "filters"));
     } else {
       editor.remove(primary.route().document(), List.of("spec", "rules", primary.index(), "filters", existing));
-    }
-  }
-
-  /** Takes out what routes by request or mirrors to {@code version}: before the version itself goes. */
-  static void forget(ManifestSet manifests, String service, String version) {
-    stopRoutingMatching(manifests, service, version);
-    if (table(manifests, service).mirror().filter(m -> m.version().equals(version)).isPresent()) {
-      stopMirroring(manifests, service);
     }
   }
 

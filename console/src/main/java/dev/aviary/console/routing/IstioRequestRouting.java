@@ -33,7 +33,8 @@ final class IstioRequestRouting {
             IstioRoutes.subsetOf(route.destinations().getFirst()))));
       }
     }
-    return new RouteTable(matched, IstioRouter.weightsOf(primary.destinations()), mirror(primary.http()));
+    return new RouteTable(matched, IstioRouter.weightsOf(primary.destinations()), mirror(primary.http()),
+        PreviewRoutes.version(manifests, service, "VirtualService"));
   }
 
   /** Sends matching requests to {@code version} ahead of the weights, replacing any matched route to it. */
@@ -48,12 +49,42 @@ final class IstioRequestRouting {
         match.kind() == RequestMatch.Kind.HEADER ? Map.of("exact", match.value())
             : Map.of("regex", match.cookieRegex())))));
     rule.put("route", List.of(Map.of("destination", IstioRoutes.destination(primary, version))));
+    keepRetriesAndTimeout(primary, rule);
+    manifests.edit(vs.file()).insert(vs.document(), List.of("spec", "http"), primary.httpIndex(), rule);
+  }
+
+  private static void keepRetriesAndTimeout(IstioRoutes.Route primary, Map<String, Object> rule) {
     for (String kept : List.of("retries", "timeout")) {
       if (primary.http().get(kept) != null) {
         rule.put(kept, primary.http().get(kept));
       }
     }
-    manifests.edit(vs.file()).insert(vs.document(), List.of("spec", "http"), primary.httpIndex(), rule);
+  }
+
+  /**
+   * The preview's VirtualService: inside the mesh only (an ingress gateway admits only the host names its servers
+   * list), every request to the preview Service's host to it, with the primary route's retries and timeout.
+   */
+  static Map<String, Object> previewRoute(Manifests manifests, String service) {
+    IstioRoutes.Route primary = IstioRoutes.primary(manifests, service).orElseThrow(() -> IstioRoutes.notRouted(
+        service));
+    Map<String, Object> destination = new LinkedHashMap<>();
+    destination.put("host", PreviewRoutes.name(service));
+    destination.put("port", Map.of("number", PreviewRoutes.port(manifests, service)));
+    Map<String, Object> http = new LinkedHashMap<>();
+    http.put("name", "preview");
+    http.put("route", List.of(Map.of("destination", destination)));
+    keepRetriesAndTimeout(primary, http);
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("hosts", List.of(PreviewRoutes.name(service)));
+    spec.put("gateways", List.of("mesh"));
+    spec.put("http", List.of(http));
+    Map<String, Object> vs = new LinkedHashMap<>();
+    vs.put("apiVersion", primary.manifest().object().get("apiVersion"));
+    vs.put("kind", "VirtualService");
+    vs.put("metadata", PreviewRoutes.metadata(service, primary.manifest()));
+    vs.put("spec", spec);
+    return vs;
   }
 
   /** Removes every matched route that sends to {@code version}; nothing when there is none. */
@@ -82,14 +113,6 @@ final class IstioRequestRouting {
       if (primary.http().containsKey(key)) {
         manifests.edit(vs.file()).removeKey(vs.document(), List.of("spec", "http", primary.httpIndex(), key));
       }
-    }
-  }
-
-  /** Takes out what routes by request or mirrors to {@code version}: before the version itself goes. */
-  static void forget(ManifestSet manifests, String service, String version) {
-    stopRoutingMatching(manifests, service, version);
-    if (table(manifests, service).mirror().filter(m -> m.version().equals(version)).isPresent()) {
-      stopMirroring(manifests, service);
     }
   }
 

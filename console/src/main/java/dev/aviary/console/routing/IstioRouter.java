@@ -101,7 +101,7 @@ public final class IstioRouter implements TrafficRouter {
   @Override
   @SuppressWarnings("unchecked")
   public void removeVersion(ManifestSet manifests, String service, String version) {
-    IstioRequestRouting.forget(manifests, service, version);
+    stopRoutingTo(manifests, service, version);
     IstioRoutes.Route route = currentRoute(manifests, service);
     ManifestReader.Manifest vs = route.manifest();
     int index = indexOf(route.destinations(), version);
@@ -116,6 +116,13 @@ public final class IstioRouter implements TrafficRouter {
         manifests.edit(rule.file()).remove(rule.document(), List.of("spec", "subsets", i));
       }
     }
+  }
+
+  @Override
+  public void preview(ManifestSet manifests, String service, String version) {
+    requireSubset(manifests, service, version);
+    PreviewRoutes.preview(manifests, service, version, currentRoute(manifests, service).manifest(),
+        IstioRequestRouting.previewRoute(manifests, service));
   }
 
   @Override

@@ -10,13 +10,16 @@ import java.util.TreeMap;
 /**
  * What a service's route does with a request, read from the router's objects: requests matching a {@link RequestMatch}
  * go to that route's version first (in order), the rest are split by weight, and a share of what the weights route
- * is copied to a mirrored version whose answers nobody gets. The sandbox's traffic model and the tests' traffic
- * driver route by this, so both do what the mesh would.
+ * is copied to a mirrored version whose answers nobody gets. Requests to the service's preview ({@link PreviewRoutes})
+ * go to the previewed version and no other. The sandbox's traffic model and the tests' traffic driver route by this,
+ * so both do what the mesh would.
  *
  * @param matched routes ahead of the weights, in the order the router tries them
  * @param weights relative weights by version (Istio's sum to 100; the Gateway API's need not)
+ * @param preview the version the preview route answers with, when there is one
  */
-public record RouteTable(List<MatchedRoute> matched, Map<String, Integer> weights, Optional<Mirror> mirror) {
+public record RouteTable(List<MatchedRoute> matched, Map<String, Integer> weights, Optional<Mirror> mirror,
+                         Optional<String> preview) {
 
   /** Requests matching {@code match} go to {@code version}. */
   public record MatchedRoute(RequestMatch match, String version) {
@@ -36,6 +39,11 @@ public record RouteTable(List<MatchedRoute> matched, Map<String, Integer> weight
   public RouteTable {
     matched = List.copyOf(matched);
     weights = Map.copyOf(weights);
+  }
+
+  /** A route without a preview. */
+  public RouteTable(List<MatchedRoute> matched, Map<String, Integer> weights, Optional<Mirror> mirror) {
+    this(matched, weights, mirror, Optional.empty());
   }
 
   /** A route that only splits by weight. */

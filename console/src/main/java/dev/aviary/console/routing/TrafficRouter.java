@@ -36,7 +36,10 @@ public interface TrafficRouter {
    */
   void addVersion(ManifestSet manifests, String service, String version, String from);
 
-  /** Takes a version out of the route, with what {@link #addVersion} added for it and any match or mirror to it. */
+  /**
+   * Takes a version out of the route, with what {@link #addVersion} added for it and any match, mirror or preview
+   * to it.
+   */
   void removeVersion(ManifestSet manifests, String service, String version);
 
   /** What the service's route does with a request: routes by header or cookie, weights, and a mirror. */
@@ -62,6 +65,35 @@ public interface TrafficRouter {
 
   /** Stops mirroring; nothing when the route mirrors nothing. */
   void stopMirroring(ManifestSet manifests, String service);
+
+  /** Stops mirroring if the route mirrors to {@code version}; a mirror to another version stays. */
+  default void stopMirroringTo(ManifestSet manifests, String service, String version) {
+    if (table(manifests, service).mirror().filter(m -> m.version().equals(version)).isPresent()) {
+      stopMirroring(manifests, service);
+    }
+  }
+
+  /**
+   * Points the service's preview (a Service {@code <service>-preview} and a route of this router's kind for it, see
+   * {@link PreviewRoutes}) at {@code version}: its requests reach only that version, and no user's request does.
+   *
+   * @throws dev.aviary.console.gitops.InvalidChangeException when the service or the version is not routed here
+   */
+  void preview(ManifestSet manifests, String service, String version);
+
+  /** Removes the service's preview; nothing when there is none. */
+  default void stopPreview(ManifestSet manifests, String service) {
+    PreviewRoutes.stopPreview(manifests, service);
+  }
+
+  /** Takes out every way but the weights that requests reach {@code version}: its matched routes, mirror, preview. */
+  default void stopRoutingTo(ManifestSet manifests, String service, String version) {
+    stopRoutingMatching(manifests, service, version);
+    stopMirroringTo(manifests, service, version);
+    if (table(manifests, service).preview().filter(version::equals).isPresent()) {
+      stopPreview(manifests, service);
+    }
+  }
 
   /**
    * The weights of each of {@code services} this router routes, by service. Routers that can answer in one pass

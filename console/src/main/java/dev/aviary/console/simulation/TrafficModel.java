@@ -14,7 +14,8 @@ import java.util.Optional;
  * its versions by the live route as a mesh would (by ready replicas when nothing routes it): {@value #MARKED_PERCENT}%
  * of the requests come from testers who send {@code x-aviary-canary: always} and the cookie
  * {@code aviary-canary=always}, and go where a route matching them says; the rest are split by weight, and a mirror
- * copies its share of those to its version, which serves them unseen. A version that gets traffic
+ * copies its share of those to its version, which serves them unseen; a service's preview route gets another
+ * {@value #PREVIEW_PERCENT}% of its rate from testers and smoke tests. A version that gets traffic
  * but has no ready replica fails all of it, as a mesh does ("no healthy upstream"); an image tag ending in
  * {@value #FAULTY} fails 20% of requests, one ending in {@value #SLOW} adds 700 ms. Noise is a function of the
  * series and the 5-second slot, so asking twice for the same moment gives the same figure.
@@ -39,6 +40,8 @@ final class TrafficModel {
   /** A service no route names: its requests are spread over its ready replicas. */
   static final RouteTable UNROUTED = RouteTable.weighted(Map.of());
   static final int MARKED_PERCENT = 2;
+  /** Testers and smoke tests call a service's preview with this share of its rate, on top of users' requests. */
+  static final int PREVIEW_PERCENT = 5;
   /** What the sandbox's testers send. */
   static final Map<String, String> MARKED = Map.of("x-aviary-canary", "always", "cookie", "aviary-canary=always");
 
@@ -69,7 +72,10 @@ final class TrafficModel {
     };
   }
 
-  /** The share of the service's requests {@code version} serves: to users, plus what is mirrored to it. */
+  /**
+   * The share of the service's requests {@code version} serves: to users, plus what is mirrored to it, plus what its
+   * preview gets.
+   */
   static double share(String version, ServiceInputs in) {
     RouteTable route = in.route();
     if (route.weights().isEmpty()) {
@@ -83,7 +89,8 @@ final class TrafficModel {
         ? MARKED_PERCENT / 100.0 : 0);
     double mirrored = route.mirror().filter(m -> m.version().equals(version))
         .map(m -> weighted * m.percent() / 100.0).orElse(0.0);
-    return users + mirrored;
+    double previewed = route.preview().filter(version::equals).map(p -> PREVIEW_PERCENT / 100.0).orElse(0.0);
+    return users + mirrored + previewed;
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.aviary.console.release.ReleaseEvent;
 import dev.aviary.console.release.ReleaseService;
 import dev.aviary.console.release.ReleaseStart;
 import dev.aviary.console.release.ReleaseStatus;
+import dev.aviary.console.release.ReleaseStrategy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,22 +42,23 @@ class ReleasesApi {
   }
 
   /**
-   * One release. {@code step} counts from 1 ({@code steps} in the plan); {@code actions} are what an operator can do
+   * One release. {@code strategy}: canary, mirroredCanary or blueGreen. {@code step} counts from 1 ({@code steps} in the plan); {@code actions} are what an operator can do
    * now; {@code spec} is the release as its manifest in Git says; {@code evidence} is the sequential judge's latest
    * look at the current step, each check's evidence and interval as they grow (null between steps and for the
    * fixed-window judge).
    */
-  record ReleaseView(String name, String namespace, String service, String stableVersion, String canaryVersion,
-                     String image, String phase, String phaseLabel, boolean finished, String message, int step,
-                     int steps, int weight, List<String> actions, String promotionCommit, Map<String, Object> spec,
-                     List<AnalysisResult> analyses, AnalysisResult evidence, List<ReleaseEvent> history) {
+  record ReleaseView(String name, String namespace, String service, String strategy, String stableVersion,
+                     String canaryVersion, String image, String phase, String phaseLabel, boolean finished,
+                     String message, int step, int steps, int weight, List<String> actions, String promotionCommit,
+                     Map<String, Object> spec, List<AnalysisResult> analyses, AnalysisResult evidence,
+                     List<ReleaseEvent> history) {
 
     static ReleaseView of(Release r, boolean whole) {
       ReleaseStatus status = r.status();
       var spec = r.spec();
-      return new ReleaseView(r.name(), r.namespace(), spec.service(), spec.stableVersion(), spec.canaryVersion(),
-          spec.image(), r.phase().name(), r.phase().label(), r.phase().finished(),
-          r.message(), status == null ? 0 : status.stepIndex() + 1, spec.plan().steps().size(), r.weight(),
+      return new ReleaseView(r.name(), r.namespace(), spec.service(), spec.plan().strategy().word(),
+          spec.stableVersion(), spec.canaryVersion(), spec.image(), r.phase().name(), r.phase().label(),
+          r.phase().finished(), r.message(), status == null ? 0 : status.stepIndex() + 1, spec.plan().steps().size(), r.weight(),
           r.actions(), r.promotionCommit().orElse(null), whole ? spec.toMap() : null,
           whole ? (status == null ? List.of() : status.analyses()) : null,
           whole && status != null ? status.evidence() : null,
@@ -64,7 +66,19 @@ class ReleasesApi {
     }
   }
 
-  record StartRequest(String service, String tag, String version) {
+  /** {@code strategy}: canary, mirroredCanary or blueGreen; absent for the service's default. */
+  record StartRequest(String service, String tag, String version, String strategy) {
+
+    ReleaseStrategy chosen(ReleaseService releases) {
+      if (strategy == null || strategy.isBlank()) {
+        return releases.strategyFor(service.strip());
+      }
+      try {
+        return ReleaseStrategy.of(strategy.strip());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidChangeException("\"strategy\": " + e.getMessage());
+      }
+    }
   }
 
   record Started(String release, ChangeResult change) {
@@ -96,14 +110,18 @@ class ReleasesApi {
         new ResponseStatusException(HttpStatus.NOT_FOUND, "no release " + name));
   }
 
-  /** Starts a release of a new tag (or whole image reference) with the service's plan; admins only. */
+  /**
+   * Starts a release of a new tag (or whole image reference) with the plan of the strategy named (the service's
+   * default when none is); admins only.
+   */
   @PostMapping
   CompletableFuture<ResponseEntity<Started>> start(@RequestBody StartRequest request) {
     if (request == null || blank(request.service()) || blank(request.tag())) {
       throw new InvalidChangeException("the body needs \"service\" and \"tag\" (a tag or a whole image reference); "
-          + "\"version\" is optional");
+          + "\"version\" and \"strategy\" are optional");
     }
-    return releases.start(request.service().strip(), request.tag(), request.version()).thenApply(ReleasesApi::started);
+    return releases.start(request.service().strip(), request.tag(), request.version(), request.chosen(releases))
+        .thenApply(ReleasesApi::started);
   }
 
   private static ResponseEntity<Started> started(ReleaseStart start) {

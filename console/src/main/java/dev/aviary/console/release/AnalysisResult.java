@@ -3,8 +3,15 @@ package dev.aviary.console.release;
 import java.time.Instant;
 import java.util.List;
 
-/** How one step's analysis came out, with every figure it was based on. */
-public record AnalysisResult(Outcome outcome, Instant at, int weight, List<Check> checks, String summary) {
+/**
+ * How one step's analysis came out, with every figure it was based on.
+ *
+ * @param weight the canary's share of user traffic during the step
+ * @param step   the step as the plan labels it ({@code 50%}, {@code mirror 20%}, {@code preview}); null in analyses
+ *               stored before steps had labels, which were all weights
+ */
+public record AnalysisResult(Outcome outcome, Instant at, int weight, List<Check> checks, String summary,
+                             String step) {
 
   public AnalysisResult {
     checks = List.copyOf(checks);
@@ -21,7 +28,13 @@ public record AnalysisResult(Outcome outcome, Instant at, int weight, List<Check
     ERROR
   }
 
-  AnalysisResult at(Instant when, int atWeight) {
-    return new AnalysisResult(outcome, when, atWeight, checks, summary);
+  /** A result of a judge, placed: when, at which weight, in which step. */
+  AnalysisResult at(Instant when, int atWeight, PlanStep inStep) {
+    return new AnalysisResult(outcome, when, atWeight, checks, summary, inStep.label());
+  }
+
+  /** Where the canary was when judged, as the views and messages say it: the step's label. */
+  public String where() {
+    return step == null ? weight + "%" : step;
   }
 }

@@ -85,12 +85,12 @@ public final class CanaryAnalysis {
   }
 
   private static AnalysisResult result(AnalysisResult.Outcome outcome, List<Check> checks, String summary) {
-    return new AnalysisResult(outcome, null, 0, checks, summary);
+    return new AnalysisResult(outcome, null, 0, checks, summary, null);
   }
 
   /** An analysis and every figure it judged, for the body of a rollback commit. */
   static String report(AnalysisResult result) {
-    return "Analysis at " + result.weight() + "% (" + result.at() + "): " + result.outcome() + "\n"
+    return "Analysis at " + result.where() + " (" + result.at() + "): " + result.outcome() + "\n"
         + result.checks().stream().map(c -> "- " + line(c) + (c.passed() ? "" : "  <- broken"))
         .collect(Collectors.joining("\n"));
   }

@@ -96,17 +96,20 @@ final class CanaryManifests {
     TrafficRouter router = router(manifests, spec.service());
     if (percent > 0) {
       router.mirror(manifests, spec.service(), spec.canaryVersion(), percent);
-    } else if (router.table(manifests, spec.service()).mirror()
-        .filter(m -> m.version().equals(spec.canaryVersion())).isPresent()) {
-      router.stopMirroring(manifests, spec.service());
+    } else {
+      router.stopMirroringTo(manifests, spec.service(), spec.canaryVersion());
     }
   }
 
-  /** Every request to stable: the weights, and no request route or mirror to the canary any more. */
+  /** The service's preview Service and route answer with the canary (blue-green's green). */
+  void preview(ManifestSet manifests, ReleaseSpec spec) {
+    router(manifests, spec.service()).preview(manifests, spec.service(), spec.canaryVersion());
+  }
+
+  /** Every request to stable: the weights, and no request route, mirror or preview to the canary any more. */
   void allToStable(ManifestSet manifests, ReleaseSpec spec) {
     setCanaryWeight(manifests, spec, 0);
-    router(manifests, spec.service()).stopRoutingMatching(manifests, spec.service(), spec.canaryVersion());
-    mirror(manifests, spec, 0);
+    router(manifests, spec.service()).stopRoutingTo(manifests, spec.service(), spec.canaryVersion());
   }
 
   void scaleCanaryToZero(ManifestSet manifests, ReleaseSpec spec) {

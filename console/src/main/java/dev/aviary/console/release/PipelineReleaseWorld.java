@@ -135,6 +135,11 @@ class PipelineReleaseWorld implements ReleaseWorld {
   }
 
   @Override
+  public String preview(ReleaseSpec release, String why) {
+    return submit(changes.preview(release, why), "");
+  }
+
+  @Override
   public String rollBack(ReleaseSpec release, String reason, String figures) {
     return submit(changes.rollBack(release, reason), figures);
   }

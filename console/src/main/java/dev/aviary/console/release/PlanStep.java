@@ -6,8 +6,9 @@ import dev.aviary.console.routing.RequestMatch;
 /**
  * One step of a release's plan, run and judged before the next: a share of user traffic for the canary, requests
  * matching a header or cookie sent to it (testers first; the route stays for the steps after), or a share of traffic
- * mirrored to it while users only get the stable's answers. Git spells a weight as a number and the others as text:
- * {@code 5}, {@code header:x-aviary-canary=always}, {@code cookie:aviary-canary=always}, {@code mirror:20}.
+ * mirrored to it while users only get the stable's answers, or a blue-green preview. Git spells a weight as a number
+ * and the others as text: {@code 5}, {@code header:x-aviary-canary=always}, {@code cookie:aviary-canary=always},
+ * {@code mirror:20}, {@code preview}.
  */
 public sealed interface PlanStep {
 
@@ -64,6 +65,24 @@ public sealed interface PlanStep {
     }
   }
 
+  /**
+   * The canary (blue-green's green) answers only on the service's preview route, at full size, while users stay on
+   * stable: judged on what testers and smoke tests send there.
+   */
+  record Preview() implements PlanStep {
+    static final String SPELLED = "preview";
+
+    @Override
+    public Object spelled() {
+      return SPELLED;
+    }
+
+    @Override
+    public String label() {
+      return SPELLED;
+    }
+  }
+
   /** As Git spells it: a number for a weight, text for the others. */
   Object spelled();
 
@@ -87,6 +106,9 @@ public sealed interface PlanStep {
       if (text.startsWith(Mirror.PREFIX) && text.substring(Mirror.PREFIX.length()).matches("\\d{1,3}")) {
         return new Mirror(Integer.parseInt(text.substring(Mirror.PREFIX.length())));
       }
+      if (text.equals(Preview.SPELLED)) {
+        return new Preview();
+      }
       if (text.startsWith("header:") || text.startsWith("cookie:")) {
         return new Match(RequestMatch.parse(text));
       }
@@ -94,6 +116,6 @@ public sealed interface PlanStep {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     throw new IllegalArgumentException("step '" + text + "' must be a weight (5), a request match "
-        + "(header:x-aviary-canary=always or cookie:aviary-canary=always) or a mirror (mirror:20)");
+        + "(header:x-aviary-canary=always or cookie:aviary-canary=always), a mirror (mirror:20) or preview");
   }
 }

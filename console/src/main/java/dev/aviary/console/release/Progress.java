@@ -1,5 +1,7 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.routing.PreviewRoutes;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -30,12 +32,15 @@ final class Progress {
     }
     int target = spec.plan().weightAt(status.stepIndex());
     if (status.weight() != target) {
-      String commit = world.setCanaryWeight(spec, target, "step " + (status.stepIndex() + 1) + " of "
+      boolean switching = spec.plan().strategy().switches();
+      String commit = world.setCanaryWeight(spec, target, switching ? "switch: all traffic to " + spec.canaryVersion()
+          + ", " + spec.stableVersion() + " stays up" : "step " + (status.stepIndex() + 1) + " of "
           + spec.plan().steps().size() + ": " + spec.canaryVersion() + " " + target + "%");
       ReleaseStatus weighted = status.trafficSince() == null ? status.trafficSince(now) : status;
       return weighted.weight(target, now).message("running " + target + "% for "
-          + Durations.text(spec.plan().stepDuration())).event(now, ReleaseMachine.CONTROLLER, "step "
-          + (status.stepIndex() + 1) + ": " + spec.canaryVersion() + " at " + target + "%", commit);
+          + Durations.text(spec.plan().stepDuration())).event(now, ReleaseMachine.CONTROLLER, switching
+          ? "switched: all traffic to " + spec.canaryVersion() : "step " + (status.stepIndex() + 1) + ": "
+          + spec.canaryVersion() + " at " + target + "%", commit);
     }
     Optional<ReleaseStatus> moved = movedOutside();
     if (moved.isPresent()) {
@@ -48,13 +53,13 @@ final class Progress {
       return status;
     }
     AnalysisResult result = CanaryAnalysis.assess(world.measure(spec, spec.plan().stepDuration()),
-        spec.plan().limits()).at(now, target);
+        spec.plan().limits()).at(now, target, spec.plan().steps().get(status.stepIndex()));
     return judged(status.analysed(result), result);
   }
 
   /**
-   * A match or mirror step's route change, made once per step (the status remembers it): the step's window starts
-   * then. The step right after a mirror stops the mirror first, so users never share with a mirrored canary.
+   * A match, mirror or preview step's route change, made once per step (the status remembers it): the step's window
+   * starts then. The step right after a mirror stops the mirror first, so users never share with a mirrored canary.
    */
   private Optional<ReleaseStatus> route(PlanStep planned) {
     int index = status.stepIndex();
@@ -63,26 +68,29 @@ final class Progress {
     if (key.equals(status.routed()) || planned instanceof PlanStep.Weight && !afterMirror) {
       return Optional.empty();
     }
+    String v = spec.canaryVersion();
     String step = "step " + (index + 1) + " of " + spec.plan().steps().size() + ": ";
     String stopped = afterMirror && !(planned instanceof PlanStep.Mirror)
-        ? world.mirror(spec, 0, step + "mirroring to " + spec.canaryVersion() + " stops") : "";
-    String commit = switch (planned) {
-      case PlanStep.Weight w -> stopped;
-      case PlanStep.Match m -> world.routeMatching(spec, m.match(), step + "requests with " + m.label() + " to "
-          + spec.canaryVersion());
-      case PlanStep.Mirror m -> world.mirror(spec, m.percent(), step + "mirror " + m.percent() + "% of traffic to "
-          + spec.canaryVersion());
-    };
-    String what = switch (planned) {
-      case PlanStep.Weight w -> "mirroring to " + spec.canaryVersion() + " stopped";
-      case PlanStep.Match m -> "step " + (index + 1) + ": requests with " + m.label() + " to " + spec.canaryVersion();
-      case PlanStep.Mirror m -> "step " + (index + 1) + ": " + m.percent() + "% of traffic mirrored to "
-          + spec.canaryVersion();
+        ? world.mirror(spec, 0, step + "mirroring to " + v + " stops") : "";
+    String event = "step " + (index + 1) + ": ";
+    String preview = PreviewRoutes.name(spec.service());
+    Routed routed = switch (planned) {
+      case PlanStep.Weight w -> new Routed(stopped, "mirroring to " + v + " stopped");
+      case PlanStep.Match m -> new Routed(world.routeMatching(spec, m.match(), step + "requests with " + m.label()
+          + " to " + v), event + "requests with " + m.label() + " to " + v);
+      case PlanStep.Mirror m -> new Routed(world.mirror(spec, m.percent(), step + "mirror " + m.percent()
+          + "% of traffic to " + v), event + m.percent() + "% of traffic mirrored to " + v);
+      case PlanStep.Preview p -> new Routed(world.preview(spec, step + "preview " + v + " at " + preview),
+          event + v + " answers at " + preview + ", users stay on " + spec.stableVersion());
     };
     ReleaseStatus next = (status.trafficSince() == null ? status.trafficSince(now) : status).routed(key);
     return Optional.of(next.step(index, now).message(planned instanceof PlanStep.Weight ? status.message()
             : "running " + planned.label() + " for " + Durations.text(spec.plan().stepDuration()))
-        .event(now, ReleaseMachine.CONTROLLER, what, commit.isEmpty() ? stopped : commit));
+        .event(now, ReleaseMachine.CONTROLLER, routed.event(), routed.commit().isEmpty() ? stopped : routed.commit()));
+  }
+
+  /** What a route change committed, and how the release's history tells it. */
+  private record Routed(String commit, String event) {
   }
 
   /** Someone changed the live weight without the release (the Services page, kubectl): the operator has the wheel. */
@@ -99,7 +107,7 @@ final class Progress {
 
   private ReleaseStatus judged(ReleaseStatus analysed, AnalysisResult result) {
     AnalysisLimits limits = spec.plan().limits();
-    String at = " at " + result.weight() + "%: " + result.summary();
+    String at = " at " + result.where() + ": " + result.summary();
     return switch (result.outcome()) {
       case SUCCESSFUL -> advance(analysed.counts(analysed.failures(), 0, 0), result);
       case FAILED -> {
@@ -127,7 +135,7 @@ final class Progress {
     boolean last = s.stepIndex() == spec.plan().steps().size() - 1;
     ReleaseStatus next = last ? s.phase(ReleasePhase.PROMOTING, now, "every step passed")
         : s.step(s.stepIndex() + 1, now).message("step " + (s.stepIndex() + 1) + " passed");
-    return next.event(now, ReleaseMachine.CONTROLLER, "analysis at " + result.weight() + "% successful", "");
+    return next.event(now, ReleaseMachine.CONTROLLER, "analysis at " + result.where() + " successful", "");
   }
 
   /** Measures the same step again over a fresh window. */

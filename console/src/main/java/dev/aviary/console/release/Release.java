@@ -36,6 +36,27 @@ public record Release(String namespace, String name, String resourceVersion, Rel
         : Optional.of(status.promotionCommit());
   }
 
+  /**
+   * What aborting does now, as the page names it: a blue-green release that has switched goes back in one commit
+   * to the previous version, which is still up.
+   */
+  public String abortLabel() {
+    return spec.plan().strategy().switches() && weight() == 100 ? "Switch back" : "Abort";
+  }
+
+  /** What promoting now does, as the page names it: a blue-green release switches all traffic at once. */
+  public String promoteLabel() {
+    return spec.plan().strategy().switches() ? "Switch now" : "Promote now";
+  }
+
+  /** Where the plan is, as the page says it: {@code Blue-green: preview → 100%, step 1 of 2 (preview)}. */
+  public String planProgress() {
+    ReleasePlan plan = spec.plan();
+    String at = status == null ? "" : ", step " + (status.stepIndex() + 1) + " of " + plan.steps().size() + " ("
+        + plan.steps().get(status.stepIndex()).label() + ")";
+    return plan.strategy().label() + ": " + plan.describeSteps() + at;
+  }
+
   /** Restoring the previous version, as the API names it: possible once the stable took the new version. */
   public static final String RESTORE_PREVIOUS = "restore-previous";
 

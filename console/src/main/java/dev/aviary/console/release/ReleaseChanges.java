@@ -96,7 +96,9 @@ class ReleaseChanges {
   }
 
   Intent start(ReleaseSpec spec) {
-    return new ReleaseEdit(spec.service(), "start-release", "start release " + spec.canaryVersion() + " ("
+    String how = spec.plan().strategy() == ReleaseStrategy.CANARY ? ""
+        : spec.plan().strategy().label().toLowerCase(java.util.Locale.ROOT) + " ";
+    return new ReleaseEdit(spec.service(), "start-release", "start " + how + "release " + spec.canaryVersion() + " ("
         + spec.image() + ") at 0%", manifests -> {
       String stable = canary.stableVersion(manifests, spec.service());
       if (!stable.equals(spec.stableVersion())) {
@@ -126,6 +128,11 @@ class ReleaseChanges {
   Intent mirror(ReleaseSpec spec, int percent, String why) {
     return new ReleaseEdit(spec.service(), "release-step", "release " + spec.canaryVersion() + ": " + why,
         manifests -> canary.mirror(manifests, spec, percent));
+  }
+
+  Intent preview(ReleaseSpec spec, String why) {
+    return new ReleaseEdit(spec.service(), "release-step", "release " + spec.canaryVersion() + ": " + why,
+        manifests -> canary.preview(manifests, spec));
   }
 
   Intent rollBack(ReleaseSpec spec, String reason) {

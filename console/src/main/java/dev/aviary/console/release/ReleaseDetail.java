@@ -34,6 +34,7 @@ class ReleaseDetail extends VerticalLayout {
   private final H3 title = new H3();
   private final Span phase = new Span();
   private final Span message = new Span();
+  private final Span plan = new Span();
   final IntegerSlider weight = new IntegerSlider(0, 100);
   final Button pause;
   final Button resume;
@@ -57,6 +58,7 @@ class ReleaseDetail extends VerticalLayout {
     phase.setId("release-phase");
     phase.getElement().getThemeList().add("badge");
     message.setId("release-message");
+    plan.setId("release-plan");
     weight.setId("release-weight");
     weight.setLabel("Canary weight");
     weight.setMinMaxVisible(true);
@@ -74,7 +76,7 @@ class ReleaseDetail extends VerticalLayout {
     // Figures and history are read whole, not skimmed: their cells wrap instead of ending in "...".
     analyses.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     analyses.addColumn(a -> Times.clock(a.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-    analyses.addColumn(a -> a.weight() + "%").setHeader("Weight").setAutoWidth(true).setFlexGrow(0);
+    analyses.addColumn(AnalysisResult::where).setHeader("Step").setAutoWidth(true).setFlexGrow(0);
     analyses.addColumn(this::outcome).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
     analyses.addColumn(ReleaseDetail::figures).setHeader("Measured (canary, limit, stable)").setFlexGrow(3);
     analyses.setAllRowsVisible(true);
@@ -92,7 +94,7 @@ class ReleaseDetail extends VerticalLayout {
       refused.setId("release-refusal");
       refused.addClassName("aviary-refusal");
     });
-    add(title, new HorizontalLayout(phase, message), weight, actions, refused, judgment, new H4("Analyses"), analyses,
+    add(title, new HorizontalLayout(phase, message), plan, weight, actions, refused, judgment, new H4("Analyses"), analyses,
         new H4("History"), events);
   }
 
@@ -104,6 +106,9 @@ class ReleaseDetail extends VerticalLayout {
         + ")");
     phase.setText(release.phase().label());
     message.setText(release.message());
+    plan.setText(release.planProgress());
+    abort.setText(release.abortLabel());
+    promote.setText(release.promoteLabel());
     weight.setValue(release.weight());
     ReleasePhase p = release.phase();
     boolean steerable = refusal.isEmpty();

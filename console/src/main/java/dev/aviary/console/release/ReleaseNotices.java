@@ -47,7 +47,7 @@ final class ReleaseNotices {
       kind = NoticeKind.RELEASE_ROLLED_BACK;
       if (!after.analyses().isEmpty()) {
         AnalysisResult last = after.analyses().getLast();
-        figures.add("Analysis at " + last.weight() + "%: " + last.outcome());
+        figures.add("Analysis at " + last.where() + ": " + last.outcome());
         last.checks().forEach(c -> figures.add(CanaryAnalysis.line(c) + (c.passed() ? "" : "  <- broken")));
       }
       commitOf(after).ifPresent(commit -> figures.add("rollback commit " + commit));

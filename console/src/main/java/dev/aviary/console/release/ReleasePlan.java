@@ -28,12 +28,33 @@ public record ReleasePlan(List<PlanStep> steps, Duration stepDuration, AnalysisL
     return percents.stream().<PlanStep>map(PlanStep.Weight::new).toList();
   }
 
+  /** The strategy the steps make. */
+  public ReleaseStrategy strategy() {
+    return ReleaseStrategy.of(steps);
+  }
+
+  /** This plan with other steps: a strategy's, with the same timing and limits. */
+  public ReleasePlan withSteps(List<PlanStep> other) {
+    return new ReleasePlan(other, stepDuration, limits, warmWindow, readyTimeout);
+  }
+
+  /** The steps as the views show them: {@code mirror 20% → 10% → 100%}. */
+  public String describeSteps() {
+    return String.join(" → ", steps.stream().map(PlanStep::label).toList());
+  }
+
   /**
    * Weights rise strictly and end at 100 (the promotion); mirroring only before any user traffic, so users only ever
-   * get the stable's answers while it runs; one request match at most (a later one would replace it).
+   * get the stable's answers while it runs; one request match at most (a later one would replace it); a preview only
+   * as a blue-green release's whole plan, {@code [preview, 100]}, so the switch is one commit.
    */
   private static void checkSteps(List<PlanStep> steps) {
     String spelled = steps.stream().map(PlanStep::label).toList().toString();
+    if (steps.stream().anyMatch(PlanStep.Preview.class::isInstance)
+        && !steps.equals(ReleaseStrategy.BLUE_GREEN_STEPS)) {
+      throw new IllegalArgumentException("a preview step makes a blue-green release, whose steps are exactly "
+          + "[preview, 100] (judged on the preview, then switched), got " + spelled);
+    }
     if (steps.isEmpty() || !(steps.getLast() instanceof PlanStep.Weight last) || last.percent() != 100) {
       throw new IllegalArgumentException("steps must end at a weight of 100, got " + spelled);
     }

@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Canary releases, for the Releases view and the JSON API alike: read them, start one (admins), steer one
+ * Releases (canary, mirrored canary, blue-green), for the Releases view and the JSON API alike: read them, start one (admins), steer one
  * (operators). Starting and steering are commits by the signed-in person; the leading console's controller does the
  * rest. Futures complete off the caller's thread.
  */
@@ -78,8 +78,18 @@ public class ReleaseService {
         .distinct().sorted().toList();
   }
 
+  /** The strategy a release of the service starts with unless the operator chooses another. */
+  public ReleaseStrategy strategyFor(String service) {
+    return properties.strategyFor(service);
+  }
+
+  /** The plan a release of the service starts with unless the operator chooses another strategy. */
   public ReleasePlan planFor(String service) {
     return properties.planFor(service);
+  }
+
+  public ReleasePlan planFor(String service, ReleaseStrategy strategy) {
+    return properties.planFor(service, strategy);
   }
 
   public Optional<String> startRefusal() {
@@ -90,20 +100,27 @@ public class ReleaseService {
     return operators.refusal(Role.OPERATOR);
   }
 
-  /**
-   * Starts a release of a new image tag of a service with its configured plan: commits the canary at weight 0 and
-   * the release's manifest, as the signed-in admin.
-   *
-   * @param version the new version's name; empty for the next {@code v<n>}
-   */
+  /** {@link #start(String, String, String, ReleaseStrategy)} with the service's default strategy. */
   @Requires(value = Role.ADMIN, action = "start-release")
   public CompletableFuture<ReleaseStart> start(String service, String tag, String version) {
+    return start(service, tag, version, properties.strategyFor(service));
+  }
+
+  /**
+   * Starts a release of a new image tag of a service with the strategy's configured plan: commits the new version at
+   * weight 0 and the release's manifest, as the signed-in admin.
+   *
+   * @param version  the new version's name; empty for the next {@code v<n>}
+   * @param strategy null for the service's default
+   */
+  @Requires(value = Role.ADMIN, action = "start-release")
+  public CompletableFuture<ReleaseStart> start(String service, String tag, String version, ReleaseStrategy strategy) {
     Identity actor = operators.current();
+    ReleasePlan plan = properties.planFor(service, strategy == null ? properties.strategyFor(service) : strategy);
     return CompletableFuture.supplyAsync(() -> {
       ensureNoneRunning(service);
       ManifestSet manifests = changes.manifests();
-      ReleaseSpec spec = changes.propose(manifests, service, tag, version, properties.planFor(service),
-          actor.toString());
+      ReleaseSpec spec = changes.propose(manifests, service, tag, version, plan, actor.toString());
       return new ReleaseStart(ReleaseManifest.name(spec), pipeline.submit(new Change(changes.start(spec), actor, "")));
     }, executor);
   }

@@ -69,6 +69,7 @@ public record ReleaseSpec(String service, String stableVersion, String canaryVer
     analysis.put("warmUp", duration(l.judgment().warmUp()));
     analysis.put("decisionTimeout", duration(l.judgment().decisionTimeout()));
     Map<String, Object> map = new LinkedHashMap<>();
+    map.put("strategy", plan.strategy().word());
     map.put("steps", plan.steps().stream().map(PlanStep::spelled).toList());
     map.put("stepDuration", duration(plan.stepDuration()));
     map.put("warmWindow", duration(plan.warmWindow()));
@@ -98,10 +99,29 @@ public record ReleaseSpec(String service, String stableVersion, String canaryVer
         judgment(analysis));
     ReleasePlan releasePlan = new ReleasePlan(plan.steps("steps"), plan.duration("stepDuration"), limits,
         plan.duration("warmWindow"), plan.duration("readyTimeout"));
+    checkStrategy(plan, releasePlan);
     Steering steering = f.optionalObject("steering").map(s -> new Steering(Steering.Action.of(s.text("action")),
         s.text("by"), s.instant("at"), s.optionalText("reason"), s.optionalInteger("weight"))).orElse(null);
     return new ReleaseSpec(f.text("service"), f.text("stableVersion"), f.text("canaryVersion"), f.text("image"),
         releasePlan, f.optionalText("startedBy"), steering);
+  }
+
+  /** A release written before there was a choice of strategy says none; one that names it must agree with its steps. */
+  private static void checkStrategy(Fields plan, ReleasePlan releasePlan) {
+    if (plan.map().get("strategy") == null) {
+      return;
+    }
+    ReleaseStrategy named;
+    try {
+      named = ReleaseStrategy.of(plan.text("strategy"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(plan.path() + ".strategy: " + e.getMessage(), e);
+    }
+    if (named != releasePlan.strategy()) {
+      throw new IllegalArgumentException(plan.path() + ".strategy is " + named.word() + " but its steps "
+          + releasePlan.steps().stream().map(PlanStep::label).toList() + " make a " + releasePlan.strategy().word()
+          + " release");
+    }
   }
 
   /** A release written before there was a choice of judge ran with the fixed-window one, and says so by its silence. */

@@ -38,8 +38,11 @@ public interface ReleaseWorld {
   /** {@code percent} of the traffic mirrored to the canary, its answers dropped; 0 stops mirroring to it. */
   String mirror(ReleaseSpec release, int percent, String why);
 
+  /** The service's preview route answers with the canary; users' traffic stays where it is. */
+  String preview(ReleaseSpec release, String why);
+
   /**
-   * All traffic to stable (no request route or mirror to the canary either) and the canary scaled to zero, in one
+   * All traffic to stable (no request route, mirror or preview to the canary either) and the canary scaled to zero, in one
    * commit {@code rollback: <reason>}.
    */
   String rollBack(ReleaseSpec release, String reason, String figures);

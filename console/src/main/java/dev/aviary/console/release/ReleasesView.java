@@ -44,6 +44,7 @@ class ReleasesView extends Div {
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
     grid.addColumn(Release::name).setHeader("Release").setAutoWidth(true);
     grid.addColumn(r -> r.spec().image()).setHeader("Image").setAutoWidth(true);
+    grid.addColumn(r -> r.spec().plan().strategy().label()).setHeader("Strategy").setAutoWidth(true);
     // Wide enough for the longest phase: auto width is measured once, while a release may still be "Starting".
     grid.addColumn(r -> r.phase().label()).setHeader("Phase").setWidth("12em").setFlexGrow(0);
     grid.addColumn(r -> r.status() == null ? "" : r.status().weight() + "%").setHeader("Canary").setAutoWidth(true);

@@ -204,6 +204,6 @@ public final class SequentialAnalysis {
   }
 
   private static AnalysisResult result(AnalysisResult.Outcome outcome, List<Check> checks, String summary) {
-    return new AnalysisResult(outcome, null, 0, checks, summary);
+    return new AnalysisResult(outcome, null, 0, checks, summary, null);
   }
 }

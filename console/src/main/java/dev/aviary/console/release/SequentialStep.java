@@ -36,8 +36,9 @@ final class SequentialStep {
     Instant from = status.trafficSince() == null ? status.since() : status.trafficSince();
     Duration counted = Duration.between(from, now);
     CanaryCounts counts = world.count(spec, counted, counted.minus(limits.judgment().warmUp()));
-    AnalysisResult result = SequentialAnalysis.assess(counts, limits).at(now, status.weight());
-    String at = " at " + result.weight() + "%: " + result.summary();
+    AnalysisResult result = SequentialAnalysis.assess(counts, limits).at(now, status.weight(),
+        spec.plan().steps().get(status.stepIndex()));
+    String at = " at " + result.where() + ": " + result.summary();
     Look look = Look.of(result, counts);
     return switch (result.outcome()) {
       case FAILED -> status.analysed(result).evidence(result).looked(look).counts(status.failures() + 1, 0, 0)

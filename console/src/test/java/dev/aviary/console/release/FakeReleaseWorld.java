@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 final class FakeReleaseWorld implements ReleaseWorld {
 
   final List<String> commits = new ArrayList<>();
+  /** Why each route change was asked for, as its commit message says it. */
+  final List<String> whys = new ArrayList<>();
   int gitWeight;
   Integer liveWeight;
   boolean canaryReady = true;
@@ -26,9 +28,10 @@ final class FakeReleaseWorld implements ReleaseWorld {
   boolean adopted;
   boolean canaryRemoved;
   boolean canaryScaledDown;
-  /** The request match routed to the canary, and the share mirrored to it: as Git holds them. */
+  /** The request match routed to the canary, the share mirrored to it, and whether it is previewed: as in Git. */
   String matched = "";
   int mirrored;
+  boolean previewed;
   Supplier<Measurements> measurements = () -> healthy(200);
   /** What the sequential judge counts, given how long the canary has taken traffic and how long it has been timed. */
   BiFunction<Duration, Duration, CanaryCounts> counts = (counted, timed) -> counting(counted, timed, 0.001, 20);
@@ -92,6 +95,7 @@ final class FakeReleaseWorld implements ReleaseWorld {
     }
     gitWeight = weight;
     liveWeight = null;
+    whys.add(why);
     return commit("weight " + weight);
   }
 
@@ -114,13 +118,24 @@ final class FakeReleaseWorld implements ReleaseWorld {
   }
 
   @Override
+  public String preview(ReleaseSpec release, String why) {
+    if (previewed) {
+      return "";
+    }
+    previewed = true;
+    whys.add(why);
+    return commit("preview");
+  }
+
+  @Override
   public String rollBack(ReleaseSpec release, String reason, String figures) {
-    if (gitWeight == 0 && canaryScaledDown && matched.isEmpty() && mirrored == 0) {
+    if (gitWeight == 0 && canaryScaledDown && matched.isEmpty() && mirrored == 0 && !previewed) {
       return "";
     }
     gitWeight = 0;
     matched = "";
     mirrored = 0;
+    previewed = false;
     canaryScaledDown = true;
     return commit("rollback: " + reason + (figures.isEmpty() ? "" : "\n" + figures));
   }
@@ -140,6 +155,7 @@ final class FakeReleaseWorld implements ReleaseWorld {
       return "";
     }
     canaryRemoved = true;
+    previewed = false;
     return commit("remove canary");
   }
 

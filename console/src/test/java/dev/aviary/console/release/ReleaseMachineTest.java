@@ -118,7 +118,7 @@ class ReleaseMachineTest {
     ReleaseStatus rolledBack = tickUntil(s -> s.phase() == ReleasePhase.ROLLED_BACK, 200);
 
     assertThat(world.matched).isEmpty();
-    assertThat(world.commits.getLast()).startsWith("rollback: v2 failed analysis at 0%");
+    assertThat(world.commits.getLast()).startsWith("rollback: v2 failed analysis at header x-aviary-canary=always");
     assertThat(rolledBack.weight()).isZero();
   }
 

@@ -40,4 +40,32 @@ class ReleaseSpecTest {
     assertThatThrownBy(() -> ReleaseSpec.fromMap(specIn(manifest)))
         .hasMessageStartingWith("spec.plan.steps[1]: step 'canary:yes' must be a weight (5), a request match");
   }
+
+  @Test
+  void a_blue_green_release_says_its_strategy_beside_its_steps_and_reads_back_the_same() {
+    ReleaseSpec spec = new ReleaseSpec("webapi", "v1", "v2", "platform-app:1.1.0", BlueGreenMachineTest.PLAN, "Ada",
+        null);
+
+    String manifest = ReleaseManifest.text(spec, "document-processing");
+
+    assertThat(manifest).contains("strategy: blueGreen\n    steps:\n    - preview\n    - 100\n");
+    assertThat(ReleaseSpec.fromMap(specIn(manifest))).isEqualTo(spec);
+  }
+
+  @Test
+  void a_strategy_that_disagrees_with_the_steps_is_refused_saying_both() {
+    String manifest = ReleaseManifest.text(new ReleaseSpec("webapi", "v1", "v2", "platform-app:1.1.0", PLAN, "Ada",
+        null), "document-processing").replace("strategy: mirroredCanary", "strategy: blueGreen");
+
+    assertThatThrownBy(() -> ReleaseSpec.fromMap(specIn(manifest))).hasMessage("spec.plan.strategy is blueGreen but "
+        + "its steps [mirror 20%, cookie aviary-canary=always, 25%, 100%] make a mirroredCanary release");
+  }
+
+  @Test
+  void a_release_written_before_strategies_is_read_as_the_strategy_its_steps_make() {
+    String manifest = ReleaseManifest.text(new ReleaseSpec("webapi", "v1", "v2", "platform-app:1.1.0", PLAN, "Ada",
+        null), "document-processing").replace("    strategy: mirroredCanary\n", "");
+
+    assertThat(ReleaseSpec.fromMap(specIn(manifest)).plan().strategy()).isEqualTo(ReleaseStrategy.MIRRORED_CANARY);
+  }
 }

@@ -23,7 +23,7 @@ class ReleaseStatusCodecTest {
        "analyses":[{"outcome":"FAILED","at":"2026-11-30T02:58:00Z","weight":25,
          "checks":[{"metric":"success ratio","unit":"RATIO","canary":0.8,"stable":1.0,"limit":">= 99.00%",
                     "passed":false,"evidence":null}],
-         "summary":"success ratio 80.00%, limit >= 99.00%"}],
+         "summary":"success ratio 80.00%, limit >= 99.00%","step":"25%"}],
        "events":[{"at":"2026-11-30T02:59:00Z","actor":"Ada Admin <ada@example.com>","text":"pause: checking the logs",
                   "commit":"9e8d7c6"}],
        "trafficSince":"2026-11-30T02:50:00Z",
@@ -32,7 +32,7 @@ class ReleaseStatusCodecTest {
                     "passed":true,"evidence":{"verdict":"UNDECIDED","value":1.0,"needed":400.0,"estimate":0.004,
                                               "low":0.001,"high":0.012,"counted":1500.0,
                                               "difference":false}}],
-         "summary":"not decided yet"},
+         "summary":"not decided yet","step":"preview"},
        "trail":[{"at":"2026-11-30T02:57:00Z","canaryRequests":1500.0,"canaryErrors":6.0,"stableRequests":28500.0,
                  "stableErrors":57.0,"evidence":0.25}],
        "routed":"1:header:x-aviary-canary=always"}
@@ -43,13 +43,13 @@ class ReleaseStatusCodecTest {
       Instant.parse("2026-11-30T03:10:00Z"), "4f1c2a9",
       List.of(new AnalysisResult(AnalysisResult.Outcome.FAILED, Instant.parse("2026-11-30T02:58:00Z"), 25,
           List.of(new Check("success ratio", Check.Unit.RATIO, 0.8, 1.0, ">= 99.00%", false)),
-          "success ratio 80.00%, limit >= 99.00%")),
+          "success ratio 80.00%, limit >= 99.00%", "25%")),
       List.of(new ReleaseEvent(Instant.parse("2026-11-30T02:59:00Z"), "Ada Admin <ada@example.com>",
           "pause: checking the logs", "9e8d7c6")), Instant.parse("2026-11-30T02:50:00Z"),
       new AnalysisResult(AnalysisResult.Outcome.INCONCLUSIVE, Instant.parse("2026-11-30T02:57:00Z"), 25,
           List.of(new Check("error ratio", Check.Unit.RATIO, 0.004, 0.002, "<= 1.00%", true,
               new Check.Evidence(Check.Verdict.UNDECIDED, 1, 400, 0.004, 0.001, 0.012, 1500, false))),
-          "not decided yet"),
+          "not decided yet", "preview"),
       List.of(new Look(Instant.parse("2026-11-30T02:57:00Z"), 1500, 6, 28500, 57, 0.25)),
       "1:header:x-aviary-canary=always");
 
@@ -92,6 +92,14 @@ class ReleaseStatusCodecTest {
     Map<String, Object> old = stored(STORED);
     old.remove("routed");
     assertThat(ReleaseStatusCodec.fromMap(old).routed()).isEmpty();
+  }
+
+  @Test
+  void an_analysis_stored_before_steps_had_labels_is_placed_by_its_weight() {
+    Map<String, Object> old = stored(STORED.replace(",\"step\":\"25%\"", ""));
+    AnalysisResult analysis = ReleaseStatusCodec.fromMap(old).analyses().getFirst();
+    assertThat(analysis.step()).isNull();
+    assertThat(analysis.where()).isEqualTo("25%");
   }
 
   @Test

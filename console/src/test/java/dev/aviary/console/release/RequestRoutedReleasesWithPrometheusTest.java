@@ -30,7 +30,8 @@ class RequestRoutedReleasesWithPrometheusTest {
   @BeforeAll
   static void startRig() throws Exception {
     rig = ReleaseRig.startWithBaseline(dir, 300, Map.of("FAULT_ERROR_RATE", "0.002"),
-        "aviary.releases.plan.steps=mirror:50,header:x-aviary-canary=always,50,100",
+        "aviary.releases.plan.strategy=mirroredCanary",
+        "aviary.releases.plan.mirrored-steps=mirror:50,header:x-aviary-canary=always,50,100",
         "aviary.releases.plan.step-duration=" + STEP.toSeconds() + "s", "aviary.releases.plan.warm-window=2s",
         "aviary.releases.plan.ready-timeout=60s");
     rig.traffic().marked(0.05, Map.of("x-aviary-canary", "always"));
@@ -51,7 +52,7 @@ class RequestRoutedReleasesWithPrometheusTest {
     String v = done.spec().canaryVersion();
 
     assertThat(done.phase()).as(done.status().message()).isEqualTo(ReleasePhase.ROLLED_BACK);
-    assertThat(done.status().message()).startsWith(v + " failed analysis at 0%: error ratio");
+    assertThat(done.status().message()).startsWith(v + " failed analysis at mirror 50%: error ratio");
     assertThat(done.status().analyses()).singleElement();
     assertThat(rig.traffic().mirrored(v).sent.get()).as("the canary served mirrored requests").isPositive();
     assertThat(rig.traffic().mirrored(v).failed.get()).as("and failed some of them").isPositive();

@@ -2,6 +2,7 @@ package dev.aviary.console.release;
 
 import dev.aviary.console.gitops.Manifests;
 import dev.aviary.console.routing.IstioRouter;
+import dev.aviary.console.routing.PreviewRoutes;
 import dev.aviary.console.routing.RouteTable;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link RouteTable} (header and cookie routes, weights, mirror, as Aviary's router reads them) and sends real HTTP
  * requests where it says: a request from a marked client (see {@link #marked}) to the version its match names, the
  * rest to a version picked at random per request by weight, as Envoy's weighted clusters do, and a share of those
- * also to the mirrored version, whose answers no user gets. User requests and mirrored ones are tallied apart. A
- * version with traffic but no process is counted, not hidden.
+ * also to the mirrored version, whose answers no user gets. A share of the requests (see {@link #previewing}) come
+ * from testers calling the service's preview, when its Service and VirtualService exist, and go to the version it
+ * selects. User requests, mirrored ones and preview ones are tallied apart. A version with user traffic but no
+ * process is counted, not hidden.
  */
 final class TrafficDriver implements AutoCloseable {
 
@@ -41,12 +46,15 @@ final class TrafficDriver implements AutoCloseable {
   private final Map<String, Tally> mirrored = new ConcurrentHashMap<>();
   private final Map<String, Tally> markedTallies = new ConcurrentHashMap<>();
   private final Map<String, Tally> unmarkedTallies = new ConcurrentHashMap<>();
+  private final Map<String, Tally> previewed = new ConcurrentHashMap<>();
+  private final Map<String, Instant> firstUserRequest = new ConcurrentHashMap<>();
   private final AtomicLong unroutable = new AtomicLong();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
   private volatile RouteTable route = RouteTable.weighted(Map.of());
   private volatile double markedShare;
   private volatile Map<String, String> markedHeaders = Map.of();
+  private volatile double previewShare;
 
   /** Requests sent to one version, and how many of them failed (5xx or no answer). */
   static final class Tally {
@@ -82,6 +90,12 @@ final class TrafficDriver implements AutoCloseable {
     return this;
   }
 
+  /** From now on {@code share} (0 to 1) of the requests are testers' calls to the service's preview, if it has one. */
+  TrafficDriver previewing(double share) {
+    previewShare = share;
+    return this;
+  }
+
   Map<String, Integer> weights() {
     return route.weights();
   }
@@ -110,25 +124,57 @@ final class TrafficDriver implements AutoCloseable {
     return mirrored.computeIfAbsent(version, v -> new Tally());
   }
 
+  /** The testers' calls to the preview that went to {@code version}; no user request is among them. */
+  Tally previewed(String version) {
+    return previewed.computeIfAbsent(version, v -> new Tally());
+  }
+
+  /** When the first user request went to {@code version}, if one has. */
+  Optional<Instant> firstUserRequest(String version) {
+    return Optional.ofNullable(firstUserRequest.get(version));
+  }
+
   long unroutable() {
     return unroutable.get();
   }
 
   private void readWeights() {
     try {
-      GenericKubernetesResource vs = client.genericKubernetesResources("networking.istio.io/v1", "VirtualService")
-          .inNamespace(namespace).withName(service).get();
-      route = vs == null ? RouteTable.weighted(Map.of()) : new IstioRouter().table(Manifests.live(List.of(Map.of(
-          "apiVersion", vs.getApiVersion(), "kind", vs.getKind(), "metadata", Map.of("name", service),
-          "spec", vs.getAdditionalProperties().get("spec")))), service);
+      GenericKubernetesResource vs = virtualService(service);
+      if (vs == null) {
+        route = RouteTable.weighted(Map.of());
+        return;
+      }
+      List<Map<String, Object>> objects = new ArrayList<>();
+      objects.add(live(vs));
+      Optional.ofNullable(virtualService(PreviewRoutes.name(service))).map(TrafficDriver::live).ifPresent(objects::add);
+      Optional.ofNullable(client.services().inNamespace(namespace).withName(PreviewRoutes.name(service)).get())
+          .ifPresent(preview -> objects.add(Map.of("apiVersion", "v1", "kind", "Service", "metadata",
+              Map.of("name", preview.getMetadata().getName()), "spec", Map.of("selector",
+                  preview.getSpec().getSelector()))));
+      route = new IstioRouter().table(Manifests.live(objects), service);
     } catch (RuntimeException e) {
       // The API server is away for a moment: keep routing as last seen, as Envoy keeps its last configuration.
     }
   }
 
+  private GenericKubernetesResource virtualService(String name) {
+    return client.genericKubernetesResources("networking.istio.io/v1", "VirtualService").inNamespace(namespace)
+        .withName(name).get();
+  }
+
+  private static Map<String, Object> live(GenericKubernetesResource object) {
+    return Map.of("apiVersion", object.getApiVersion(), "kind", object.getKind(), "metadata",
+        Map.of("name", object.getMetadata().getName()), "spec", object.getAdditionalProperties().get("spec"));
+  }
+
   private void sendOne() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     RouteTable now = route;
+    if (now.preview().isPresent() && random.nextDouble() < previewShare) {
+      send(now.preview().get(), previewed(now.preview().get()), false);
+      return;
+    }
     Map<String, String> headers = random.nextDouble() < markedShare ? markedHeaders : Map.of();
     Optional<String> matched = now.matching(headers);
     Optional<String> version = matched.or(() -> now.weighted(random.nextDouble()));
@@ -136,6 +182,7 @@ final class TrafficDriver implements AutoCloseable {
       return;
     }
     (headers.isEmpty() ? unmarked(version.get()) : marked(version.get())).sent.incrementAndGet();
+    firstUserRequest.putIfAbsent(version.get(), Instant.now());
     send(version.get(), tally(version.get()), true);
     if (matched.isEmpty()) {
       now.mirroredTo(random.nextDouble()).ifPresent(to -> send(to, mirrored(to), false));

@@ -65,7 +65,7 @@ final class SequentialStep {
     AnalysisResult last = status.evidence();
     boolean fresh = last != null && last.outcome() == result.outcome() && last.at().isAfter(now.minus(LOOK));
     return fresh ? status : status.counts(status.failures(), 0, 0).evidence(result).looked(look)
-        .message("running " + status.weight() + "%: " + result.summary());
+        .message("running " + result.where() + ": " + result.summary());
   }
 
   private ReleaseStatus couldNotMeasure(AnalysisResult result, String at) {

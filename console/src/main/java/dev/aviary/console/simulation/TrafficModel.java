@@ -41,7 +41,7 @@ final class TrafficModel {
   static final RouteTable UNROUTED = RouteTable.weighted(Map.of());
   static final int MARKED_PERCENT = 2;
   /** Testers and smoke tests call a service's preview with this share of its rate, on top of users' requests. */
-  static final int PREVIEW_PERCENT = 5;
+  static final int PREVIEW_PERCENT = 10;
   /** What the sandbox's testers send. */
   static final Map<String, String> MARKED = Map.of("x-aviary-canary", "always", "cookie", "aviary-canary=always");
 

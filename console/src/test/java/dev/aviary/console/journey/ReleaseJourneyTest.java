@@ -21,12 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Releases in a real browser, signed in through the sandbox's provider: the admin starts a faulty image and watches
  * it rolled back by itself with the figures that condemned it; then takes the wheel of a running release with the
- * weight slider, which pauses it in a commit of their own.
+ * weight slider, which pauses it in a commit of their own. A blue-green release is judged on its preview, switched,
+ * and switched back by the admin while the previous version is still warm.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"aviary.sandbox.ready-delay=200ms", "aviary.releases.tick=200ms",
         "aviary.releases.plan.step-duration=3s", "aviary.releases.plan.min-requests=1",
-        "aviary.releases.services.document-processor.step-duration=10m"})
+        "aviary.releases.services.document-processor.step-duration=10m",
+        "aviary.releases.services.webapi.warm-window=10m"})
 class ReleaseJourneyTest extends JourneyTest {
 
   static final LocatorAssertions.HasTextOptions RELEASE_TIME = new LocatorAssertions.HasTextOptions()
@@ -72,10 +74,42 @@ class ReleaseJourneyTest extends JourneyTest {
         .startsWith("Ada Admin <admin@sandbox.aviary.invalid>|document-processor: release ");
   }
 
-  private void start(Page page, String service, String tag) {
+  @Test
+  void an_admin_starts_a_blue_green_release_sees_it_switch_after_its_preview_and_switches_back() {
+    Page page = signIn("admin", 1400, 1000);
+    page.navigate(url("/releases"));
+
     page.locator("#start-release").click();
+    chooseService(page, "webapi");
+    page.locator("#start-release-strategy").getByText("Blue-green").click();
+    assertThat(page.locator("#start-release-plan")).containsText("Plan: preview → 100%");
+    page.locator("#start-release-tag input").fill("1.5.0");
+    page.locator("#start-release-confirm").click();
+    assertThat(page.locator("#start-release-dialog")).not().isVisible();
+    cell(page, "ghcr.io/aviary-dev/platform-app:1.5.0").click();
+
+    // The sequential judge decides once the preview's testers (10% of webapi's rate) have shown every limit holds.
+    assertThat(page.locator("#release-phase")).hasText("Previous version warm",
+        new LocatorAssertions.HasTextOptions().setTimeout(90_000));
+    assertThat(page.locator("#release-plan")).hasText("Blue-green: preview → 100%, step 2 of 2 (100%)");
+    assertThat(page.locator("#release-analyses")).containsText("preview");
+    assertThat(page.locator("#release-events")).containsText("switched: all traffic to ");
+    assertThat(page.locator("#release-abort")).hasText("Switch back");
+    page.locator("#release-abort").click();
+
+    assertThat(page.locator("#release-phase")).hasText("Rolled back", RELEASE_TIME);
+    assertThat(git("log", "-2", "--format=%an|%s", "--", "istio/webapi")).startsWith("Ada Admin|webapi: rollback: "
+        + "aborted by Ada Admin");
+  }
+
+  private void chooseService(Page page, String service) {
     page.locator("#start-release-service input").click();
     page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(service).setExact(true)).click();
+  }
+
+  private void start(Page page, String service, String tag) {
+    page.locator("#start-release").click();
+    chooseService(page, service);
     assertThat(page.locator("#start-release-plan")).containsText("Plan: 5% → 10% → 25% → 50% → 100%");
     page.locator("#start-release-tag input").fill(tag);
     page.locator("#start-release-confirm").click();

@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A console and sandbox of their own for releases, with a fast plan (three 1-second steps) for webapi and a slow one
- * for document-processor, so a test can steer a release that is still running.
+ * for document-processor (10-minute steps, 10 minutes warm), so a test can steer a release that is still running.
  */
 abstract class ReleaseSandboxTest extends KaribuBase {
 
@@ -36,6 +36,7 @@ abstract class ReleaseSandboxTest extends KaribuBase {
     registry.add("aviary.releases.plan.warm-window", () -> "1s");
     registry.add("aviary.releases.plan.ready-timeout", () -> "30s");
     registry.add("aviary.releases.services.document-processor.step-duration", () -> "10m");
+    registry.add("aviary.releases.services.document-processor.warm-window", () -> "10m");
   }
 
   String git(String... args) {

@@ -60,6 +60,51 @@ class ReleasesViewTest extends ReleaseSandboxTest {
   }
 
   @Test
+  void an_admin_starts_a_blue_green_release_in_the_dialog_switches_it_and_an_operator_switches_back() {
+    SignedIn.as(SignedIn.demo("admin"));
+    UI.getCurrent().navigate(ReleasesView.class);
+    _click(_get(Button.class, spec -> spec.withId("start-release")));
+    StartReleaseDialog dialog = _get(StartReleaseDialog.class);
+    _setValue(dialog.service, "document-processor");
+    assertThat(dialog.strategy.getValue()).as("the service's default").isEqualTo(ReleaseStrategy.CANARY);
+    _setValue(dialog.strategy, ReleaseStrategy.BLUE_GREEN);
+    assertThat(dialog.plan.getText()).startsWith("Plan: preview → 100%, 10m a step;");
+    assertThat(dialog.strategy.getHelperText()).startsWith("the new version at full size beside the old one");
+    _setValue(dialog.tag, "2.1.0");
+    _click(dialog.start);
+    Release release = releaseOf("document-processor", "2.1.0");
+    String green = release.spec().canaryVersion();
+    assertThat(release.spec().plan().strategy()).isEqualTo(ReleaseStrategy.BLUE_GREEN);
+
+    select(release.name());
+    eventually(() -> assertThat(text("release-plan")).isEqualTo("Blue-green: preview → 100%, step 1 of 2 (preview)"));
+    eventually(() -> assertThat(git("ls-tree", "-r", "--name-only", "HEAD")).contains(
+        "istio/document-processor/preview.yaml"));
+    assertThat(GridKt._getFormattedRow(grid(), 0).get(2)).isEqualTo("Blue-green");
+    Button promote = _get(Button.class, spec -> spec.withId("release-promote"));
+    assertThat(promote.getText()).isEqualTo("Switch now");
+    _click(promote);
+    eventually(() -> assertThat(phase()).isEqualTo("Previous version warm"));
+    assertThat(git("log", "-1", "--format=%an|%s")).isEqualTo("Aviary|document-processor: release " + green
+        + ": promote: all traffic to " + green);
+
+    SignedIn.as(SignedIn.demo("operator"));
+    UI.getCurrent().navigate(ReleasesView.class);
+    select(release.name());
+    Button abort = _get(Button.class, spec -> spec.withId("release-abort"));
+    eventually(() -> assertThat(abort.getText()).isEqualTo("Switch back"));
+    _click(abort);
+    eventually(() -> assertThat(phase()).isEqualTo("Rolled back"));
+    assertThat(git("log", "-2", "--format=%an|%s")).startsWith("Otto Operator|document-processor: rollback: aborted "
+        + "by Otto Operator <operator@sandbox.aviary.invalid>");
+    assertThat(git("ls-tree", "-r", "--name-only", "HEAD")).doesNotContain("istio/document-processor/preview.yaml");
+  }
+
+  private static String text(String id) {
+    return _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId(id)).getText();
+  }
+
+  @Test
   void releases_are_offered_for_the_services_that_run_versions_and_not_for_the_stores() {
     eventually(() -> assertThat(releases.services()).containsExactly("document-processor", "webapi"));
   }

@@ -59,4 +59,15 @@ class TrafficModelTest {
     assertThat(TrafficModel.value(Signal.ERROR_RATIO, "webapi", "v2", in, NOW)).as("the faulty mirror fails")
         .isGreaterThan(0.15);
   }
+
+  @Test
+  void a_previewed_version_serves_the_testers_tenth_on_top_and_no_user_request() {
+    RouteTable route = new RouteTable(List.of(), Map.of("v1", 100, "v2", 0), Optional.empty(), Optional.of("v2"));
+
+    assertThat(share(route, "v1")).isCloseTo(1.0, within(1e-9));
+    assertThat(share(route, "v2")).isCloseTo(0.1, within(1e-9));
+    RouteTable switched = new RouteTable(List.of(), Map.of("v1", 0, "v2", 100), Optional.empty(), Optional.of("v2"));
+    assertThat(share(switched, "v2")).as("users, and testers still at the preview").isCloseTo(1.1, within(1e-9));
+    assertThat(share(switched, "v1")).isZero();
+  }
 }

@@ -74,6 +74,26 @@ class ReleasesApiTest {
   }
 
   @Test
+  void a_blue_green_release_started_through_the_api_says_its_strategy_and_an_unknown_strategy_is_refused()
+      throws Exception {
+    assertProblem(send("admin", "POST", "/api/v1/releases", "{\"service\": \"webapi\", \"tag\": \"1.3.0\", "
+        + "\"strategy\": \"rolling\"}"), 422, "\"strategy\": strategy 'rolling' is none of [canary, mirroredCanary, "
+        + "blueGreen]");
+    HttpResponse<String> started = send("admin", "POST", "/api/v1/releases",
+        "{\"service\": \"webapi\", \"tag\": \"1.3.0\", \"strategy\": \"blueGreen\"}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    String name = json.readTree(started.body()).path("release").asString();
+
+    JsonNode done = awaitPhase(name, "PROMOTED");
+
+    assertThat(done.path("strategy").asString()).isEqualTo("blueGreen");
+    assertThat(done.path("spec").path("plan").path("strategy").asString()).isEqualTo("blueGreen");
+    assertThat(done.path("spec").path("plan").path("steps").toString()).isEqualTo("[\"preview\",100]");
+    assertThat(done.path("analyses").get(0).path("step").asString()).isEqualTo("preview");
+    assertThat(GitCli.run(remote(), "log", "--format=%s", "--", "istio/webapi")).contains("switch: all traffic to ");
+  }
+
+  @Test
   void an_operator_steers_a_running_release_and_an_action_its_phase_does_not_allow_answers_409() throws Exception {
     String name = startSlowRelease("2.0.0");
     awaitPhase(name, "PROGRESSING");

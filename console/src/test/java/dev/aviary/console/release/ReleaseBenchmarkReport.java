@@ -17,21 +17,22 @@ final class ReleaseBenchmarkReport {
   }
 
   void print() {
-    System.out.printf(Locale.ROOT, "%-10s %-11s %5s %6s %-22s %-24s %s%n", "judge", "scenario", "runs", "wrong",
-        "canary reached (med/max)", "start->decision (med/max)", "failed canary requests (med/max)");
+    System.out.printf(Locale.ROOT, "%-10s %-12s %5s %6s %-22s %-24s %s%n", "judge", "scenario", "runs", "wrong",
+        "users reached (med/max)", "start->decision (med/max)", "failed user requests (med/max)");
     for (Judgment.Method judge : Judgment.Method.values()) {
       for (Scenario scenario : Scenario.values()) {
         List<Run> these = runs.stream().filter(r -> r.judge() == judge && r.scenario() == scenario).toList();
         if (!these.isEmpty()) {
-          System.out.printf(Locale.ROOT, "%-10s %-11s %5d %6d %8s%% / %4s%%         %7s s / %7s s         %6s / %s%n",
+          System.out.printf(Locale.ROOT, "%-10s %-12s %5d %6d %8s%% / %4s%%         %7s s / %7s s         %6s / %s%n",
               judge.word(), scenario.label, these.size(), these.stream().filter(Run::wrong).count(),
               whole(these, Run::reached, 0.5), whole(these, Run::reached, 1), tenth(these, Run::seconds, 0.5),
-              tenth(these, Run::seconds, 1), whole(these, Run::canaryFailures, 0.5),
-              whole(these, Run::canaryFailures, 1));
+              tenth(these, Run::seconds, 1), whole(these, Run::userFailures, 0.5),
+              whole(these, Run::userFailures, 1));
         }
       }
     }
     goals();
+    strategyGoals();
     runs.stream().filter(Run::wrong).forEach(r -> System.out.printf(Locale.ROOT, "  wrong: %s %s %s ended %s: %s%n",
         r.judge().word(), r.scenario().label, r.tag(), r.ended(), r.message()));
   }
@@ -52,11 +53,27 @@ final class ReleaseBenchmarkReport {
             : falseRollbacks == 0 ? "met" : "NOT met",
         subtle.stream().filter(r -> !r.wrong() && r.reached() <= 25).count(), subtle.size(), subtle.isEmpty() ? "-"
             : subtle.stream().allMatch(r -> !r.wrong() && r.reached() <= 25) ? "met" : "NOT met",
-        whole(loud, Run::canaryFailures, 0.5), loud.isEmpty() ? "-"
-            : quantile(loud, Run::canaryFailures, 0.5) <= 10 ? "met" : "NOT met",
+        whole(loud, Run::userFailures, 0.5), loud.isEmpty() ? "-"
+            : quantile(loud, Run::userFailures, 0.5) <= 10 ? "met" : "NOT met",
         slow.stream().filter(r -> !r.wrong()).count(), slow.size(),
         slow.isEmpty() ? "-" : slow.stream().filter(r -> !r.wrong()).count() * 10 >= 9L * slow.size() ? "met"
             : "NOT met");
+  }
+
+  /** Blue-green and mirrored releases: no wrong decision, and no user sees a faulty one's failures. */
+  private void strategyGoals() {
+    List<Run> strategies = runs.stream().filter(r -> r.scenario().strategy != ReleaseStrategy.CANARY).toList();
+    if (strategies.isEmpty()) {
+      return;
+    }
+    long wrong = strategies.stream().filter(Run::wrong).count();
+    List<Run> faulty = strategies.stream().filter(r -> r.scenario().faulty()).toList();
+    long seen = faulty.stream().mapToLong(Run::userFailures).sum();
+    System.out.printf(Locale.ROOT, "strategy goals: wrong decisions %d of %d blue-green and mirrored runs (goal 0: %s); "
+            + "user-visible failed requests in %d faulty blue-green and mirrored runs %d (goal 0: %s), while those "
+            + "answered %d preview calls and mirrored copies no user saw%n", wrong, strategies.size(),
+        wrong == 0 ? "met" : "NOT met", faulty.size(), seen, faulty.isEmpty() ? "-" : seen == 0 ? "met" : "NOT met",
+        faulty.stream().mapToLong(Run::unseen).sum());
   }
 
   private static List<Run> of(List<Run> runs, Scenario scenario) {

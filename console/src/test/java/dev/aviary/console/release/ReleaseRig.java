@@ -165,9 +165,15 @@ final class ReleaseRig implements AutoCloseable {
 
   /** Starts the release of {@code tag} as {@code version} as the sandbox's admin; its name. */
   String start(String tag, String version) throws InterruptedException, ExecutionException {
+    return start(tag, version, null);
+  }
+
+  /** {@link #start(String, String)} with {@code strategy}; null for the service's default. */
+  String start(String tag, String version, ReleaseStrategy strategy) throws InterruptedException,
+      ExecutionException {
     SignedIn.as(SignedIn.demo("admin"));
     try {
-      releases().start(SERVICE, tag, version).get();
+      releases().start(SERVICE, tag, version, strategy).get();
     } finally {
       SignedIn.out();
     }

@@ -14,6 +14,7 @@ import dev.aviary.console.ui.ChangeFeedback;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Scales one workload (a version's Deployment, a StatefulSet): replicas and an optional reason, committed as the
@@ -32,6 +33,21 @@ class ScaleDialog extends Dialog {
 
   private final String what;
   private final Scaling scaling;
+
+  /**
+   * A small "Scale" button that opens the dialog {@code dialog} makes; disabled, saying why, for someone who may
+   * not change anything.
+   */
+  static Button opener(ServiceOperations operations, String id, Supplier<ScaleDialog> dialog) {
+    Button button = new Button("Scale", click -> dialog.get().open());
+    button.setId(id);
+    operations.changeRefusal().ifPresent(why -> {
+      button.setEnabled(false);
+      button.setTooltipText(why);
+    });
+    button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+    return button;
+  }
 
   ScaleDialog(ServiceOperations operations, String what, int current, Optional<String> autoscaler, Scaling scaling) {
     this.what = what;

@@ -1,7 +1,6 @@
 package dev.aviary.console.services;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -110,16 +109,9 @@ class ServicesView extends Div {
 
   private Button scaleButton(Row row) {
     VersionWorkload version = row.version();
-    Button button = new Button("Scale", click -> new ScaleDialog(operations, row.service() + " " + version.version(),
-        version.desired(), operations.autoscaler(version),
-        (replicas, reason) -> operations.scale(row.service(), version.version(), replicas, reason)).open());
-    button.setId("scale-" + version.deployment());
-    operations.changeRefusal().ifPresent(why -> {
-      button.setEnabled(false);
-      button.setTooltipText(why);
-    });
-    button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-    return button;
+    return ScaleDialog.opener(operations, "scale-" + version.deployment(), () -> new ScaleDialog(operations,
+        row.service() + " " + version.version(), version.desired(), operations.autoscaler(version),
+        (replicas, reason) -> operations.scale(row.service(), version.version(), replicas, reason)));
   }
 
   private static Span readiness(Row row) {

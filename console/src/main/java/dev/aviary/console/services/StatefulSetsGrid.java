@@ -1,7 +1,6 @@
 package dev.aviary.console.services;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -48,15 +47,8 @@ class StatefulSetsGrid extends Div {
 
   private Button scaleButton(Row row) {
     StatefulSetState set = row.statefulSet();
-    Button button = new Button("Scale", click -> new ScaleDialog(operations, "StatefulSet " + set.name(),
-        set.desired(), Optional.empty(),
-        (replicas, reason) -> operations.scaleStatefulSet(row.service(), set.name(), replicas, reason)).open());
-    button.setId("scale-statefulset-" + set.name());
-    operations.changeRefusal().ifPresent(why -> {
-      button.setEnabled(false);
-      button.setTooltipText(why);
-    });
-    button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-    return button;
+    return ScaleDialog.opener(operations, "scale-statefulset-" + set.name(), () -> new ScaleDialog(operations,
+        "StatefulSet " + set.name(), set.desired(), Optional.empty(),
+        (replicas, reason) -> operations.scaleStatefulSet(row.service(), set.name(), replicas, reason)));
   }
 }

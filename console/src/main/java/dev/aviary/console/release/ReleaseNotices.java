@@ -37,8 +37,8 @@ final class ReleaseNotices {
     if (was == null) {
       kind = NoticeKind.RELEASE_STARTED;
       actor = spec.startedBy();
-      text = spec.image() + " as " + spec.canaryVersion() + ", replacing " + spec.stableVersion() + "; plan "
-          + spec.plan().steps().stream().map(PlanStep::label).reduce((a, b) -> a + " → " + b).orElse("");
+      text = spec.image() + " as " + spec.canaryVersion() + ", replacing " + spec.stableVersion() + "; "
+          + spec.plan().strategy().label().toLowerCase(java.util.Locale.ROOT) + " plan " + spec.plan().describeSteps();
     } else if (now == ReleasePhase.PAUSED) {
       kind = NoticeKind.RELEASE_PAUSED;
     } else if (was == ReleasePhase.PAUSED && now == ReleasePhase.PROGRESSING) {

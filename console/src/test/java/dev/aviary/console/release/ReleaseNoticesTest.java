@@ -36,7 +36,8 @@ class ReleaseNoticesTest {
         NoticeKind.RELEASE_PROMOTED);
     Notice started = told.getFirst();
     assertThat(started.title()).isEqualTo("webapi: release webapi-v2 started");
-    assertThat(started.text()).isEqualTo("platform-app:1.1.0 as v2, replacing v1; plan 5% → 10% → 25% → 50% → 100%");
+    assertThat(started.text())
+        .isEqualTo("platform-app:1.1.0 as v2, replacing v1; canary plan 5% → 10% → 25% → 50% → 100%");
     assertThat(started.actor()).isEqualTo("Ada Admin <ada@example.com>");
     assertThat(started.link()).isEqualTo("https://aviary.example/releases");
     assertThat(told.getLast().title()).isEqualTo("webapi: release webapi-v2 promoted");

@@ -29,6 +29,7 @@ class ReleaseOnRealClusterTest {
     rig = ReleaseRig.startOnRealCluster(dir, 200, "aviary.releases.plan.steps=10,50,100",
         "aviary.releases.plan.step-duration=5s", "aviary.releases.plan.warm-window=2s",
         "aviary.releases.plan.ready-timeout=60s");
+    rig.traffic().previewing(0.2);
     rig.console("console-a");
   }
 
@@ -68,6 +69,30 @@ class ReleaseOnRealClusterTest {
 
     assertThat(done.phase()).isEqualTo(ReleasePhase.ROLLED_BACK);
     assertThat(done.status().message()).startsWith(done.spec().canaryVersion() + " failed analysis at 10%");
+    rig.retire(done);
+  }
+
+  @Test
+  void a_faulty_blue_green_release_is_rolled_back_from_a_preview_the_real_api_server_stored() throws Exception {
+    String tag = "1.3.0-faulty";
+    String v = rig.prepare(tag);
+    String name = rig.start(tag, v, ReleaseStrategy.BLUE_GREEN);
+
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      var preview = rig.client().services().inNamespace(ReleaseRig.NAMESPACE).withName("webapi-preview").get();
+      assertThat(preview).as("the preview Service").isNotNull();
+      assertThat(preview.getSpec().getSelector()).containsEntry("app", "webapi").containsEntry("version", v);
+    });
+    Release done = rig.awaitFinished(name, Duration.ofSeconds(90));
+
+    assertThat(done.phase()).isEqualTo(ReleasePhase.ROLLED_BACK);
+    assertThat(done.status().message()).startsWith(v + " failed analysis at preview");
+    assertThat(rig.traffic().tally(v).sent.get()).as("no user request reached green").isZero();
+    GenericKubernetesResource stored = rig.client().genericKubernetesResources("aviary.dev/v1alpha1", "Release")
+        .inNamespace(ReleaseRig.NAMESPACE).withName(name).get();
+    assertThat(stored.<Object>get("spec", "plan", "strategy")).as("kept by the CRD's schema").isEqualTo("blueGreen");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(rig.client().services()
+        .inNamespace(ReleaseRig.NAMESPACE).withName("webapi-preview").get()).as("the preview is gone").isNull());
     rig.retire(done);
   }
 }

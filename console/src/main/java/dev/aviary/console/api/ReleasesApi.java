@@ -42,10 +42,10 @@ class ReleasesApi {
   }
 
   /**
-   * One release. {@code strategy}: canary, mirroredCanary or blueGreen. {@code step} counts from 1 ({@code steps} in the plan); {@code actions} are what an operator can do
-   * now; {@code spec} is the release as its manifest in Git says; {@code evidence} is the sequential judge's latest
-   * look at the current step, each check's evidence and interval as they grow (null between steps and for the
-   * fixed-window judge).
+   * One release. {@code strategy}: canary, mirroredCanary or blueGreen. {@code step} counts from 1 ({@code steps} in
+   * the plan); {@code actions} are what an operator can do now; {@code spec} is the release as its manifest in Git
+   * says; {@code evidence} is the sequential judge's latest look at the current step, each check's evidence and
+   * interval as they grow (null between steps and for the fixed-window judge).
    */
   record ReleaseView(String name, String namespace, String service, String strategy, String stableVersion,
                      String canaryVersion, String image, String phase, String phaseLabel, boolean finished,
@@ -58,8 +58,8 @@ class ReleasesApi {
       var spec = r.spec();
       return new ReleaseView(r.name(), r.namespace(), spec.service(), spec.plan().strategy().word(),
           spec.stableVersion(), spec.canaryVersion(), spec.image(), r.phase().name(), r.phase().label(),
-          r.phase().finished(), r.message(), status == null ? 0 : status.stepIndex() + 1, spec.plan().steps().size(), r.weight(),
-          r.actions(), r.promotionCommit().orElse(null), whole ? spec.toMap() : null,
+          r.phase().finished(), r.message(), status == null ? 0 : status.stepIndex() + 1, spec.plan().steps().size(),
+          r.weight(), r.actions(), r.promotionCommit().orElse(null), whole ? spec.toMap() : null,
           whole ? (status == null ? List.of() : status.analyses()) : null,
           whole && status != null ? status.evidence() : null,
           whole ? (status == null ? List.of() : status.events()) : null);

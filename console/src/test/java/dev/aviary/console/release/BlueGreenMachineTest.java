@@ -44,7 +44,8 @@ class BlueGreenMachineTest {
   void a_healthy_green_is_judged_on_its_preview_then_switched_in_one_commit_and_judged_again() {
     ReleaseStatus previewing = tickUntil(s -> world.previewed, 5);
     assertThat(previewing.message()).isEqualTo("running preview for 30s");
-    assertThat(previewing.events().getLast().text()).isEqualTo("step 1: v2 answers at webapi-preview, users stay on v1");
+    assertThat(previewing.events().getLast().text())
+        .isEqualTo("step 1: v2 answers at webapi-preview, users stay on v1");
     assertThat(world.gitWeight).isZero();
 
     ReleaseStatus switched = tickUntil(s -> world.gitWeight == 100, 40);

@@ -22,7 +22,7 @@ import java.util.Map;
  * each). Prints each run, then per judge and scenario the wrong decisions, the user traffic share the new version
  * reached, the time from start to the decision, and the user requests the new version failed; then the sequential
  * judge's goals and the strategies' goals. Run: {@code ./mvnw -q -Pconsole-bench -pl console -am verify
- * -Dbench.main=dev.aviary.console.release.ReleaseBenchmark} (about five hours; {@code -Dbench.args=--small}:
+ * -Dbench.main=dev.aviary.console.release.ReleaseBenchmark} (about three and a half hours; {@code -Dbench.args=--small}:
  * one run of the healthy, 20%, blue-green and mirrored scenarios per judge, about ten minutes;
  * {@code --runs=ERRORS_20:10,SLOW_150:10}: only those; {@code --judges=sequential}: only that judge; both may be
  * given, space-separated).

@@ -69,9 +69,9 @@ final class ReleaseBenchmarkReport {
     long wrong = strategies.stream().filter(Run::wrong).count();
     List<Run> faulty = strategies.stream().filter(r -> r.scenario().faulty()).toList();
     long seen = faulty.stream().mapToLong(Run::userFailures).sum();
-    System.out.printf(Locale.ROOT, "strategy goals: wrong decisions %d of %d blue-green and mirrored runs (goal 0: %s); "
-            + "user-visible failed requests in %d faulty blue-green and mirrored runs %d (goal 0: %s), while those "
-            + "answered %d preview calls and mirrored copies no user saw%n", wrong, strategies.size(),
+    System.out.printf(Locale.ROOT, "strategy goals: wrong decisions %d of %d blue-green and mirrored runs "
+            + "(goal 0: %s); user-visible failed requests in %d faulty blue-green and mirrored runs %d (goal 0: %s), "
+            + "while those answered %d preview calls and mirrored copies no user saw%n", wrong, strategies.size(),
         wrong == 0 ? "met" : "NOT met", faulty.size(), seen, faulty.isEmpty() ? "-" : seen == 0 ? "met" : "NOT met",
         faulty.stream().mapToLong(Run::unseen).sum());
   }

@@ -24,7 +24,8 @@ class ReleaseBenchmarkTest {
     assertThat(figures).contains("judge sequential: steps [5, 10, 25, 50, 100] (mirrored [mirror:20, 10, 25, 50, "
             + "100], blue-green [preview, 100])", "judge window: steps",
         "sequential healthy      3.0.0 ", "sequential 20% errors   3.1.0-faulty", "sequential b-g healthy  3.2.0 ",
-        "sequential b-g 20%      3.3.0-faulty", "sequential mirrored 20% 3.4.0-faulty", "window     healthy      3.5.0 ",
+        "sequential b-g 20%      3.3.0-faulty", "sequential mirrored 20% 3.4.0-faulty",
+        "window     healthy      3.5.0 ",
         "sequential goals: false rollbacks 0 of 1 healthy (goal 0: met)",
         "strategy goals: wrong decisions 0 of 6 blue-green and mirrored runs (goal 0: met); user-visible failed "
             + "requests in 4 faulty blue-green and mirrored runs 0 (goal 0: met)");

@@ -87,7 +87,10 @@ final class GatewayRequestRouting {
     Map<String, Object> spec = new LinkedHashMap<>();
     Manifests.field(primary.route().object(), "spec", "parentRefs").ifPresent(p -> spec.put("parentRefs", p));
     Manifests.field(primary.route().object(), "spec", "hostnames").ifPresent(h -> spec.put("hostnames", h));
-    spec.put("rules", List.of(headerRule(primary, Map.of("name", PREVIEW_HEADER, "value", "true"), backend)));
+    Map<String, Object> condition = new LinkedHashMap<>();
+    condition.put("name", PREVIEW_HEADER);
+    condition.put("value", "true");
+    spec.put("rules", List.of(headerRule(primary, condition, backend)));
     Map<String, Object> route = new LinkedHashMap<>();
     route.put("apiVersion", primary.route().object().get("apiVersion"));
     route.put("kind", "HTTPRoute");

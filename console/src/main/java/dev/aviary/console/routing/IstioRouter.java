@@ -92,8 +92,10 @@ public final class IstioRouter implements TrafficRouter {
       throw new InvalidChangeException("service " + service + " already routes a version '" + version + "'");
     }
     ManifestReader.Manifest rule = destinationRule(manifests, route.host());
-    manifests.edit(rule.file()).append(rule.document(), List.of("spec", "subsets"),
-        Map.of("name", version, "labels", Map.of("version", version)));
+    Map<String, Object> subset = new LinkedHashMap<>();
+    subset.put("name", version);
+    subset.put("labels", Map.of("version", version));
+    manifests.edit(rule.file()).append(rule.document(), List.of("spec", "subsets"), subset);
     manifests.edit(route.manifest().file()).append(route.manifest().document(),
         List.of("spec", "http", route.httpIndex(), "route"), newDestination(route, version, 0));
   }

@@ -2,8 +2,10 @@ package dev.aviary.console.journey;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.aviary.console.GitCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +51,7 @@ class ReleaseJourneyTest extends JourneyTest {
     page.navigate(url("/releases"));
 
     start(page, "webapi", "1.4.0-faulty");
-    cell(page, "ghcr.io/aviary-dev/platform-app:1.4.0-faulty").click();
+    open(page, "ghcr.io/aviary-dev/platform-app:1.4.0-faulty");
     assertThat(page.locator("#release-phase")).hasText("Rolled back", RELEASE_TIME);
     assertThat(page.locator("#release-message")).containsText("failed analysis at 5%: error ratio");
     assertThat(page.locator("#release-analyses")).containsText("✗ error ratio");
@@ -59,7 +61,7 @@ class ReleaseJourneyTest extends JourneyTest {
     assertThat(git("log", "-1", "--format=%an|%s", "--", "base/webapi")).startsWith("Aviary|webapi: rollback: ");
 
     start(page, "document-processor", "2.0.0");
-    cell(page, "ghcr.io/aviary-dev/platform-app:2.0.0").click();
+    open(page, "ghcr.io/aviary-dev/platform-app:2.0.0");
     assertThat(page.locator("#release-phase")).hasText("Progressing", RELEASE_TIME);
     Locator slider = page.locator("#release-weight");
     assertThat(slider).not().hasAttribute("disabled", "");
@@ -86,7 +88,7 @@ class ReleaseJourneyTest extends JourneyTest {
     page.locator("#start-release-tag input").fill("1.5.0");
     page.locator("#start-release-confirm").click();
     assertThat(page.locator("#start-release-dialog")).not().isVisible();
-    cell(page, "ghcr.io/aviary-dev/platform-app:1.5.0").click();
+    open(page, "ghcr.io/aviary-dev/platform-app:1.5.0");
 
     // The sequential judge decides once the preview's testers (10% of webapi's rate) have shown every limit holds.
     assertThat(page.locator("#release-phase")).hasText("Previous version warm",
@@ -100,6 +102,26 @@ class ReleaseJourneyTest extends JourneyTest {
     assertThat(page.locator("#release-phase")).hasText("Rolled back", RELEASE_TIME);
     assertThat(git("log", "-2", "--format=%an|%s", "--", "istio/webapi")).startsWith("Ada Admin|webapi: rollback: "
         + "aborted by Ada Admin");
+  }
+
+  /**
+   * Selects the release of {@code image} and waits for its detail. A click that lands while the grid is refreshed
+   * with a newer status can be lost in the browser (its row key was just replaced), as an operator would find;
+   * like them, this clicks again, at most three times.
+   */
+  private static void open(Page page, String image) {
+    Locator detail = page.locator("#release-detail h3", new Page.LocatorOptions().setHasText(image));
+    for (int attempt = 1; ; attempt++) {
+      cell(page, image).click();
+      try {
+        detail.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(3_000));
+        return;
+      } catch (PlaywrightException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   private void chooseService(Page page, String service) {

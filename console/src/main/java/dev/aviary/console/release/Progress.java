@@ -32,15 +32,7 @@ final class Progress {
     }
     int target = spec.plan().weightAt(status.stepIndex());
     if (status.weight() != target) {
-      boolean switching = spec.plan().strategy().switches();
-      String commit = world.setCanaryWeight(spec, target, switching ? "switch: all traffic to " + spec.canaryVersion()
-          + ", " + spec.stableVersion() + " stays up" : "step " + (status.stepIndex() + 1) + " of "
-          + spec.plan().steps().size() + ": " + spec.canaryVersion() + " " + target + "%");
-      ReleaseStatus weighted = status.trafficSince() == null ? status.trafficSince(now) : status;
-      return weighted.weight(target, now).message("running " + target + "% for "
-          + Durations.text(spec.plan().stepDuration())).event(now, ReleaseMachine.CONTROLLER, switching
-          ? "switched: all traffic to " + spec.canaryVersion() : "step " + (status.stepIndex() + 1) + ": "
-          + spec.canaryVersion() + " at " + target + "%", commit);
+      return weigh(target);
     }
     Optional<ReleaseStatus> moved = movedOutside();
     if (moved.isPresent()) {
@@ -55,6 +47,20 @@ final class Progress {
     AnalysisResult result = CanaryAnalysis.assess(world.measure(spec, spec.plan().stepDuration()),
         spec.plan().limits()).at(now, target, spec.plan().steps().get(status.stepIndex()));
     return judged(status.analysed(result), result);
+  }
+
+  /** Commits the step's weight; for blue-green that is the switch, all users at once. */
+  private ReleaseStatus weigh(int target) {
+    String v = spec.canaryVersion();
+    boolean switching = spec.plan().strategy().switches();
+    String commit = world.setCanaryWeight(spec, target, switching
+        ? "switch: all traffic to " + v + ", " + spec.stableVersion() + " stays up"
+        : "step " + (status.stepIndex() + 1) + " of " + spec.plan().steps().size() + ": " + v + " " + target + "%");
+    ReleaseStatus weighted = status.trafficSince() == null ? status.trafficSince(now) : status;
+    return weighted.weight(target, now).message("running " + target + "% for "
+        + Durations.text(spec.plan().stepDuration())).event(now, ReleaseMachine.CONTROLLER, switching
+        ? "switched: all traffic to " + v : "step " + (status.stepIndex() + 1) + ": " + v + " at " + target + "%",
+        commit);
   }
 
   /**

@@ -23,7 +23,7 @@ import java.util.Map;
  * reached, the time from start to the decision, and the user requests the new version failed; then the sequential
  * judge's goals and the strategies' goals. Run: {@code ./mvnw -q -Pconsole-bench -pl console -am verify
  * -Dbench.main=dev.aviary.console.release.ReleaseBenchmark} (about three and a half hours; {@code -Dbench.args=--small}:
- * one run of the healthy, 20%, blue-green and mirrored scenarios per judge, about ten minutes;
+ * one run of the healthy, 20%, blue-green and mirrored scenarios per judge, about seven minutes;
  * {@code --runs=ERRORS_20:10,SLOW_150:10}: only those; {@code --judges=sequential}: only that judge; both may be
  * given, space-separated).
  */

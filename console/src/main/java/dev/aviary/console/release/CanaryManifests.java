@@ -1,14 +1,14 @@
 package dev.aviary.console.release;
 
-import dev.aviary.console.routing.RequestMatch;
-import dev.aviary.console.routing.TrafficRouter;
-import dev.aviary.console.routing.Weights;
-import dev.aviary.console.gitops.VersionedCopy;
-
 import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.ManifestReader;
 import dev.aviary.console.gitops.ManifestSet;
+import dev.aviary.console.gitops.VersionedCopy;
 import dev.aviary.console.gitops.YamlEditor;
+import dev.aviary.console.routing.RequestMatch;
+import dev.aviary.console.routing.SideRoute;
+import dev.aviary.console.routing.TrafficRouter;
+import dev.aviary.console.routing.Weights;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,22 +88,24 @@ final class CanaryManifests {
 
   /** Requests matching {@code match} go to the canary ahead of the weights. */
   void routeMatching(ManifestSet manifests, ReleaseSpec spec, RequestMatch match) {
-    router(manifests, spec.service()).routeMatching(manifests, spec.service(), match, spec.canaryVersion());
+    router(manifests, spec.service()).routeTo(manifests, spec.service(), spec.canaryVersion(),
+        new SideRoute.Matching(match));
   }
 
   /** {@code percent} of the traffic mirrored to the canary; 0 stops a mirror to it (and only to it). */
   void mirror(ManifestSet manifests, ReleaseSpec spec, int percent) {
     TrafficRouter router = router(manifests, spec.service());
     if (percent > 0) {
-      router.mirror(manifests, spec.service(), spec.canaryVersion(), percent);
+      router.routeTo(manifests, spec.service(), spec.canaryVersion(), new SideRoute.Mirroring(percent));
     } else {
-      router.stopMirroringTo(manifests, spec.service(), spec.canaryVersion());
+      router.stop(manifests, spec.service(), spec.canaryVersion(), SideRoute.Kind.MIRRORING);
     }
   }
 
   /** The service's preview Service and route answer with the canary (blue-green's green). */
   void preview(ManifestSet manifests, ReleaseSpec spec) {
-    router(manifests, spec.service()).preview(manifests, spec.service(), spec.canaryVersion());
+    router(manifests, spec.service()).routeTo(manifests, spec.service(), spec.canaryVersion(),
+        new SideRoute.Previewing());
   }
 
   /** Every request to stable: the weights, and no request route, mirror or preview to the canary any more. */

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Routes by request and mirrors in a Gateway API HTTPRoute. A matched route is a rule of its own after the primary
@@ -29,26 +28,23 @@ final class GatewayRequestRouting {
   }
 
   static RouteTable table(Manifests manifests, String service) {
-    GatewayApiRouter.Rule primary = primary(manifests, service);
-    Map<String, String> versions = GatewayApiRouter.versionServices(manifests, service);
+    GatewayRoutes.Rule primary = GatewayRoutes.primaryOrFail(manifests, service);
+    Map<String, String> versions = GatewayRoutes.versionServices(manifests, service);
     List<RouteTable.MatchedRoute> matched = new ArrayList<>();
-    for (GatewayApiRouter.Rule rule : GatewayApiRouter.rules(primary.route(), primary.route().object(), versions)) {
-      if (GatewayApiRouter.matchesHeaders(rule.rule()) && rule.backends().size() == 1) {
+    for (GatewayRoutes.Rule rule : GatewayRoutes.rules(primary.route(), primary.route().object(), versions)) {
+      if (GatewayRoutes.matchesHeaders(rule.rule()) && rule.backends().size() == 1) {
         match(rule.rule()).ifPresent(m -> matched.add(new RouteTable.MatchedRoute(m,
-            GatewayApiRouter.versionOf(versions, String.valueOf(rule.backends().getFirst().get("name"))))));
+            GatewayRoutes.versionOf(versions, String.valueOf(rule.backends().getFirst().get("name"))))));
       }
     }
-    Map<String, Integer> weights = new TreeMap<>();
-    primary.backends().forEach(b -> weights.put(GatewayApiRouter.versionOf(versions, String.valueOf(b.get("name"))),
-        Manifests.field(b, "weight").map(w -> ((Number) w).intValue()).orElse(1)));
-    return new RouteTable(matched, weights, mirror(primary.rule(), versions),
-        PreviewRoutes.version(manifests, service, "HTTPRoute"));
+    return new RouteTable(matched, GatewayRoutes.weights(primary.backends(), versions),
+        mirror(primary.rule(), versions), PreviewRoutes.version(manifests, service, "HTTPRoute"));
   }
 
-  static void routeMatching(ManifestSet manifests, String service, RequestMatch match, String version) {
-    String backend = versionService(manifests, service, version);
-    stopRoutingMatching(manifests, service, version);
-    GatewayApiRouter.Rule primary = primary(manifests, service);
+  /** Sends matching requests to the version Service {@code backend}, replacing any matched rule to it. */
+  static void routeMatching(ManifestSet manifests, String service, RequestMatch match, String backend) {
+    stopRoutingMatching(manifests, service, backend);
+    GatewayRoutes.Rule primary = GatewayRoutes.primaryOrFail(manifests, service);
     Map<String, Object> condition = new LinkedHashMap<>();
     if (match.kind() == RequestMatch.Kind.COOKIE) {
       condition.put("type", "RegularExpression");
@@ -56,11 +52,11 @@ final class GatewayRequestRouting {
     condition.put("name", match.kind() == RequestMatch.Kind.HEADER ? match.name() : "cookie");
     condition.put("value", match.kind() == RequestMatch.Kind.HEADER ? match.value() : match.cookieRegex());
     manifests.edit(primary.route().file()).append(primary.route().document(), List.of("spec", "rules"),
-        headerRule(primary, condition, backendRef(primary, backend)));
+        headerRule(primary, condition, GatewayRoutes.backendRef(primary, backend)));
   }
 
   /** A rule like the primary one (its path, its timeouts) for requests with {@code condition}, to {@code backend}. */
-  private static Map<String, Object> headerRule(GatewayApiRouter.Rule primary, Map<String, Object> condition,
+  private static Map<String, Object> headerRule(GatewayRoutes.Rule primary, Map<String, Object> condition,
                                                 Map<String, Object> backend) {
     Map<String, Object> matches = new LinkedHashMap<>();
     Manifests.field(primary.rule(), "matches", 0, "path").ifPresent(path -> matches.put("path", path));
@@ -80,7 +76,7 @@ final class GatewayRequestRouting {
    * preview, and the header rule is more specific than any rule without one, so it wins over the primary route.
    */
   static Map<String, Object> previewRoute(Manifests manifests, String service) {
-    GatewayApiRouter.Rule primary = primary(manifests, service);
+    GatewayRoutes.Rule primary = GatewayRoutes.primaryOrFail(manifests, service);
     Map<String, Object> backend = new LinkedHashMap<>();
     backend.put("name", PreviewRoutes.name(service));
     backend.put("port", PreviewRoutes.port(manifests, service));
@@ -99,20 +95,20 @@ final class GatewayRequestRouting {
     return route;
   }
 
-  static void stopRoutingMatching(ManifestSet manifests, String service, String version) {
-    ManifestReader.Manifest route = primary(manifests, service).route();
-    String backend = GatewayApiRouter.versionServices(manifests, service).get(version);
-    for (Optional<GatewayApiRouter.Rule> rule = matchedTo(manifests, route, service, backend); rule.isPresent();
+  /** Removes every matched rule that sends to the version Service {@code backend}; nothing when there is none. */
+  static void stopRoutingMatching(ManifestSet manifests, String service, String backend) {
+    ManifestReader.Manifest route = GatewayRoutes.primaryOrFail(manifests, service).route();
+    for (Optional<GatewayRoutes.Rule> rule = matchedTo(manifests, route, service, backend); rule.isPresent();
          rule = matchedTo(manifests, route, service, backend)) {
       manifests.edit(route.file()).remove(route.document(), List.of("spec", "rules", rule.get().index()));
     }
   }
 
-  static void mirror(ManifestSet manifests, String service, RouteTable.Mirror mirror) {
-    String backend = versionService(manifests, service, mirror.version());
-    GatewayApiRouter.Rule primary = GatewayApiRouter.currentRule(manifests, service);
+  /** Mirrors {@code mirror}'s share to the version Service {@code backend}, replacing any mirror the rule had. */
+  static void mirror(ManifestSet manifests, String service, String backend, RouteTable.Mirror mirror) {
+    GatewayRoutes.Rule primary = GatewayRoutes.currentPrimary(manifests, service);
     Map<String, Object> requestMirror = new LinkedHashMap<>();
-    requestMirror.put("backendRef", backendRef(primary, backend));
+    requestMirror.put("backendRef", GatewayRoutes.backendRef(primary, backend));
     requestMirror.put("percent", mirror.percent());
     Map<String, Object> filter = new LinkedHashMap<>();
     filter.put("type", MIRROR);
@@ -130,10 +126,13 @@ final class GatewayRequestRouting {
     }
   }
 
-  static void stopMirroring(ManifestSet manifests, String service) {
-    GatewayApiRouter.Rule primary = GatewayApiRouter.currentRule(manifests, service);
+  /** Stops the mirror if it copies to the version Service {@code backend}; a mirror to another stays. */
+  @SuppressWarnings("unchecked")
+  static void stopMirroringTo(ManifestSet manifests, String service, String backend) {
+    GatewayRoutes.Rule primary = GatewayRoutes.currentPrimary(manifests, service);
     int existing = mirrorIndex(primary.rule());
-    if (existing < 0) {
+    if (existing < 0 || !backend.equals(Manifests.field((Map<String, Object>) ((List<Object>) primary.rule()
+        .get("filters")).get(existing), "requestMirror", "backendRef", "name").orElse(null))) {
       return;
     }
     var editor = manifests.edit(primary.route().file());
@@ -144,34 +143,13 @@ final class GatewayRequestRouting {
     }
   }
 
-  private static GatewayApiRouter.Rule primary(Manifests manifests, String service) {
-    return GatewayApiRouter.rule(manifests, service).orElseThrow(() -> GatewayApiRouter.notRouted(service));
-  }
-
-  private static Optional<GatewayApiRouter.Rule> matchedTo(ManifestSet manifests, ManifestReader.Manifest route,
+  private static Optional<GatewayRoutes.Rule> matchedTo(ManifestSet manifests, ManifestReader.Manifest route,
                                                            String service, String backend) {
-    return GatewayApiRouter.rules(route, manifests.current(route), GatewayApiRouter.versionServices(manifests,
+    return GatewayRoutes.rules(route, manifests.current(route), GatewayRoutes.versionServices(manifests,
             service)).stream()
-        .filter(r -> GatewayApiRouter.matchesHeaders(r.rule()) && r.backends().size() == 1
+        .filter(r -> GatewayRoutes.matchesHeaders(r.rule()) && r.backends().size() == 1
             && String.valueOf(r.backends().getFirst().get("name")).equals(backend))
         .findFirst();
-  }
-
-  private static String versionService(Manifests manifests, String service, String version) {
-    Map<String, String> versions = GatewayApiRouter.versionServices(manifests, service);
-    String backend = versions.get(version);
-    if (backend == null) {
-      throw new InvalidChangeException("no Service selects " + service + " version '" + version
-          + "' to route to (per-version Services: " + new TreeMap<>(versions).values() + ")");
-    }
-    return backend;
-  }
-
-  private static Map<String, Object> backendRef(GatewayApiRouter.Rule primary, String backend) {
-    Map<String, Object> ref = new LinkedHashMap<>();
-    ref.put("name", backend);
-    Manifests.field(primary.backends().getFirst(), "port").ifPresent(port -> ref.put("port", port));
-    return ref;
   }
 
   @SuppressWarnings("unchecked")
@@ -213,7 +191,7 @@ final class GatewayRequestRouting {
       return Optional.empty();
     }
     Map<String, Object> filter = (Map<String, Object>) ((List<Object>) rule.get("filters")).get(index);
-    String version = GatewayApiRouter.versionOf(versions, String.valueOf(Manifests.field(filter, "requestMirror",
+    String version = GatewayRoutes.versionOf(versions, String.valueOf(Manifests.field(filter, "requestMirror",
         "backendRef", "name").orElse("")));
     // Without percent or fraction the Gateway API mirrors every request.
     int percent = Manifests.field(filter, "requestMirror", "percent").map(p -> ((Number) p).intValue()).orElse(100);

@@ -33,7 +33,7 @@ final class IstioRequestRouting {
             IstioRoutes.subsetOf(route.destinations().getFirst()))));
       }
     }
-    return new RouteTable(matched, IstioRouter.weightsOf(primary.destinations()), mirror(primary.http()),
+    return new RouteTable(matched, IstioRoutes.weights(primary.destinations()), mirror(primary.http()),
         PreviewRoutes.version(manifests, service, "VirtualService"));
   }
 
@@ -106,9 +106,13 @@ final class IstioRequestRouting {
         Map.of("value", mirror.percent()));
   }
 
-  static void stopMirroring(ManifestSet manifests, String service) {
+  /** Stops the mirror if it copies to {@code version}; a mirror to another version stays. */
+  static void stopMirroringTo(ManifestSet manifests, String service, String version) {
     ManifestReader.Manifest vs = IstioRoutes.virtualService(manifests, service);
     IstioRoutes.Route primary = IstioRoutes.primary(vs, manifests.current(vs), service).orElseThrow();
+    if (mirror(primary.http()).filter(m -> m.version().equals(version)).isEmpty()) {
+      return;
+    }
     for (String key : List.of("mirrorPercentage", "mirror")) {
       if (primary.http().containsKey(key)) {
         manifests.edit(vs.file()).removeKey(vs.document(), List.of("spec", "http", primary.httpIndex(), key));

@@ -11,24 +11,19 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Weights in an Istio VirtualService: the first HTTP route to the service's host splits traffic between
- * DestinationRule subsets, one per version. Istio wants integers 0..100 that sum to 100.
+ * Weights in an Istio VirtualService: the primary route ({@link IstioRoutes}) splits traffic between DestinationRule
+ * subsets, one per version. Istio wants integers 0..100 that sum to 100. Matches and mirrors are
+ * {@link IstioRequestRouting}'s, the preview {@link PreviewRoutes}'.
  */
 public final class IstioRouter implements TrafficRouter {
 
   @Override
   public boolean routes(Manifests manifests, String service) {
     return IstioRoutes.primary(manifests, service).isPresent();
-  }
-
-  @Override
-  public Map<String, Integer> weights(Manifests manifests, String service) {
-    return weightsOf(route(manifests, service).destinations());
   }
 
   /** One pass over the VirtualServices: each service's primary route is the first that has its host. */
@@ -48,7 +43,7 @@ public final class IstioRouter implements TrafficRouter {
           String host = String.valueOf(Manifests.field(destination, "destination", "host").orElse(""));
           String service = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
           if (wanted.contains(service) && !all.containsKey(service)) {
-            all.put(service, weightsOf(route));
+            all.put(service, IstioRoutes.weights(route));
           }
         }
       }
@@ -56,21 +51,11 @@ public final class IstioRouter implements TrafficRouter {
     return all;
   }
 
-  static Map<String, Integer> weightsOf(List<Map<String, Object>> destinations) {
-    Map<String, Integer> weights = new TreeMap<>();
-    for (Map<String, Object> d : destinations) {
-      int weight = Manifests.field(d, "weight").map(w -> ((Number) w).intValue()).orElse(destinations.size() == 1 ? 100 : 0);
-      weights.put(String.valueOf(Manifests.field(d, "destination", "subset").orElse("")), weight);
-    }
-    return weights;
-  }
-
   @Override
   public void setWeights(ManifestSet manifests, String service, Map<String, Integer> weights) {
     IstioRoutes.Route route = currentRoute(manifests, service);
     Weights.checkPercentages(weights);
-    Map<String, Integer> current = weights(manifests, service);
-    Weights.checkAllNamed(current.keySet(), weights);
+    Weights.checkAllNamed(weights(manifests, service).keySet(), weights);
     weights.keySet().forEach(version -> requireSubset(manifests, service, version));
     List<Object> routePath = List.of("spec", "http", route.httpIndex(), "route");
     for (Map.Entry<String, Integer> entry : new TreeMap<>(weights).entrySet()) {
@@ -121,37 +106,29 @@ public final class IstioRouter implements TrafficRouter {
   }
 
   @Override
-  public void preview(ManifestSet manifests, String service, String version) {
-    requireSubset(manifests, service, version);
-    PreviewRoutes.preview(manifests, service, version, currentRoute(manifests, service).manifest(),
-        IstioRequestRouting.previewRoute(manifests, service));
-  }
-
-  @Override
   public RouteTable table(Manifests manifests, String service) {
     return IstioRequestRouting.table(manifests, service);
   }
 
   @Override
-  public void routeMatching(ManifestSet manifests, String service, RequestMatch match, String version) {
+  public void routeTo(ManifestSet manifests, String service, String version, SideRoute route) {
     requireSubset(manifests, service, version);
-    IstioRequestRouting.routeMatching(manifests, service, match, version);
+    switch (route) {
+      case SideRoute.Matching m -> IstioRequestRouting.routeMatching(manifests, service, m.match(), version);
+      case SideRoute.Mirroring m -> IstioRequestRouting.mirror(manifests, service,
+          new RouteTable.Mirror(version, m.percent()));
+      case SideRoute.Previewing p -> PreviewRoutes.preview(manifests, service, version,
+          currentRoute(manifests, service).manifest(), IstioRequestRouting.previewRoute(manifests, service));
+    }
   }
 
   @Override
-  public void stopRoutingMatching(ManifestSet manifests, String service, String version) {
-    IstioRequestRouting.stopRoutingMatching(manifests, service, version);
-  }
-
-  @Override
-  public void mirror(ManifestSet manifests, String service, String version, int percent) {
-    requireSubset(manifests, service, version);
-    IstioRequestRouting.mirror(manifests, service, new RouteTable.Mirror(version, percent));
-  }
-
-  @Override
-  public void stopMirroring(ManifestSet manifests, String service) {
-    IstioRequestRouting.stopMirroring(manifests, service);
+  public void stop(ManifestSet manifests, String service, String version, SideRoute.Kind kind) {
+    switch (kind) {
+      case MATCHING -> IstioRequestRouting.stopRoutingMatching(manifests, service, version);
+      case MIRRORING -> IstioRequestRouting.stopMirroringTo(manifests, service, version);
+      case PREVIEWING -> PreviewRoutes.stopPreviewOf(manifests, service, version);
+    }
   }
 
   private static void requireSubset(Manifests manifests, String service, String version) {

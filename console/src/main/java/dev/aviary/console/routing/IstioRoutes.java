@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Finding a service's routes in Istio VirtualServices. The primary route is the first HTTP route to the service's host
@@ -67,6 +68,16 @@ final class IstioRoutes {
   static boolean matchesHeaders(Map<String, Object> http) {
     return ((List<Object>) http.getOrDefault("match", List.of())).stream()
         .anyMatch(m -> m instanceof Map<?, ?> match && match.get("headers") != null);
+  }
+
+  /** The weights of a route's destinations by subset; a lone destination without a weight has all. */
+  static Map<String, Integer> weights(List<Map<String, Object>> destinations) {
+    Map<String, Integer> weights = new TreeMap<>();
+    for (Map<String, Object> d : destinations) {
+      int weight = Manifests.field(d, "weight").map(w -> ((Number) w).intValue()).orElse(destinations.size() == 1 ? 100 : 0);
+      weights.put(String.valueOf(Manifests.field(d, "destination", "subset").orElse("")), weight);
+    }
+    return weights;
   }
 
   static String subsetOf(Map<String, Object> destination) {

@@ -69,12 +69,14 @@ public final class PreviewRoutes {
     manifests.include(file);
   }
 
-  /** Removes the preview Service and its route; nothing when there is none. */
-  static void stopPreview(ManifestSet manifests, String service) {
-    manifests.find("Service", name(service)).ifPresent(preview -> {
-      manifests.exclude(preview.file());
-      manifests.delete(preview.file());
-    });
+  /** Removes the preview Service and its route if the preview answers with {@code version}; else nothing. */
+  static void stopPreviewOf(ManifestSet manifests, String service, String version) {
+    manifests.find("Service", name(service))
+        .filter(s -> version.equals(Manifests.field(s.object(), "spec", "selector", "version").orElse(null)))
+        .ifPresent(preview -> {
+          manifests.exclude(preview.file());
+          manifests.delete(preview.file());
+        });
   }
 
   /** The metadata of a preview object: its name, the route's namespace and labels. */
@@ -109,14 +111,14 @@ public final class PreviewRoutes {
   }
 
   /**
-   * The service's own Service's ports (names, ports and target ports), or those of a Service selecting one of its
-   * versions.
+   * The service's own Service's ports (names, ports and target ports), or those of another Service selecting its
+   * pods (one per version, as the Gateway API router has them).
    */
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> ports(Manifests manifests, String service) {
     Optional<ManifestReader.Manifest> own = manifests.find("Service", service)
-        .or(() -> GatewayApiRouter.versionServices(manifests, service).values().stream()
-            .map(name -> manifests.find("Service", name)).flatMap(Optional::stream).findFirst());
+        .or(() -> manifests.ofKind("Service").stream().filter(s -> !isPreview(Manifests.name(s), service)
+            && service.equals(Manifests.field(s.object(), "spec", "selector", "app").orElse(null))).findFirst());
     List<Map<String, Object>> ports = new ArrayList<>();
     own.flatMap(s -> Manifests.field(s.object(), "spec", "ports")).ifPresent(list -> ((List<Object>) list)
         .forEach(p -> {

@@ -10,89 +10,47 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How one kind of router (Istio VirtualService, Gateway API HTTPRoute) spells traffic weights in the manifests.
- * Weights are per version of a service; every router checks them against its own rules before it edits.
+ * The port one kind of router implements (Istio VirtualService, Gateway API HTTPRoute): it reads a service's route
+ * from the manifests as a {@link RouteTable} and edits it, in the versions it routes, the weights between them, and
+ * the {@link SideRoute}s beside the weights. Every router checks a change against its own rules before it edits, and
+ * refuses it with an {@link dev.aviary.console.gitops.InvalidChangeException} naming the problem.
  */
 public interface TrafficRouter {
 
   /** Whether this router's objects route the service in these manifests. */
   boolean routes(Manifests manifests, String service);
 
-  /** The weights Git holds, by version. */
-  Map<String, Integer> weights(Manifests manifests, String service);
+  /** What the service's route does with a request: routes by header or cookie, weights, a mirror, a preview. */
+  RouteTable table(Manifests manifests, String service);
 
-  /**
-   * Sets the weights of the versions named; every version the route sends traffic to must be named.
-   *
-   * @throws dev.aviary.console.gitops.InvalidChangeException naming the problem
-   */
+  /** Sets the weights of the versions named; every version the route sends traffic to must be named. */
   void setWeights(ManifestSet manifests, String service, Map<String, Integer> weights);
 
   /**
    * Routes a new version of the service next to {@code from} at weight 0, with whatever this router needs to tell
-   * the versions apart (an Istio subset, a Service per version).
-   *
-   * @throws dev.aviary.console.gitops.InvalidChangeException when the service is not routed here or already has it
+   * the versions apart (an Istio subset, a Service per version); refused when the service already has it.
    */
   void addVersion(ManifestSet manifests, String service, String version, String from);
 
-  /**
-   * Takes a version out of the route, with what {@link #addVersion} added for it and any match, mirror or preview
-   * to it.
-   */
+  /** Takes a version out of the route, with what {@link #addVersion} added for it and every side route to it. */
   void removeVersion(ManifestSet manifests, String service, String version);
 
-  /** What the service's route does with a request: routes by header or cookie, weights, and a mirror. */
-  RouteTable table(Manifests manifests, String service);
+  /** Adds a way besides the weights for requests to reach {@code version}; refused when it is not routed here. */
+  void routeTo(ManifestSet manifests, String service, String version, SideRoute route);
 
-  /**
-   * Sends requests matching {@code match} to {@code version} ahead of the weights, replacing any such route to it.
-   *
-   * @throws dev.aviary.console.gitops.InvalidChangeException when the service or the version is not routed here
-   */
-  void routeMatching(ManifestSet manifests, String service, RequestMatch match, String version);
+  /** Takes out the side routes of this kind that send to {@code version}; nothing when there is none. */
+  void stop(ManifestSet manifests, String service, String version, SideRoute.Kind kind);
 
-  /** Takes out the routes that send matching requests to {@code version}; nothing when there is none. */
-  void stopRoutingMatching(ManifestSet manifests, String service, String version);
-
-  /**
-   * Copies {@code percent} of the requests the weights route to {@code version}, whose answers are dropped;
-   * replaces any mirror the route had.
-   *
-   * @throws dev.aviary.console.gitops.InvalidChangeException when the service or the version is not routed here
-   */
-  void mirror(ManifestSet manifests, String service, String version, int percent);
-
-  /** Stops mirroring; nothing when the route mirrors nothing. */
-  void stopMirroring(ManifestSet manifests, String service);
-
-  /** Stops mirroring if the route mirrors to {@code version}; a mirror to another version stays. */
-  default void stopMirroringTo(ManifestSet manifests, String service, String version) {
-    if (table(manifests, service).mirror().filter(m -> m.version().equals(version)).isPresent()) {
-      stopMirroring(manifests, service);
-    }
-  }
-
-  /**
-   * Points the service's preview (a Service {@code <service>-preview} and a route of this router's kind for it, see
-   * {@link PreviewRoutes}) at {@code version}: its requests reach only that version, and no user's request does.
-   *
-   * @throws dev.aviary.console.gitops.InvalidChangeException when the service or the version is not routed here
-   */
-  void preview(ManifestSet manifests, String service, String version);
-
-  /** Removes the service's preview; nothing when there is none. */
-  default void stopPreview(ManifestSet manifests, String service) {
-    PreviewRoutes.stopPreview(manifests, service);
-  }
-
-  /** Takes out every way but the weights that requests reach {@code version}: its matched routes, mirror, preview. */
+  /** Takes out every way but the weights that requests reach {@code version}: matched routes, mirror, preview. */
   default void stopRoutingTo(ManifestSet manifests, String service, String version) {
-    stopRoutingMatching(manifests, service, version);
-    stopMirroringTo(manifests, service, version);
-    if (table(manifests, service).preview().filter(version::equals).isPresent()) {
-      stopPreview(manifests, service);
+    for (SideRoute.Kind kind : SideRoute.Kind.values()) {
+      stop(manifests, service, version, kind);
     }
+  }
+
+  /** The weights Git holds, by version. */
+  default Map<String, Integer> weights(Manifests manifests, String service) {
+    return table(manifests, service).weights();
   }
 
   /**

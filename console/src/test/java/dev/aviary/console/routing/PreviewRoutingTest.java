@@ -43,7 +43,7 @@ class PreviewRoutingTest {
     withGreen(folder);
     Map<String, String> before = files.contents();
 
-    change(folder, m -> router(folder).preview(m, "webapi", "v2"));
+    change(folder, m -> router(folder).routeTo(m, "webapi", "v2", new SideRoute.Previewing()));
 
     RouteTable table = table(folder);
     assertThat(table.preview()).hasValue("v2");
@@ -53,7 +53,7 @@ class PreviewRoutingTest {
     assertThat(router(folder).weights(new ManifestSet(files, folder), "webapi"))
         .as("the preview Service is no version of its own").containsOnlyKeys("v1", "v2");
 
-    change(folder, m -> router(folder).stopPreview(m, "webapi"));
+    change(folder, m -> router(folder).stop(m, "webapi", "v2", SideRoute.Kind.PREVIEWING));
     assertThat(table(folder).preview()).isEmpty();
     assertThat(files.contents()).isEqualTo(before);
   }
@@ -61,7 +61,8 @@ class PreviewRoutingTest {
   @Test
   void the_istio_preview_is_a_service_for_the_green_pods_and_a_mesh_only_virtual_service_for_it() {
     withGreen("");
-    Map<String, String> changed = change("", m -> new IstioRouter().preview(m, "webapi", "v2"));
+    Map<String, String> changed = change("", m -> new IstioRouter().routeTo(m, "webapi", "v2",
+        new SideRoute.Previewing()));
 
     assertThat(changed.get("istio/webapi/kustomization.yaml")).contains("- preview.yaml");
     assertThat(changed.get("istio/webapi/preview.yaml")).isEqualTo("""
@@ -119,7 +120,8 @@ class PreviewRoutingTest {
   @Test
   void the_gateway_api_preview_route_is_on_the_primary_routes_gateway_and_host_for_requests_asking_for_it() {
     withGreen("gateway-api");
-    Map<String, String> changed = change("gateway-api", m -> new GatewayApiRouter().preview(m, "webapi", "v2"));
+    Map<String, String> changed = change("gateway-api", m -> new GatewayApiRouter().routeTo(m, "webapi", "v2",
+        new SideRoute.Previewing()));
 
     assertThat(changed.get("gateway-api/webapi/preview.yaml")).contains("""
         apiVersion: gateway.networking.k8s.io/v1
@@ -157,9 +159,10 @@ class PreviewRoutingTest {
   void previewing_another_version_moves_only_the_preview_services_selector(String folder) {
     change(folder, m -> router(folder).addVersion(m, "webapi", "v2", "v1"));
     change(folder, m -> router(folder).addVersion(m, "webapi", "v3", "v1"));
-    change(folder, m -> router(folder).preview(m, "webapi", "v2"));
+    change(folder, m -> router(folder).routeTo(m, "webapi", "v2", new SideRoute.Previewing()));
 
-    Map<String, String> changed = change(folder, m -> router(folder).preview(m, "webapi", "v3"));
+    Map<String, String> changed = change(folder, m -> router(folder).routeTo(m, "webapi", "v3",
+        new SideRoute.Previewing()));
 
     assertThat(changed).containsOnlyKeys((folder.isEmpty() ? "istio" : folder) + "/webapi/preview.yaml");
     assertThat(table(folder).preview()).hasValue("v3");
@@ -169,7 +172,7 @@ class PreviewRoutingTest {
   @ValueSource(strings = {"", "gateway-api"})
   void removing_the_previewed_version_takes_its_preview_with_it(String folder) {
     withGreen(folder);
-    change(folder, m -> router(folder).preview(m, "webapi", "v2"));
+    change(folder, m -> router(folder).routeTo(m, "webapi", "v2", new SideRoute.Previewing()));
 
     change(folder, m -> router(folder).removeVersion(m, "webapi", "v2"));
 
@@ -182,7 +185,7 @@ class PreviewRoutingTest {
   void previewing_a_version_the_route_does_not_know_is_refused_naming_it(String folder) {
     Map<String, String> before = files.contents();
 
-    assertThatThrownBy(() -> change(folder, m -> router(folder).preview(m, "webapi", "v9")))
+    assertThatThrownBy(() -> change(folder, m -> router(folder).routeTo(m, "webapi", "v9", new SideRoute.Previewing())))
         .isInstanceOf(InvalidChangeException.class).hasMessageContaining("v9");
     assertThat(files.contents()).isEqualTo(before);
     assertThat(table(folder).preview()).isEqualTo(Optional.empty());

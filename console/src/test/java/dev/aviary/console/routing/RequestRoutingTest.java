@@ -3,9 +3,9 @@ package dev.aviary.console.routing;
 import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.ManifestSet;
 import dev.aviary.console.gitops.RepositoryFiles;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ class RequestRoutingTest {
     withCanary(folder);
     Map<String, String> before = snapshot();
 
-    change(folder, m -> router(folder).routeMatching(m, "webapi", HEADER, "v2"));
+    change(folder, m -> router(folder).routeTo(m, "webapi", "v2", new SideRoute.Matching(HEADER)));
 
     RouteTable table = table(folder);
     assertThat(table.matched()).containsExactly(new RouteTable.MatchedRoute(HEADER, "v2"));
@@ -64,17 +64,18 @@ class RequestRoutingTest {
     assertThat(router(folder).weights(new ManifestSet(files, folder), "webapi"))
         .as("the weights are still the primary route's").containsOnlyKeys("v1", "v2");
 
-    change(folder, m -> router(folder).routeMatching(m, "webapi", HEADER, "v2"));
+    change(folder, m -> router(folder).routeTo(m, "webapi", "v2", new SideRoute.Matching(HEADER)));
     assertThat(table(folder).matched()).as("routing the same again replaces, never repeats").hasSize(1);
 
-    change(folder, m -> router(folder).stopRoutingMatching(m, "webapi", "v2"));
+    change(folder, m -> router(folder).stop(m, "webapi", "v2", SideRoute.Kind.MATCHING));
     assertThat(snapshot()).isEqualTo(before);
   }
 
   @Test
   void istio_tries_the_header_route_before_the_primary_one_with_the_primary_routes_retries_and_timeout() {
     withCanary("");
-    Map<String, String> changed = change("", m -> new IstioRouter().routeMatching(m, "webapi", HEADER, "v2"));
+    Map<String, String> changed = change("", m -> new IstioRouter().routeTo(m, "webapi", "v2",
+        new SideRoute.Matching(HEADER)));
 
     assertThat(changed.get("istio/webapi/virtual-service.yaml")).contains("""
           http:
@@ -101,8 +102,8 @@ class RequestRoutingTest {
   @Test
   void the_gateway_api_header_rule_keeps_the_primary_rules_path_and_timeouts() {
     withCanary("gateway-api");
-    Map<String, String> changed = change("gateway-api", m -> new GatewayApiRouter().routeMatching(m, "webapi",
-        COOKIE, "v2"));
+    Map<String, String> changed = change("gateway-api", m -> new GatewayApiRouter().routeTo(m, "webapi", "v2",
+        new SideRoute.Matching(COOKIE)));
 
     assertThat(changed.get("gateway-api/webapi/http-route.yaml")).endsWith("""
             - matches:
@@ -125,7 +126,7 @@ class RequestRoutingTest {
   @ValueSource(strings = {"", "gateway-api"})
   void a_cookie_route_matches_the_cookie_among_others_and_nothing_else(String folder) {
     withCanary(folder);
-    change(folder, m -> router(folder).routeMatching(m, "webapi", COOKIE, "v2"));
+    change(folder, m -> router(folder).routeTo(m, "webapi", "v2", new SideRoute.Matching(COOKIE)));
 
     RouteTable table = table(folder);
     assertThat(table.matched()).containsExactly(new RouteTable.MatchedRoute(COOKIE, "v2"));
@@ -141,19 +142,19 @@ class RequestRoutingTest {
     withCanary(folder);
     Map<String, String> before = snapshot();
 
-    change(folder, m -> router(folder).mirror(m, "webapi", "v2", 20));
+    change(folder, m -> router(folder).routeTo(m, "webapi", "v2", new SideRoute.Mirroring(20)));
     RouteTable table = table(folder);
     assertThat(table.mirror()).hasValue(new RouteTable.Mirror("v2", 20));
     assertThat(table.answering(Map.of(), 0.999)).as("users only get the stable's answers").hasValue("v1");
     assertThat(table.mirroredTo(0.19)).hasValue("v2");
     assertThat(table.mirroredTo(0.2)).isEmpty();
 
-    change(folder, m -> router(folder).mirror(m, "webapi", "v2", 50));
+    change(folder, m -> router(folder).routeTo(m, "webapi", "v2", new SideRoute.Mirroring(50)));
     assertThat(table(folder).mirror()).as("a new share replaces the old").hasValue(new RouteTable.Mirror("v2", 50));
 
-    change(folder, m -> router(folder).stopMirroring(m, "webapi"));
+    change(folder, m -> router(folder).stop(m, "webapi", "v2", SideRoute.Kind.MIRRORING));
     assertThat(snapshot()).isEqualTo(before);
-    change(folder, m -> router(folder).stopMirroring(m, "webapi"));
+    change(folder, m -> router(folder).stop(m, "webapi", "v2", SideRoute.Kind.MIRRORING));
     assertThat(snapshot()).as("stopping twice changes nothing").isEqualTo(before);
   }
 
@@ -162,8 +163,10 @@ class RequestRoutingTest {
     withCanary("");
     withCanary("gateway-api");
 
-    Map<String, String> istio = change("", m -> new IstioRouter().mirror(m, "webapi", "v2", 20));
-    Map<String, String> gateway = change("gateway-api", m -> new GatewayApiRouter().mirror(m, "webapi", "v2", 20));
+    Map<String, String> istio = change("", m -> new IstioRouter().routeTo(m, "webapi", "v2",
+        new SideRoute.Mirroring(20)));
+    Map<String, String> gateway = change("gateway-api", m -> new GatewayApiRouter().routeTo(m, "webapi", "v2",
+        new SideRoute.Mirroring(20)));
 
     assertThat(istio.get("istio/webapi/virtual-service.yaml")).endsWith("""
               timeout: 10s
@@ -194,8 +197,8 @@ class RequestRoutingTest {
     Map<String, String> original = snapshot();
     withCanary(folder);
     change(folder, m -> {
-      router(folder).routeMatching(m, "webapi", HEADER, "v2");
-      router(folder).mirror(m, "webapi", "v2", 10);
+      router(folder).routeTo(m, "webapi", "v2", new SideRoute.Matching(HEADER));
+      router(folder).routeTo(m, "webapi", "v2", new SideRoute.Mirroring(10));
     });
     assertThat(table(folder).matched()).hasSize(1);
 
@@ -210,11 +213,11 @@ class RequestRoutingTest {
   void routing_to_a_version_the_router_does_not_know_is_refused_and_nothing_is_written(String folder) {
     ManifestSet manifests = new ManifestSet(files, folder);
 
-    assertThatThrownBy(() -> router(folder).routeMatching(manifests, "webapi", HEADER, "v9"))
+    assertThatThrownBy(() -> router(folder).routeTo(manifests, "webapi", "v9", new SideRoute.Matching(HEADER)))
         .isInstanceOf(InvalidChangeException.class).hasMessageContaining("v9");
-    assertThatThrownBy(() -> router(folder).mirror(manifests, "webapi", "v9", 10))
+    assertThatThrownBy(() -> router(folder).routeTo(manifests, "webapi", "v9", new SideRoute.Mirroring(10)))
         .isInstanceOf(InvalidChangeException.class).hasMessageContaining("v9");
-    assertThatThrownBy(() -> router(folder).mirror(manifests, "webapi", "v1", 0))
+    assertThatThrownBy(() -> router(folder).routeTo(manifests, "webapi", "v1", new SideRoute.Mirroring(0)))
         .hasMessage("a mirror's share must be between 1 and 100 percent, got 0");
     assertThat(manifests.changedFiles()).isEmpty();
   }

@@ -1,11 +1,12 @@
 package dev.aviary.console.api;
 
+import dev.aviary.console.analysis.AnalysisResult;
 import dev.aviary.console.gitops.ChangeResult;
 import dev.aviary.console.gitops.InvalidChangeException;
-import dev.aviary.console.release.AnalysisResult;
 import dev.aviary.console.release.Release;
 import dev.aviary.console.release.ReleaseEvent;
 import dev.aviary.console.release.ReleaseService;
+import dev.aviary.console.release.ReleaseSpecCodec;
 import dev.aviary.console.release.ReleaseStart;
 import dev.aviary.console.release.ReleaseStatus;
 import dev.aviary.console.release.ReleaseStrategy;
@@ -59,7 +60,7 @@ class ReleasesApi {
       return new ReleaseView(r.name(), r.namespace(), spec.service(), spec.plan().strategy().word(),
           spec.stableVersion(), spec.canaryVersion(), spec.image(), r.phase().name(), r.phase().label(),
           r.phase().finished(), r.message(), status == null ? 0 : status.stepIndex() + 1, spec.plan().steps().size(),
-          r.weight(), r.actions(), r.promotionCommit().orElse(null), whole ? spec.toMap() : null,
+          r.weight(), r.actions(), r.promotionCommit().orElse(null), whole ? ReleaseSpecCodec.toMap(spec) : null,
           whole ? (status == null ? List.of() : status.analyses()) : null,
           whole && status != null ? status.evidence() : null,
           whole ? (status == null ? List.of() : status.events()) : null);

@@ -1,6 +1,7 @@
 package dev.aviary.console.release;
 
 import com.vaadin.flow.component.html.Div;
+import dev.aviary.console.analysis.Look;
 import dev.aviary.console.ui.TimeSeriesChart;
 
 import java.time.Instant;

@@ -1,11 +1,10 @@
 package dev.aviary.console.release;
 
-import dev.aviary.console.routing.TrafficRouting;
-
 import dev.aviary.console.access.Identity;
+import dev.aviary.console.analysis.CanaryCounts;
+import dev.aviary.console.analysis.Measurements;
 import dev.aviary.console.cluster.ClusterState;
 import dev.aviary.console.cluster.VersionWorkload;
-import dev.aviary.console.routing.RequestMatch;
 import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.ChangeResult;
@@ -17,6 +16,8 @@ import dev.aviary.console.metrics.Reading;
 import dev.aviary.console.metrics.SeriesKey;
 import dev.aviary.console.metrics.Signal;
 import dev.aviary.console.metrics.SignalResult;
+import dev.aviary.console.routing.RequestMatch;
+import dev.aviary.console.routing.TrafficRouting;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;

@@ -1,7 +1,11 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.AnalysisLimits;
+import dev.aviary.console.analysis.AnalysisResult;
+import dev.aviary.console.analysis.WindowAnalysis;
 import dev.aviary.console.routing.PreviewRoutes;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,6 +16,9 @@ import java.util.Optional;
  * worse, and moves on once the step's time is up and every check is shown to hold.
  */
 final class Progress {
+
+  /** How long after committing a weight the live routing may still show the old one. */
+  private static final Duration SETTLE = Duration.ofSeconds(5);
 
   private final ReleaseWorld world;
   private final ReleaseSpec spec;
@@ -44,8 +51,8 @@ final class Progress {
     if (now.isBefore(status.since().plus(spec.plan().stepDuration()))) {
       return status;
     }
-    AnalysisResult result = CanaryAnalysis.assess(world.measure(spec, spec.plan().stepDuration()),
-        spec.plan().limits()).at(now, target, spec.plan().steps().get(status.stepIndex()));
+    AnalysisResult result = WindowAnalysis.assess(world.measure(spec, spec.plan().stepDuration()),
+        spec.plan().limits()).at(now, target, spec.plan().steps().get(status.stepIndex()).label());
     return judged(status.analysed(result), result);
   }
 
@@ -58,7 +65,7 @@ final class Progress {
         : "step " + (status.stepIndex() + 1) + " of " + spec.plan().steps().size() + ": " + v + " " + target + "%");
     ReleaseStatus weighted = status.trafficSince() == null ? status.trafficSince(now) : status;
     return weighted.weight(target, now).message("running " + target + "% for "
-        + Durations.text(spec.plan().stepDuration())).event(now, ReleaseMachine.CONTROLLER, switching
+        + Durations.text(spec.plan().stepDuration())).event(now, ReleaseEvent.CONTROLLER, switching
         ? "switched: all traffic to " + v : "step " + (status.stepIndex() + 1) + ": " + v + " at " + target + "%",
         commit);
   }
@@ -92,7 +99,7 @@ final class Progress {
     ReleaseStatus next = (status.trafficSince() == null ? status.trafficSince(now) : status).routed(key);
     return Optional.of(next.step(index, now).message(planned instanceof PlanStep.Weight ? status.message()
             : "running " + planned.label() + " for " + Durations.text(spec.plan().stepDuration()))
-        .event(now, ReleaseMachine.CONTROLLER, routed.event(), routed.commit().isEmpty() ? stopped : routed.commit()));
+        .event(now, ReleaseEvent.CONTROLLER, routed.event(), routed.commit().isEmpty() ? stopped : routed.commit()));
   }
 
   /** What a route change committed, and how the release's history tells it. */
@@ -101,13 +108,13 @@ final class Progress {
 
   /** Someone changed the live weight without the release (the Services page, kubectl): the operator has the wheel. */
   private Optional<ReleaseStatus> movedOutside() {
-    if (now.isBefore(status.since().plus(ReleaseMachine.SETTLE))) {
+    if (now.isBefore(status.since().plus(SETTLE))) {
       return Optional.empty();
     }
     return world.liveCanaryWeight(spec).filter(live -> live != status.weight())
         .map(live -> status.weight(live, now).phase(ReleasePhase.PAUSED, now, "the canary's weight was changed to "
             + live + "% outside the release; resume to continue the plan from there")
-            .event(now, ReleaseMachine.CONTROLLER, "paused: live weight " + live + "% differs from the plan's "
+            .event(now, ReleaseEvent.CONTROLLER, "paused: live weight " + live + "% differs from the plan's "
                 + status.weight() + "%", ""));
   }
 
@@ -141,17 +148,17 @@ final class Progress {
     boolean last = s.stepIndex() == spec.plan().steps().size() - 1;
     ReleaseStatus next = last ? s.phase(ReleasePhase.PROMOTING, now, "every step passed")
         : s.step(s.stepIndex() + 1, now).message("step " + (s.stepIndex() + 1) + " passed");
-    return next.event(now, ReleaseMachine.CONTROLLER, "analysis at " + result.where() + " successful", "");
+    return next.event(now, ReleaseEvent.CONTROLLER, "analysis at " + result.where() + " successful", "");
   }
 
   /** Measures the same step again over a fresh window. */
   private ReleaseStatus again(ReleaseStatus s, String why) {
     return s.step(s.stepIndex(), now).message(why + "; measuring again")
-        .event(now, ReleaseMachine.CONTROLLER, why, "");
+        .event(now, ReleaseEvent.CONTROLLER, why, "");
   }
 
   private ReleaseStatus pause(ReleaseStatus s, String why) {
     return s.phase(ReleasePhase.PAUSED, now, why + "; not advancing until an operator resumes")
-        .event(now, ReleaseMachine.CONTROLLER, "paused: " + why, "");
+        .event(now, ReleaseEvent.CONTROLLER, "paused: " + why, "");
   }
 }

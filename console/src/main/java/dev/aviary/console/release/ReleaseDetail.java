@@ -1,6 +1,5 @@
 package dev.aviary.console.release;
 
-import dev.aviary.console.Times;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -13,8 +12,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.slider.IntegerSlider;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import dev.aviary.console.ui.ChangeFeedback;
+import dev.aviary.console.Times;
+import dev.aviary.console.analysis.AnalysisResult;
+import dev.aviary.console.analysis.Findings;
 import dev.aviary.console.gitops.ChangeResult;
+import dev.aviary.console.ui.ChangeFeedback;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -156,6 +158,6 @@ class ReleaseDetail extends VerticalLayout {
 
   static String figures(AnalysisResult a) {
     return a.checks().isEmpty() ? a.summary() : a.checks().stream()
-        .map(c -> (c.passed() ? "" : "✗ ") + CanaryAnalysis.line(c)).collect(Collectors.joining(" · "));
+        .map(c -> (c.passed() ? "" : "✗ ") + Findings.line(c)).collect(Collectors.joining(" · "));
   }
 }

@@ -1,6 +1,7 @@
 package dev.aviary.console.release;
 
-import java.time.Duration;
+import dev.aviary.console.analysis.Findings;
+
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,11 +12,6 @@ import java.util.Optional;
  * that dies between the change and storing the status, and the one that takes over, never apply a step twice.
  */
 public final class ReleaseMachine {
-
-  /** Who the release history names for what the machine decides by itself. */
-  public static final String CONTROLLER = "release controller";
-  /** How long after committing a weight the live routing may still show the old one. */
-  static final Duration SETTLE = Duration.ofSeconds(5);
 
   private final ReleaseWorld world;
 
@@ -55,7 +51,7 @@ public final class ReleaseMachine {
     Optional<String> notReady = world.canaryNotReady(spec);
     if (notReady.isEmpty()) {
       return status.phase(ReleasePhase.PROGRESSING, now, "canary ready").step(0, now)
-          .event(now, CONTROLLER, "canary " + spec.canaryVersion() + " ready", "");
+          .event(now, ReleaseEvent.CONTROLLER, "canary " + spec.canaryVersion() + " ready", "");
     }
     if (!now.isBefore(status.since().plus(spec.plan().readyTimeout()))) {
       return status.phase(ReleasePhase.ROLLING_BACK, now, "the canary was not ready within "
@@ -69,13 +65,13 @@ public final class ReleaseMachine {
     Instant until = now.plus(spec.plan().warmWindow());
     return status.weight(100, now).warmUntil(until)
         .phase(ReleasePhase.WARM, now, spec.stableVersion() + "'s pods stay up until " + until)
-        .event(now, CONTROLLER, "promoted: all traffic to " + spec.canaryVersion(), commit);
+        .event(now, ReleaseEvent.CONTROLLER, "promoted: all traffic to " + spec.canaryVersion(), commit);
   }
 
   private ReleaseStatus adopt(ReleaseSpec spec, ReleaseStatus status, Instant now) {
     String commit = world.adoptCanaryTemplate(spec);
     ReleaseStatus next = status.phase(ReleasePhase.STABLE_ROLLOUT, now, spec.stableDeployment()
-        + " rolls out the new template").event(now, CONTROLLER, spec.stableDeployment() + " takes "
+        + " rolls out the new template").event(now, ReleaseEvent.CONTROLLER, spec.stableDeployment() + " takes "
         + spec.canaryVersion() + "'s pod template (" + spec.image() + ")", commit);
     return commit.isEmpty() ? next : next.promotionCommit(commit);
   }
@@ -84,21 +80,21 @@ public final class ReleaseMachine {
     String commit = world.setCanaryWeight(spec, 0, "promote: traffic back to " + spec.stableVersion()
         + ", now running " + spec.image());
     return status.weight(0, now).phase(ReleasePhase.CLEANING_UP, now, "removing the canary")
-        .event(now, CONTROLLER, "all traffic to " + spec.stableVersion() + " (" + spec.image() + ")", commit);
+        .event(now, ReleaseEvent.CONTROLLER, "all traffic to " + spec.stableVersion() + " (" + spec.image() + ")", commit);
   }
 
   private ReleaseStatus cleanUp(ReleaseSpec spec, ReleaseStatus status, Instant now) {
     String commit = world.removeCanary(spec);
     return status.phase(ReleasePhase.PROMOTED, now, spec.image() + " runs as " + spec.stableVersion())
-        .event(now, CONTROLLER, "canary " + spec.canaryDeployment() + " removed", commit);
+        .event(now, ReleaseEvent.CONTROLLER, "canary " + spec.canaryDeployment() + " removed", commit);
   }
 
   private ReleaseStatus rollBack(ReleaseSpec spec, ReleaseStatus status, Instant now) {
     String reason = status.message();
-    String figures = status.analyses().isEmpty() ? "" : CanaryAnalysis.report(status.analyses().getLast());
+    String figures = status.analyses().isEmpty() ? "" : Findings.report(status.analyses().getLast());
     String commit = world.rollBack(spec, reason, figures);
     return status.weight(0, now).phase(ReleasePhase.ROLLED_BACK, now, reason)
-        .event(now, CONTROLLER, "rolled back: " + reason, commit);
+        .event(now, ReleaseEvent.CONTROLLER, "rolled back: " + reason, commit);
   }
 
   /** An operator's steering, acted on once. */

@@ -32,7 +32,7 @@ final class ReleaseManifest {
     release.put("apiVersion", API_VERSION);
     release.put("kind", KIND);
     release.put("metadata", metadata);
-    release.put("spec", spec.toMap());
+    release.put("spec", ReleaseSpecCodec.toMap(spec));
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     options.setIndicatorIndent(0);
@@ -50,6 +50,6 @@ final class ReleaseManifest {
   static void steer(ManifestSet manifests, String name, Steering steering) {
     ManifestReader.Manifest release = find(manifests, name);
     manifests.edit(release.file()).set(release.document(), List.of("spec", "steering"),
-        ReleaseSpec.steeringMap(steering));
+        ReleaseSpecCodec.steeringMap(steering));
   }
 }

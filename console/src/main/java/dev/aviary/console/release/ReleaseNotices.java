@@ -1,5 +1,7 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.AnalysisResult;
+import dev.aviary.console.analysis.Findings;
 import dev.aviary.console.notifications.Notice;
 import dev.aviary.console.notifications.NoticeKind;
 
@@ -30,7 +32,7 @@ final class ReleaseNotices {
       return Optional.empty();
     }
     ReleaseSpec spec = before.spec();
-    String actor = after.events().isEmpty() ? ReleaseMachine.CONTROLLER : after.events().getLast().actor();
+    String actor = after.events().isEmpty() ? ReleaseEvent.CONTROLLER : after.events().getLast().actor();
     NoticeKind kind;
     String text = after.message();
     List<String> figures = new ArrayList<>();
@@ -48,7 +50,7 @@ final class ReleaseNotices {
       if (!after.analyses().isEmpty()) {
         AnalysisResult last = after.analyses().getLast();
         figures.add("Analysis at " + last.where() + ": " + last.outcome());
-        last.checks().forEach(c -> figures.add(CanaryAnalysis.line(c) + (c.passed() ? "" : "  <- broken")));
+        last.checks().forEach(c -> figures.add(Findings.line(c) + (c.passed() ? "" : "  <- broken")));
       }
       commitOf(after).ifPresent(commit -> figures.add("rollback commit " + commit));
     } else if (now == ReleasePhase.PROMOTED) {

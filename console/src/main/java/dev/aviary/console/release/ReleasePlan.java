@@ -1,5 +1,7 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.AnalysisLimits;
+
 import java.time.Duration;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.AnalysisResult;
+import dev.aviary.console.analysis.Look;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.CanaryCounts;
+import dev.aviary.console.analysis.Measurements;
 import dev.aviary.console.routing.RequestMatch;
 
 import java.time.Duration;

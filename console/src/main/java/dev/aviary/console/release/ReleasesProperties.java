@@ -1,5 +1,7 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.AnalysisLimits;
+import dev.aviary.console.analysis.Judgment;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

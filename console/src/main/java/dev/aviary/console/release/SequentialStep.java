@@ -1,5 +1,11 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.AnalysisLimits;
+import dev.aviary.console.analysis.AnalysisResult;
+import dev.aviary.console.analysis.CanaryCounts;
+import dev.aviary.console.analysis.Look;
+import dev.aviary.console.analysis.SequentialAnalysis;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiFunction;
@@ -37,7 +43,7 @@ final class SequentialStep {
     Duration counted = Duration.between(from, now);
     CanaryCounts counts = world.count(spec, counted, counted.minus(limits.judgment().warmUp()));
     AnalysisResult result = SequentialAnalysis.assess(counts, limits).at(now, status.weight(),
-        spec.plan().steps().get(status.stepIndex()));
+        spec.plan().steps().get(status.stepIndex()).label());
     String at = " at " + result.where() + ": " + result.summary();
     Look look = Look.of(result, counts);
     return switch (result.outcome()) {
@@ -84,6 +90,6 @@ final class SequentialStep {
 
   private ReleaseStatus pause(AnalysisResult result, String why, ReleaseStatus from) {
     return from.analysed(result).evidence(result).phase(ReleasePhase.PAUSED, now, why
-        + "; not advancing until an operator resumes").event(now, ReleaseMachine.CONTROLLER, "paused: " + why, "");
+        + "; not advancing until an operator resumes").event(now, ReleaseEvent.CONTROLLER, "paused: " + why, "");
   }
 }

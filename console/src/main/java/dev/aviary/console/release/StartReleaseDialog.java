@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
+import dev.aviary.console.analysis.AnalysisLimits;
+import dev.aviary.console.analysis.Findings;
 import dev.aviary.console.ui.ChangeFeedback;
 
 
@@ -74,11 +76,11 @@ class StartReleaseDialog extends Dialog {
   static String describe(ReleasePlan plan) {
     AnalysisLimits l = plan.limits();
     String judged = l.sequential() ? "; judged continuously on everything counted since the canary started, "
-        + CanaryAnalysis.percent(1 - l.judgment().alpha()) + " confidence (a step passes once its time is up and "
+        + Findings.percent(1 - l.judgment().alpha()) + " confidence (a step passes once its time is up and "
         + "every limit is shown to hold)" : "; each step judged on its last window";
     return "Plan: " + plan.describeSteps() + ", "
-        + Durations.text(plan.stepDuration()) + " a step; success ratio ≥ " + CanaryAnalysis.percent(l.minSuccessRatio())
-        + ", p99 ≤ " + CanaryAnalysis.millis(l.maxP99Millis()) + ", at least " + l.minRequests()
+        + Durations.text(plan.stepDuration()) + " a step; success ratio ≥ " + Findings.percent(l.minSuccessRatio())
+        + ", p99 ≤ " + Findings.millis(l.maxP99Millis()) + ", at least " + l.minRequests()
         + " requests" + judged + "; the previous version stays warm " + Durations.text(plan.warmWindow()) + ".";
   }
 }

@@ -1,5 +1,9 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.AnalysisLimits;
+import dev.aviary.console.analysis.AnalysisResult;
+import dev.aviary.console.analysis.ExpectedTraffic;
+import dev.aviary.console.analysis.Judgment;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -62,7 +66,7 @@ class BlueGreenMachineTest {
 
   @Test
   void a_faulty_green_is_rolled_back_from_its_preview_and_no_user_request_ever_reaches_it() {
-    world.measurements = () -> FakeReleaseWorld.measured(0.2, 80, 20);
+    world.measurements = () -> ExpectedTraffic.measured(0.2, 80, 20);
 
     ReleaseStatus done = tickUntil(s -> s.phase().finished(), 200);
 

@@ -1,15 +1,14 @@
 package dev.aviary.console.release;
 
-import dev.aviary.console.metrics.Counts;
-import dev.aviary.console.metrics.Reading;
+import dev.aviary.console.analysis.CanaryCounts;
+import dev.aviary.console.analysis.ExpectedTraffic;
+import dev.aviary.console.analysis.Measurements;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.BiFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -32,36 +31,9 @@ final class FakeReleaseWorld implements ReleaseWorld {
   String matched = "";
   int mirrored;
   boolean previewed;
-  Supplier<Measurements> measurements = () -> healthy(200);
+  Supplier<Measurements> measurements = () -> ExpectedTraffic.healthy(200);
   /** What the sequential judge counts, given how long the canary has taken traffic and how long it has been timed. */
-  BiFunction<Duration, Duration, CanaryCounts> counts = (counted, timed) -> counting(counted, timed, 0.001, 20);
-
-  /**
-   * Expected counts: the stable at 400 requests a second failing 0.1%, the canary at {@code canaryRate} failing
-   * {@code canaryErrors}; both with the same latency (half within 25 ms, all within 250 ms).
-   */
-  static CanaryCounts counting(Duration counted, Duration timed, double canaryErrors, double canaryRate) {
-    double seconds = counted.toMillis() / 1000.0;
-    double timedSeconds = Math.max(0, timed.toMillis() / 1000.0);
-    return new CanaryCounts(new Counts(canaryRate * seconds, canaryRate * seconds * canaryErrors, new TreeMap<>()),
-        new Counts(400 * seconds, 400 * seconds * 0.001, new TreeMap<>()), histogram(canaryRate * timedSeconds),
-        histogram(400 * timedSeconds), timedSeconds == 0, null);
-  }
-
-  static Counts histogram(double requests) {
-    return new Counts(requests, 0, new TreeMap<>(Map.of(25.0, requests / 2, 50.0, requests * 0.9, 100.0,
-        requests * 0.995, 250.0, requests, 500.0, requests, Double.POSITIVE_INFINITY, requests)));
-  }
-
-  static Measurements healthy(double requestsPerSecond) {
-    return measured(0.001, 80, requestsPerSecond);
-  }
-
-  static Measurements measured(double errorRatio, double p99, double requestsPerSecond) {
-    return new Measurements(Duration.ofSeconds(30), new Measurements.Version(new Reading.Value(errorRatio),
-        new Reading.Value(p99), new Reading.Value(requestsPerSecond)),
-        new Measurements.Version(new Reading.Value(0.001), new Reading.Value(75), new Reading.Value(400)));
-  }
+  BiFunction<Duration, Duration, CanaryCounts> counts = (counted, timed) -> ExpectedTraffic.counting(counted, timed, 0.001, 20);
 
   @Override
   public Optional<String> canaryNotReady(ReleaseSpec release) {

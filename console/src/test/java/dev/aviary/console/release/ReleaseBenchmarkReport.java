@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.Judgment;
 import dev.aviary.console.release.ReleaseBenchmark.Run;
 import dev.aviary.console.release.ReleaseBenchmark.Scenario;
 

@@ -1,7 +1,8 @@
 package dev.aviary.console.release;
 
-import dev.aviary.testsupport.Printed;
+import dev.aviary.console.analysis.Judgment;
 import dev.aviary.console.release.ReleaseBenchmark.Scenario;
+import dev.aviary.testsupport.Printed;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.aviary.console.release;
 
 import dev.aviary.console.SignedIn;
+import dev.aviary.console.analysis.AnalysisResult;
 import dev.aviary.console.gitops.ChangeResult;
 import dev.aviary.sandbox.signin.DemoUser;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -75,6 +76,6 @@ class ReleaseFlowTest extends ReleaseSandboxTest {
         .contains("Analysis at 20%").contains("<- broken");
     assertThat(operator().apps().deployments().withName("webapi-" + v).get().getSpec().getReplicas()).isZero();
     assertThat(done.status().events()).extracting(ReleaseEvent::actor)
-        .contains("Ada Admin <admin@sandbox.aviary.invalid>", ReleaseMachine.CONTROLLER);
+        .contains("Ada Admin <admin@sandbox.aviary.invalid>", ReleaseEvent.CONTROLLER);
   }
 }

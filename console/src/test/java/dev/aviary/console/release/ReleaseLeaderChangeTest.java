@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.AnalysisResult;
 import dev.aviary.console.notifications.WebhookBody;
 import dev.aviary.console.notifications.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,10 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.AnalysisLimits;
+import dev.aviary.console.analysis.AnalysisResult;
+import dev.aviary.console.analysis.ExpectedTraffic;
+import dev.aviary.console.analysis.Judgment;
+import dev.aviary.console.analysis.Measurements;
 import dev.aviary.console.metrics.Reading;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +118,7 @@ class ReleaseMachineTest {
     release = new Release("prod", "webapi-v2", "1", new ReleaseSpec("webapi", "v1", "v2", "platform-app:1.1.0", plan,
         "Ada", null), null);
     tickUntil(s -> !world.matched.isEmpty(), 5);
-    world.measurements = () -> FakeReleaseWorld.measured(0.2, 80, 200);
+    world.measurements = () -> ExpectedTraffic.measured(0.2, 80, 200);
 
     ReleaseStatus rolledBack = tickUntil(s -> s.phase() == ReleasePhase.ROLLED_BACK, 200);
 
@@ -166,7 +171,7 @@ class ReleaseMachineTest {
   @Test
   void rollback_happens_when_canary_error_rate_exceeds_limit() {
     tickUntil(s -> s.weight() == 10, 100);
-    world.measurements = () -> FakeReleaseWorld.measured(0.2, 90, 20);
+    world.measurements = () -> ExpectedTraffic.measured(0.2, 90, 20);
 
     ReleaseStatus done = tickUntil(s -> s.phase().finished(), 100);
 
@@ -203,7 +208,7 @@ class ReleaseMachineTest {
     ReleaseStatus paused = tickUntil(s -> s.phase() == ReleasePhase.PAUSED, 200);
     assertThat(paused.message()).startsWith("3 analyses in a row could not measure at 25%: could not measure: "
         + "cannot connect to Prometheus");
-    world.measurements = () -> FakeReleaseWorld.healthy(200);
+    world.measurements = () -> ExpectedTraffic.healthy(200);
     steer(Steering.Action.RESUME, null);
 
     ReleaseStatus resumed = tick();

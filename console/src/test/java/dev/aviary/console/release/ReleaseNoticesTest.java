@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.ExpectedTraffic;
 import dev.aviary.console.notifications.Notice;
 import dev.aviary.console.notifications.NoticeKind;
 import org.junit.jupiter.api.Test;
@@ -46,12 +47,12 @@ class ReleaseNoticesTest {
   @Test
   void a_rollback_is_told_with_the_analysis_figures_and_its_commit() {
     ticks(2);
-    world.measurements = () -> FakeReleaseWorld.measured(0.2, 90, 20);
+    world.measurements = () -> ExpectedTraffic.measured(0.2, 90, 20);
     ticks(60);
 
     Notice rolledBack = told.getLast();
     assertThat(rolledBack.kind()).isEqualTo(NoticeKind.RELEASE_ROLLED_BACK);
-    assertThat(rolledBack.actor()).isEqualTo(ReleaseMachine.CONTROLLER);
+    assertThat(rolledBack.actor()).isEqualTo(ReleaseEvent.CONTROLLER);
     assertThat(rolledBack.text()).startsWith("v2 failed analysis at 5%: success ratio");
     assertThat(rolledBack.figures().getFirst()).isEqualTo("Analysis at 5%: FAILED");
     assertThat(rolledBack.figures()).anySatisfy(f -> assertThat(f).startsWith("success ratio 80.00%")

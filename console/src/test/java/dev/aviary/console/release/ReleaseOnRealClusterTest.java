@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.AnalysisResult;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

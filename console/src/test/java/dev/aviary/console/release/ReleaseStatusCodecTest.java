@@ -1,5 +1,8 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.AnalysisResult;
+import dev.aviary.console.analysis.Check;
+import dev.aviary.console.analysis.Look;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,6 +1,8 @@
 package dev.aviary.console.release;
 
 import dev.aviary.console.SignedIn;
+import dev.aviary.console.analysis.AnalysisResult;
+import dev.aviary.console.analysis.Check;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

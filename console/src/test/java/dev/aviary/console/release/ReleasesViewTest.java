@@ -7,6 +7,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.slider.IntegerSlider;
 import dev.aviary.console.SignedIn;
+import dev.aviary.console.analysis.AnalysisResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.AnalysisResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

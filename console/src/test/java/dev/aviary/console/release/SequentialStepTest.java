@@ -1,6 +1,14 @@
 package dev.aviary.console.release;
 
-import dev.aviary.console.release.AnalysisResult.Outcome;
+import dev.aviary.console.analysis.AnalysisLimits;
+import dev.aviary.console.analysis.AnalysisResult.Outcome;
+import dev.aviary.console.analysis.AnalysisResult;
+import dev.aviary.console.analysis.CanaryCounts;
+import dev.aviary.console.analysis.Check;
+import dev.aviary.console.analysis.ExpectedTraffic;
+import dev.aviary.console.analysis.Findings;
+import dev.aviary.console.analysis.Judgment;
+import dev.aviary.console.analysis.Look;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -62,21 +70,21 @@ class SequentialStepTest {
 
   @Test
   void a_clear_regression_rolls_back_within_seconds_without_waiting_for_the_step_to_end() {
-    world.counts = (counted, timed) -> FakeReleaseWorld.counting(counted, timed, 0.2, 20);
+    world.counts = (counted, timed) -> ExpectedTraffic.counting(counted, timed, 0.2, 20);
 
     ReleaseStatus done = tickUntil(s -> s.phase() == ReleasePhase.ROLLED_BACK, 60);
 
     Instant weighted = done.trafficSince();
     assertThat(done.analyses().getLast().at()).isBefore(weighted.plusSeconds(5));
-    assertThat(done.message()).startsWith("v2 failed analysis at 5%: error ratio 20.00% (stable 0.10%), limit <= 1.00%");
+    assertThat(done.message()).startsWith("v2 failed analysis at 5%: error ratio shown broken: 20.00%, limit <= 1.00%, ");
     assertThat(world.commits).hasSize(2).first().isEqualTo("weight 5");
     assertThat(world.commits.getLast()).startsWith("rollback: v2 failed analysis at 5%");
-    assertThat(CanaryAnalysis.report(done.analyses().getLast())).contains("evidence").contains("<- broken");
+    assertThat(Findings.report(done.analyses().getLast())).contains("evidence").contains("<- broken");
   }
 
   @Test
   void too_little_evidence_holds_the_step_past_its_time_and_pauses_at_the_decision_timeout() {
-    world.counts = (counted, timed) -> FakeReleaseWorld.counting(counted, timed, 0.001, 0.1);
+    world.counts = (counted, timed) -> ExpectedTraffic.counting(counted, timed, 0.001, 0.1);
 
     ReleaseStatus held = tickUntil(s -> s.since().plus(PLAN.stepDuration()).plusSeconds(30).isBefore(now), 120);
     assertThat(held.phase()).isEqualTo(ReleasePhase.PROGRESSING);
@@ -92,7 +100,7 @@ class SequentialStepTest {
 
   @Test
   void the_latest_look_is_stored_every_few_seconds_not_on_every_tick() {
-    world.counts = (counted, timed) -> FakeReleaseWorld.counting(counted, timed, 0.001, 0.1);
+    world.counts = (counted, timed) -> ExpectedTraffic.counting(counted, timed, 0.001, 0.1);
     for (int i = 0; i < 60; i++) {
       tick();
     }
@@ -121,7 +129,7 @@ class SequentialStepTest {
     tickUntil(s -> s.weight() == 5, 10);
     world.counts = (counted, timed) -> CanaryCounts.failed("Prometheus at http://p:9090: timed out");
     tick();
-    world.counts = (counted, timed) -> FakeReleaseWorld.counting(counted, timed, 0.001, 20);
+    world.counts = (counted, timed) -> ExpectedTraffic.counting(counted, timed, 0.001, 20);
     for (int i = 0; i < 10; i++) {
       assertThat(tick().phase()).isEqualTo(ReleasePhase.PROGRESSING);
     }
@@ -142,7 +150,7 @@ class SequentialStepTest {
     List<Duration[]> asked = new ArrayList<>();
     world.counts = (counted, timed) -> {
       asked.add(new Duration[] {counted, timed});
-      return FakeReleaseWorld.counting(counted, timed, 0.001, 20);
+      return ExpectedTraffic.counting(counted, timed, 0.001, 20);
     };
 
     for (int i = 0; i < 40; i++) {

@@ -4,6 +4,7 @@ import dev.aviary.console.Listeners;
 import dev.aviary.console.cluster.fabric8.InformerEvents;
 import dev.aviary.console.release.Release;
 import dev.aviary.console.release.ReleaseSpec;
+import dev.aviary.console.release.ReleaseSpecCodec;
 import dev.aviary.console.release.ReleaseStatus;
 import dev.aviary.console.release.ReleaseStatusCodec;
 import dev.aviary.console.release.ReleaseStore;
@@ -76,7 +77,7 @@ final class Fabric8ReleaseStore implements ReleaseStore, AutoCloseable {
   private Release read(GenericKubernetesResource object) {
     Map<String, Object> properties = object.getAdditionalProperties();
     try {
-      ReleaseSpec spec = ReleaseSpec.fromMap((Map<String, Object>) properties.getOrDefault("spec", Map.of()));
+      ReleaseSpec spec = ReleaseSpecCodec.fromMap((Map<String, Object>) properties.getOrDefault("spec", Map.of()));
       ReleaseStatus status = ReleaseStatusCodec.fromMap((Map<String, Object>) properties.get("status"));
       return new Release(object.getMetadata().getNamespace(), object.getMetadata().getName(),
           object.getMetadata().getResourceVersion(), spec, status);

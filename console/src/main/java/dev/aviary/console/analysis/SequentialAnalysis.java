@@ -1,8 +1,8 @@
-package dev.aviary.console.release;
+package dev.aviary.console.analysis;
 
+import dev.aviary.console.analysis.Check.Evidence;
+import dev.aviary.console.analysis.Check.Verdict;
 import dev.aviary.console.metrics.Counts;
-import dev.aviary.console.release.Check.Evidence;
-import dev.aviary.console.release.Check.Verdict;
 import dev.aviary.console.statistics.Comparison;
 import dev.aviary.console.statistics.Interval;
 import dev.aviary.console.statistics.ProportionSequence;
@@ -46,12 +46,12 @@ public final class SequentialAnalysis {
         latencyVsStable(counts, limits, alpha));
     List<Check> worse = checks.stream().filter(c -> c.evidence().verdict() == Verdict.WORSE).toList();
     if (!worse.isEmpty()) {
-      return result(AnalysisResult.Outcome.FAILED, checks, worse.stream().map(SequentialAnalysis::shown)
+      return result(AnalysisResult.Outcome.FAILED, checks, worse.stream().map(Findings::shown)
           .collect(Collectors.joining("; ")));
     }
     List<Check> open = checks.stream().filter(c -> c.evidence().verdict() == Verdict.UNDECIDED).toList();
     return open.isEmpty() ? result(AnalysisResult.Outcome.SUCCESSFUL, checks, "every limit shown to hold with "
-        + CanaryAnalysis.percent(1 - limits.judgment().alpha()) + " confidence")
+        + Findings.percent(1 - limits.judgment().alpha()) + " confidence")
         : result(AnalysisResult.Outcome.INCONCLUSIVE, checks, "not decided yet: " + open.stream()
             .map(c -> open(c, counts, limits)).collect(Collectors.joining("; ")));
   }
@@ -61,7 +61,7 @@ public final class SequentialAnalysis {
    * intervals and evidence figures it adds for the operator (which cost a root search each). For simulations that
    * look millions of times.
    */
-  static boolean rollsBack(CanaryCounts counts, AnalysisLimits limits) {
+  public static boolean rollsBack(CanaryCounts counts, AnalysisLimits limits) {
     if (unmeasurable(counts, limits).isPresent()) {
       return false;
     }
@@ -91,7 +91,7 @@ public final class SequentialAnalysis {
   }
 
   private static Check latencyBudget(CanaryCounts counts, AnalysisLimits limits, double bound, double alpha) {
-    return budget("requests slower than " + CanaryAnalysis.millis(bound), slower(counts.canaryTimed(), bound),
+    return budget("requests slower than " + Findings.millis(bound), slower(counts.canaryTimed(), bound),
         slower(counts.stableTimed(), bound), SLOW_BUDGET, limits, alpha);
   }
 
@@ -102,7 +102,7 @@ public final class SequentialAnalysis {
         : enough(canary, limits) && interval.upper() <= budget ? Verdict.FINE : Verdict.UNDECIDED;
     double evidence = canary.trials() > 0 && canary.share() > budget
         ? ProportionSequence.evidence(canary, budget) : 1;
-    return new Check(metric, Check.Unit.RATIO, share(canary), share(stable), "<= " + CanaryAnalysis.percent(budget),
+    return new Check(metric, Check.Unit.RATIO, share(canary), share(stable), "<= " + Findings.percent(budget),
         verdict != Verdict.WORSE, new Evidence(verdict, Math.min(evidence, MOST_EVIDENCE), 1 / alpha,
             canary.trials() > 0 ? canary.share() : 0, interval.lower(), interval.upper(), canary.trials(), false));
   }
@@ -117,13 +117,13 @@ public final class SequentialAnalysis {
         .max(Comparator.comparingDouble(c -> Math.log(c.evidence()) - Math.log(c.needed()))).orElseThrow());
     boolean worse = comparisons.stream().anyMatch(Comparison::worse);
     Verdict verdict = worse ? Verdict.WORSE : enough(timed, limits) && lead >= 0 ? Verdict.FINE : Verdict.UNDECIDED;
-    String limit = "<= " + CanaryAnalysis.number(factor) + "x stable's";
+    String limit = "<= " + Findings.number(factor) + "x stable's";
     if (lead < 0) {
       return new Check("slower requests vs stable", Check.Unit.RATIO, null, null, limit, true,
           new Evidence(verdict, 1, 2 * CHECKS / limits.judgment().alpha(), 0, -factor, 1, timed.trials(), true));
     }
     Comparison c = comparisons.get(lead);
-    return new Check("requests slower than " + CanaryAnalysis.millis(bounds.get(lead)) + " vs stable",
+    return new Check("requests slower than " + Findings.millis(bounds.get(lead)) + " vs stable",
         Check.Unit.RATIO, share(c.candidate()), share(c.baseline()), limit, !worse,
         evidence(verdict, c, c.difference(), timed));
   }
@@ -159,7 +159,7 @@ public final class SequentialAnalysis {
     }
     if (counts.canaryTimed().timed() > 0 && budgetBound(counts.canaryTimed(), limits.maxP99Millis()).isEmpty()) {
       return Optional.of("the latency histogram has no bound at or above the "
-          + CanaryAnalysis.millis(limits.maxP99Millis()) + " limit");
+          + Findings.millis(limits.maxP99Millis()) + " limit");
     }
     return Optional.empty();
   }
@@ -185,11 +185,6 @@ public final class SequentialAnalysis {
     return tally.trials() > 0 ? tally.share() : null;
   }
 
-  /** A finding, as the rollback reason says it. */
-  static String shown(Check c) {
-    return CanaryAnalysis.figures(c) + ": " + CanaryAnalysis.evidence(c.evidence());
-  }
-
   private static String open(Check c, CanaryCounts counts, AnalysisLimits limits) {
     Evidence e = c.evidence();
     if (e.counted() < limits.minRequests()) {
@@ -200,7 +195,7 @@ public final class SequentialAnalysis {
   }
 
   private static String points(double ratio) {
-    return CanaryAnalysis.number(ratio * 100) + " pt";
+    return Findings.number(ratio * 100) + " pt";
   }
 
   private static AnalysisResult result(AnalysisResult.Outcome outcome, List<Check> checks, String summary) {

@@ -1,4 +1,4 @@
-package dev.aviary.console.release;
+package dev.aviary.console.analysis;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +12,9 @@ public record Look(Instant at, double canaryRequests, double canaryErrors, doubl
                    double evidence) {
 
   /** How many points a trail keeps: enough for a chart, small enough for a status written every few seconds. */
-  static final int KEPT = 120;
+  public static final int KEPT = 120;
 
-  static Look of(AnalysisResult result, CanaryCounts counts) {
+  public static Look of(AnalysisResult result, CanaryCounts counts) {
     double evidence = result.checks().stream().filter(c -> c.evidence() != null)
         .mapToDouble(c -> Math.min(1e6, c.evidence().value() / c.evidence().needed())).max().orElse(0);
     return new Look(result.at(), counts.canary().requests(), counts.canary().errors(), counts.stable().requests(),
@@ -25,7 +25,7 @@ public record Look(Instant at, double canaryRequests, double canaryErrors, doubl
    * The trail with {@code look} added; past {@link #KEPT} points every other older point is dropped, so a long
    * release keeps its whole course at a coarser grain and the latest look always.
    */
-  static List<Look> append(List<Look> trail, Look look) {
+  public static List<Look> append(List<Look> trail, Look look) {
     List<Look> out = new ArrayList<>(trail);
     out.add(look);
     if (out.size() <= KEPT) {
@@ -39,11 +39,11 @@ public record Look(Instant at, double canaryRequests, double canaryErrors, doubl
     return thinned;
   }
 
-  double canaryErrorRatio() {
+  public double canaryErrorRatio() {
     return canaryRequests > 0 ? canaryErrors / canaryRequests : Double.NaN;
   }
 
-  double stableErrorRatio() {
+  public double stableErrorRatio() {
     return stableRequests > 0 ? stableErrors / stableRequests : Double.NaN;
   }
 }

@@ -1,4 +1,4 @@
-package dev.aviary.console.release;
+package dev.aviary.console.analysis;
 
 import dev.aviary.console.metrics.Reading;
 
@@ -6,15 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * Judges one analysis window, without side effects: "could not measure" (Error) and "too little to judge"
+ * The fixed-window judge: judges one analysis window, without side effects: "could not measure" (Error) and "too little to judge"
  * (Inconclusive) are decided before any limit is looked at, so a missing figure never passes or fails a canary.
  */
-public final class CanaryAnalysis {
+public final class WindowAnalysis {
 
-  private CanaryAnalysis() {
+  private WindowAnalysis() {
   }
 
   public static AnalysisResult assess(Measurements m, AnalysisLimits limits) {
@@ -37,7 +36,7 @@ public final class CanaryAnalysis {
           + (errors.isEmpty() ? "error ratio" : "p99 latency") + " series");
     }
     List<Check> checks = checks(m, limits, 1 - errors.get(), p99.get(), canaryRequests, seconds);
-    List<String> broken = checks.stream().filter(c -> !c.passed()).map(CanaryAnalysis::describe).toList();
+    List<String> broken = checks.stream().filter(c -> !c.passed()).map(Findings::describe).toList();
     return broken.isEmpty()
         ? result(AnalysisResult.Outcome.SUCCESSFUL, checks, "every limit held")
         : result(AnalysisResult.Outcome.FAILED, checks, String.join("; ", broken));
@@ -51,18 +50,18 @@ public final class CanaryAnalysis {
     Double stableSuccess = comparable ? value(m.stable().errorRatio()).map(e -> 1 - e).orElse(null) : null;
     Double stableP99 = comparable ? value(m.stable().p99Millis()).orElse(null) : null;
     checks.add(new Check("requests", Check.Unit.COUNT, requests, stableRequests.orElse(null), ">= " + limits.minRequests(), true));
-    checks.add(new Check("success ratio", Check.Unit.RATIO, success, stableSuccess, ">= " + percent(limits.minSuccessRatio()),
+    checks.add(new Check("success ratio", Check.Unit.RATIO, success, stableSuccess, ">= " + Findings.percent(limits.minSuccessRatio()),
         success >= limits.minSuccessRatio()));
-    checks.add(new Check("p99 latency", Check.Unit.MILLIS, p99, stableP99, "<= " + millis(limits.maxP99Millis()),
+    checks.add(new Check("p99 latency", Check.Unit.MILLIS, p99, stableP99, "<= " + Findings.millis(limits.maxP99Millis()),
         p99 <= limits.maxP99Millis()));
     if (stableSuccess != null) {
       double floor = stableSuccess - limits.maxSuccessDrop();
-      checks.add(new Check("success ratio vs stable", Check.Unit.RATIO, success, stableSuccess, ">= " + percent(floor),
+      checks.add(new Check("success ratio vs stable", Check.Unit.RATIO, success, stableSuccess, ">= " + Findings.percent(floor),
           success >= floor));
     }
     if (stableP99 != null) {
       double ceiling = Math.max(stableP99 * limits.maxLatencyFactor(), stableP99 + limits.latencySlackMillis());
-      checks.add(new Check("p99 latency vs stable", Check.Unit.MILLIS, p99, stableP99, "<= " + millis(ceiling), p99 <= ceiling));
+      checks.add(new Check("p99 latency vs stable", Check.Unit.MILLIS, p99, stableP99, "<= " + Findings.millis(ceiling), p99 <= ceiling));
     }
     return checks;
   }
@@ -86,58 +85,6 @@ public final class CanaryAnalysis {
 
   private static AnalysisResult result(AnalysisResult.Outcome outcome, List<Check> checks, String summary) {
     return new AnalysisResult(outcome, null, 0, checks, summary, null);
-  }
-
-  /** An analysis and every figure it judged, for the body of a rollback commit. */
-  static String report(AnalysisResult result) {
-    return "Analysis at " + result.where() + " (" + result.at() + "): " + result.outcome() + "\n"
-        + result.checks().stream().map(c -> "- " + line(c) + (c.passed() ? "" : "  <- broken"))
-        .collect(Collectors.joining("\n"));
-  }
-
-  /**
-   * One check as operators read it: the canary's figure against its limit, and the stable's when compared; for a
-   * sequential check also the estimate with its anytime-valid interval, the evidence against the evidence needed, and
-   * the requests counted.
-   */
-  static String line(Check c) {
-    Check.Evidence e = c.evidence();
-    if (e == null) {
-      return describe(c) + (c.stable() == null ? "" : " (stable " + c.unit().format(c.stable()) + ")");
-    }
-    return figures(c) + "; " + (e.difference() ? "difference " : "estimate ") + c.estimated(e.estimate()) + " ["
-        + c.estimated(e.low()) + ", " + c.estimated(e.high()) + "], " + evidence(e) + ", " + Math.round(e.counted())
-        + " requests: " + e.verdict().name().toLowerCase(Locale.ROOT);
-  }
-
-  /** A sequential check's figures: the canary's, the stable's beside it, and the limit. */
-  static String figures(Check c) {
-    return c.metric() + " " + (c.canary() == null ? "-" : c.unit().format(c.canary()))
-        + (c.stable() == null ? "" : " (stable " + c.unit().format(c.stable()) + ")") + ", limit " + c.limit();
-  }
-
-  static String describe(Check c) {
-    return c.metric() + " " + (c.canary() == null ? "-" : c.unit().format(c.canary())) + ", limit " + c.limit();
-  }
-
-  /** A sequential check's evidence against the evidence that decides it, e.g. "evidence 37 (800 needed)". */
-  static String evidence(Check.Evidence e) {
-    return "evidence " + (e.value() >= 1e6 ? "over a million" : number(e.value())) + " (" + number(e.needed())
-        + " needed)";
-  }
-
-  /** A figure such as an evidence or a factor: one decimal while small, whole numbers after. */
-  static String number(double value) {
-    return value >= 100 ? String.valueOf(Math.round(value))
-        : String.format(Locale.ROOT, "%.1f", value).replaceAll("\\.0$", "");
-  }
-
-  static String percent(double ratio) {
-    return Check.Unit.RATIO.format(ratio);
-  }
-
-  static String millis(double ms) {
-    return Check.Unit.MILLIS.format(ms);
   }
 
   private static String seconds(double s) {

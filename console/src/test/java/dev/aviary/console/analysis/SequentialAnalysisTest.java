@@ -1,7 +1,7 @@
-package dev.aviary.console.release;
+package dev.aviary.console.analysis;
 
+import dev.aviary.console.analysis.AnalysisResult.Outcome;
 import dev.aviary.console.metrics.Counts;
-import dev.aviary.console.release.AnalysisResult.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +16,7 @@ class SequentialAnalysisTest {
 
   static CanaryCounts counts(double seconds, double canaryErrors) {
     Duration d = Duration.ofMillis(Math.round(seconds * 1000));
-    return FakeReleaseWorld.counting(d, d, canaryErrors, 20);
+    return ExpectedTraffic.counting(d, d, canaryErrors, 20);
   }
 
   @Test
@@ -39,16 +39,18 @@ class SequentialAnalysisTest {
   }
 
   @Test
-  void a_canary_failing_a_fifth_of_its_requests_fails_within_seconds_with_the_evidence_shown() {
+  void a_canary_failing_a_fifth_of_its_requests_fails_within_seconds_in_words_with_the_evidence_in_the_detail() {
     AnalysisResult result = SequentialAnalysis.assess(counts(2, 0.2), LIMITS);
 
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(result.summary()).contains("error ratio vs stable 20.00% (stable 0.10%)").contains("evidence");
+    assertThat(result.summary()).contains("error ratio vs stable shown broken: 20.00% vs 0.10%, ")
+        .contains("beyond doubt").doesNotContain("evidence");
     Check vsStable = result.checks().getFirst();
     assertThat(vsStable.passed()).isFalse();
     assertThat(vsStable.evidence().value()).isGreaterThanOrEqualTo(vsStable.evidence().needed());
     assertThat(vsStable.evidence().low()).isPositive();
-    assertThat(CanaryAnalysis.line(vsStable)).contains("difference +19.90% [").contains("40 requests: worse");
+    assertThat(Findings.line(vsStable)).contains("difference +19.90% [").contains("40 requests: worse")
+        .contains("evidence " + Findings.number(vsStable.evidence().value()) + " (");
   }
 
   @Test
@@ -82,17 +84,17 @@ class SequentialAnalysisTest {
     AnalysisResult result = SequentialAnalysis.assess(counts, LIMITS);
 
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(result.summary()).contains("requests slower than 100 ms vs stable 100.00% (stable 0.50%)");
+    assertThat(result.summary()).contains("requests slower than 100 ms vs stable shown broken: 100.00% vs 0.50%");
     assertThat(SequentialAnalysis.rollsBack(counts, LIMITS)).isTrue();
   }
 
   @Test
   void while_warming_up_latency_waits_but_errors_are_judged() {
     Duration counted = Duration.ofSeconds(3);
-    CanaryCounts warming = FakeReleaseWorld.counting(counted, Duration.ZERO, 0.2, 20);
+    CanaryCounts warming = ExpectedTraffic.counting(counted, Duration.ZERO, 0.2, 20);
 
     AnalysisResult failing = SequentialAnalysis.assess(warming, LIMITS);
-    AnalysisResult healthy = SequentialAnalysis.assess(FakeReleaseWorld.counting(Duration.ofMinutes(5), Duration.ZERO,
+    AnalysisResult healthy = SequentialAnalysis.assess(ExpectedTraffic.counting(Duration.ofMinutes(5), Duration.ZERO,
         0.001, 20), LIMITS);
 
     assertThat(failing.outcome()).isEqualTo(Outcome.FAILED);

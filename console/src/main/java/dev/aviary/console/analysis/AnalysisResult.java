@@ -1,4 +1,4 @@
-package dev.aviary.console.release;
+package dev.aviary.console.analysis;
 
 import java.time.Instant;
 import java.util.List;
@@ -28,9 +28,9 @@ public record AnalysisResult(Outcome outcome, Instant at, int weight, List<Check
     ERROR
   }
 
-  /** A result of a judge, placed: when, at which weight, in which step. */
-  AnalysisResult at(Instant when, int atWeight, PlanStep inStep) {
-    return new AnalysisResult(outcome, when, atWeight, checks, summary, inStep.label());
+  /** A result of a judge, placed: when, at which weight, in which step (as the plan labels it). */
+  public AnalysisResult at(Instant when, int atWeight, String step) {
+    return new AnalysisResult(outcome, when, atWeight, checks, summary, step);
   }
 
   /** Where the canary was when judged, as the views and messages say it: the step's label. */

@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.analysis.Judgment;
 import dev.aviary.console.gitops.ManifestReader;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A release's spec as Aviary writes it to Git and reads it back from the cluster's copy. */
-class ReleaseSpecTest {
+class ReleaseSpecCodecTest {
 
   static final ReleasePlan PLAN = ReleaseMachineTest.plan(List.of(PlanStep.of("mirror:20"),
       PlanStep.of("cookie:aviary-canary=always"), PlanStep.of(25), PlanStep.of(100)),
@@ -29,7 +30,7 @@ class ReleaseSpecTest {
     String manifest = ReleaseManifest.text(spec, "document-processing");
 
     assertThat(manifest).contains("- mirror:20", "- cookie:aviary-canary=always", "- 25", "- 100");
-    assertThat(ReleaseSpec.fromMap(specIn(manifest))).isEqualTo(spec);
+    assertThat(ReleaseSpecCodec.fromMap(specIn(manifest))).isEqualTo(spec);
   }
 
   @Test
@@ -37,7 +38,7 @@ class ReleaseSpecTest {
     String manifest = ReleaseManifest.text(new ReleaseSpec("webapi", "v1", "v2", "platform-app:1.1.0", PLAN, "Ada",
         null), "document-processing").replace("- cookie:aviary-canary=always", "- canary:yes");
 
-    assertThatThrownBy(() -> ReleaseSpec.fromMap(specIn(manifest)))
+    assertThatThrownBy(() -> ReleaseSpecCodec.fromMap(specIn(manifest)))
         .hasMessageStartingWith("spec.plan.steps[1]: step 'canary:yes' must be a weight (5), a request match");
   }
 
@@ -49,7 +50,7 @@ class ReleaseSpecTest {
     String manifest = ReleaseManifest.text(spec, "document-processing");
 
     assertThat(manifest).contains("strategy: blueGreen\n    steps:\n    - preview\n    - 100\n");
-    assertThat(ReleaseSpec.fromMap(specIn(manifest))).isEqualTo(spec);
+    assertThat(ReleaseSpecCodec.fromMap(specIn(manifest))).isEqualTo(spec);
   }
 
   @Test
@@ -57,7 +58,7 @@ class ReleaseSpecTest {
     String manifest = ReleaseManifest.text(new ReleaseSpec("webapi", "v1", "v2", "platform-app:1.1.0", PLAN, "Ada",
         null), "document-processing").replace("strategy: mirroredCanary", "strategy: blueGreen");
 
-    assertThatThrownBy(() -> ReleaseSpec.fromMap(specIn(manifest))).hasMessage("spec.plan.strategy is blueGreen but "
+    assertThatThrownBy(() -> ReleaseSpecCodec.fromMap(specIn(manifest))).hasMessage("spec.plan.strategy is blueGreen but "
         + "its steps [mirror 20%, cookie aviary-canary=always, 25%, 100%] make a mirroredCanary release");
   }
 
@@ -66,6 +67,6 @@ class ReleaseSpecTest {
     String manifest = ReleaseManifest.text(new ReleaseSpec("webapi", "v1", "v2", "platform-app:1.1.0", PLAN, "Ada",
         null), "document-processing").replace("    strategy: mirroredCanary\n", "");
 
-    assertThat(ReleaseSpec.fromMap(specIn(manifest)).plan().strategy()).isEqualTo(ReleaseStrategy.MIRRORED_CANARY);
+    assertThat(ReleaseSpecCodec.fromMap(specIn(manifest)).plan().strategy()).isEqualTo(ReleaseStrategy.MIRRORED_CANARY);
   }
 }

@@ -1,4 +1,4 @@
-package dev.aviary.console.release;
+package dev.aviary.console.analysis;
 
 import dev.aviary.console.metrics.Reading;
 import org.junit.jupiter.api.Test;
@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CanaryAnalysisTest {
+class WindowAnalysisTest {
 
   static final AnalysisLimits LIMITS = AnalysisLimits.DEFAULTS;
 
@@ -23,7 +23,7 @@ class CanaryAnalysisTest {
 
   @Test
   void a_canary_within_every_limit_is_successful_and_its_figures_are_kept() {
-    AnalysisResult result = CanaryAnalysis.assess(of(v(0.002), v(120), v(10), v(0.001), v(110), v(90)), LIMITS);
+    AnalysisResult result = WindowAnalysis.assess(of(v(0.002), v(120), v(10), v(0.001), v(110), v(90)), LIMITS);
 
     assertThat(result.outcome()).isEqualTo(AnalysisResult.Outcome.SUCCESSFUL);
     assertThat(result.checks()).extracting(Check::metric).containsExactly("requests", "success ratio",
@@ -34,7 +34,7 @@ class CanaryAnalysisTest {
 
   @Test
   void an_error_ratio_above_the_limit_fails_with_the_figure_and_the_limit() {
-    AnalysisResult result = CanaryAnalysis.assess(of(v(0.2), v(90), v(10), v(0.0), v(80), v(90)), LIMITS);
+    AnalysisResult result = WindowAnalysis.assess(of(v(0.2), v(90), v(10), v(0.0), v(80), v(90)), LIMITS);
 
     assertThat(result.outcome()).isEqualTo(AnalysisResult.Outcome.FAILED);
     assertThat(result.summary()).startsWith("success ratio 80.00%, limit >= 99.00%")
@@ -43,7 +43,7 @@ class CanaryAnalysisTest {
 
   @Test
   void a_latency_far_above_the_stable_fails_the_relative_check_only() {
-    AnalysisResult result = CanaryAnalysis.assess(of(v(0), v(300), v(10), v(0), v(100), v(90)), LIMITS);
+    AnalysisResult result = WindowAnalysis.assess(of(v(0), v(300), v(10), v(0), v(100), v(90)), LIMITS);
 
     assertThat(result.outcome()).isEqualTo(AnalysisResult.Outcome.FAILED);
     assertThat(result.summary()).isEqualTo("p99 latency vs stable 300 ms, limit <= 150 ms");
@@ -51,14 +51,14 @@ class CanaryAnalysisTest {
 
   @Test
   void small_latencies_are_not_called_slow_for_being_twice_the_stables() {
-    AnalysisResult result = CanaryAnalysis.assess(of(v(0), v(8), v(10), v(0), v(4), v(90)), LIMITS);
+    AnalysisResult result = WindowAnalysis.assess(of(v(0), v(8), v(10), v(0), v(4), v(90)), LIMITS);
 
     assertThat(result.outcome()).isEqualTo(AnalysisResult.Outcome.SUCCESSFUL);
   }
 
   @Test
   void too_few_requests_are_inconclusive_even_when_every_request_failed() {
-    AnalysisResult result = CanaryAnalysis.assess(of(v(1.0), v(900), v(1), v(0), v(80), v(90)), LIMITS);
+    AnalysisResult result = WindowAnalysis.assess(of(v(1.0), v(900), v(1), v(0), v(80), v(90)), LIMITS);
 
     assertThat(result.outcome()).isEqualTo(AnalysisResult.Outcome.INCONCLUSIVE);
     assertThat(result.summary()).isEqualTo("too little traffic: the canary had 30 requests in 30 s, 50 needed");
@@ -67,7 +67,7 @@ class CanaryAnalysisTest {
   @Test
   void no_series_for_the_canary_is_inconclusive_not_zero() {
     Reading none = new Reading.NoData("no requests routed to this version");
-    AnalysisResult result = CanaryAnalysis.assess(of(none, none, none, v(0), v(80), v(90)), LIMITS);
+    AnalysisResult result = WindowAnalysis.assess(of(none, none, none, v(0), v(80), v(90)), LIMITS);
 
     assertThat(result.outcome()).isEqualTo(AnalysisResult.Outcome.INCONCLUSIVE);
   }
@@ -75,17 +75,17 @@ class CanaryAnalysisTest {
   @Test
   void a_failed_query_or_a_nan_is_an_error_not_a_judgement() {
     Reading down = new Reading.Failed("cannot connect to Prometheus at http://127.0.0.1:9");
-    assertThat(CanaryAnalysis.assess(of(down, v(90), v(10), v(0), v(80), v(90)), LIMITS).summary())
+    assertThat(WindowAnalysis.assess(of(down, v(90), v(10), v(0), v(80), v(90)), LIMITS).summary())
         .isEqualTo("could not measure: cannot connect to Prometheus at http://127.0.0.1:9");
-    assertThat(CanaryAnalysis.assess(of(v(Double.NaN), v(90), v(10), v(0), v(80), v(90)), LIMITS).outcome())
+    assertThat(WindowAnalysis.assess(of(v(Double.NaN), v(90), v(10), v(0), v(80), v(90)), LIMITS).outcome())
         .isEqualTo(AnalysisResult.Outcome.ERROR);
-    assertThat(CanaryAnalysis.assess(of(v(0), v(90), v(10), down, v(80), v(90)), LIMITS).outcome())
+    assertThat(WindowAnalysis.assess(of(v(0), v(90), v(10), down, v(80), v(90)), LIMITS).outcome())
         .isEqualTo(AnalysisResult.Outcome.ERROR);
   }
 
   @Test
   void a_stable_version_with_too_little_traffic_is_not_compared_with() {
-    AnalysisResult result = CanaryAnalysis.assess(of(v(0), v(90), v(10), v(0), v(10), v(0.5)), LIMITS);
+    AnalysisResult result = WindowAnalysis.assess(of(v(0), v(90), v(10), v(0), v(10), v(0.5)), LIMITS);
 
     assertThat(result.outcome()).isEqualTo(AnalysisResult.Outcome.SUCCESSFUL);
     assertThat(result.checks()).extracting(Check::metric).containsExactly("requests", "success ratio", "p99 latency");

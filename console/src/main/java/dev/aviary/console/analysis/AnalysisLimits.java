@@ -1,4 +1,4 @@
-package dev.aviary.console.release;
+package dev.aviary.console.analysis;
 
 /**
  * What a canary must show. Absolute limits hold always; relative ones compare the canary with the stable version.

@@ -1,4 +1,4 @@
-package dev.aviary.console.release;
+package dev.aviary.console.analysis;
 
 import dev.aviary.console.metrics.Counts;
 
@@ -11,7 +11,7 @@ import dev.aviary.console.metrics.Counts;
 public record CanaryCounts(Counts canary, Counts stable, Counts canaryTimed, Counts stableTimed, boolean warmingUp,
                            String failure) {
 
-  static CanaryCounts failed(String why) {
+  public static CanaryCounts failed(String why) {
     return new CanaryCounts(Counts.NONE, Counts.NONE, Counts.NONE, Counts.NONE, false, why);
   }
 }

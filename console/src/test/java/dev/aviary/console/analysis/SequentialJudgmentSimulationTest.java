@@ -1,4 +1,4 @@
-package dev.aviary.console.release;
+package dev.aviary.console.analysis;
 
 import dev.aviary.console.metrics.Counts;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,4 @@
+/**
+ * The metrics source on Prometheus' HTTP API.
+ */
+package dev.aviary.console.metrics.prometheus;

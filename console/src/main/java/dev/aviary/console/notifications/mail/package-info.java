@@ -1,0 +1,4 @@
+/**
+ * Destinations reached by e-mail (SMTP).
+ */
+package dev.aviary.console.notifications.mail;

@@ -10,15 +10,20 @@ import com.vaadin.flow.component.Component;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Service;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.Socket;
 import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The boundaries the code is organised by; a change that crosses one fails here with the offending dependency. */
 class ArchitectureTest {
@@ -112,6 +117,27 @@ class ArchitectureTest {
         .isTrue();
     assertThat(NETWORK_ONLY_IN_ADAPTERS.evaluate(newcomer).hasViolation()).as("a feature with its own HTTP client")
         .isTrue();
+  }
+
+  /**
+   * A setting read through {@code @Value} or a {@code ${...}} placeholder escapes its properties record: it is never
+   * validated, and its default can drift from the record's. Every {@code aviary.*} setting lives in a record.
+   */
+  @Test
+  void every_aviary_setting_is_read_through_its_properties_record() throws IOException {
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      List<String> raw = sources.filter(f -> f.toString().endsWith(".java"))
+          .filter(f -> read(f).contains("${aviary.")).map(Path::toString).toList();
+      assertThat(raw).as("files reading an aviary.* setting outside a properties record").isEmpty();
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

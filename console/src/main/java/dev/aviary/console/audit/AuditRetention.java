@@ -3,7 +3,9 @@ package dev.aviary.console.audit;
 import dev.aviary.console.coordination.Leadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -18,7 +20,7 @@ import java.util.List;
  * write to it.
  */
 @Component
-class AuditRetention {
+class AuditRetention implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
 
@@ -34,8 +36,11 @@ class AuditRetention {
     this.clock = clock;
   }
 
-  @Scheduled(initialDelayString = "${aviary.audit.sweep-interval:10m}",
-      fixedDelayString = "${aviary.audit.sweep-interval:10m}")
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, properties.sweepInterval(), properties.sweepInterval()));
+  }
+
   void sweep() {
     if (!leadership.leading()) {
       return;

@@ -4,7 +4,8 @@ import dev.aviary.console.Listeners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * Listeners run on a background thread; views subscribe through {@code ui.GitUpdates}, which hands over to their UI.
  */
 @Service
-public class ChangeEvents {
+public class ChangeEvents implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(ChangeEvents.class);
 
@@ -26,8 +27,16 @@ public class ChangeEvents {
   private final Listeners<GitChange> listeners = new Listeners<>();
   private final AtomicReference<String> lastSeen = new AtomicReference<>("");
 
-  ChangeEvents(GitWorkspace workspace) {
+  private final GitProperties git;
+
+  ChangeEvents(GitWorkspace workspace, GitProperties git) {
     this.workspace = workspace;
+    this.git = git;
+  }
+
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(this::poll, git.pollInterval());
   }
 
   /** Ends a subscription. */
@@ -49,7 +58,6 @@ public class ChangeEvents {
   }
 
   /** Fetches only while someone is watching; the first fetch just notes where the branch is. */
-  @Scheduled(fixedDelayString = "${aviary.git.poll-interval:15s}")
   void poll() {
     if (listeners.isEmpty()) {
       return;

@@ -1,13 +1,14 @@
 package dev.aviary.console.gitops;
 
-import dev.aviary.console.cluster.ClusterWriter;
 import dev.aviary.console.cluster.ClusterWriter.ClusterWriteException;
+import dev.aviary.console.cluster.ClusterWriter;
 import dev.aviary.console.coordination.Leadership;
 import dev.aviary.console.coordination.PendingWrites;
 import dev.aviary.console.coordination.WriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -36,7 +37,7 @@ import java.util.stream.Collectors;
  * tries them again from Git's head.
  */
 @Service
-public class ClusterGate {
+public class ClusterGate implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(ClusterGate.class);
 
@@ -58,6 +59,11 @@ public class ClusterGate {
     this.lock = lock;
     this.leadership = leadership;
     this.git = git;
+  }
+
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    tasks.addFixedDelayTask(this::retryPending, git.reapplyInterval());
   }
 
   /** Objects to apply and objects to delete, as a writer makes them of the manifests at the settled commit. */
@@ -174,7 +180,6 @@ public class ClusterGate {
    * Hands what this console kept over to the write lock, and on the leading console tries the pending writes again,
    * from Git's head.
    */
-  @Scheduled(fixedDelayString = "${aviary.git.reapply-interval:10s}")
   public void retryPending() {
     if (unrecorded.get().isEmpty() && !(leadership.leading() && !sharedPending().isEmpty())) {
       return;

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -101,8 +101,16 @@ public class GitHistory {
   }
 
   /** A new commit that undoes {@code commit}, by the signed-in person, applied like any change. */
-  @Requires(value = Role.OPERATOR, action = "revert")
+  @Requires(value = Role.OPERATOR, action = RevertCommit.REVERT)
   public CompletableFuture<ChangeResult> revert(String commit, String reason) {
+    return undo(commit, reason, RevertCommit.REVERT);
+  }
+
+  /**
+   * A revert made for another action (a release's restore-previous), recorded under that action's name. The caller
+   * has checked the person's role.
+   */
+  public CompletableFuture<ChangeResult> undo(String commit, String reason, String action) {
     Identity actor = operators.current();
     String why = Change.checkedReason(reason);
     return CompletableFuture.supplyAsync(() -> {
@@ -110,7 +118,7 @@ public class GitHistory {
       CommitInfo undone = workspace.commit(commit);
       String body = (why.isEmpty() ? "" : why + "\n\n")
           + "This reverts commit " + undone.id() + ".";
-      return pipeline.submit(new Change(new RevertCommit(workspace, undone), actor, body));
+      return pipeline.submit(new Change(new RevertCommit(workspace, undone, action), actor, body));
     }, executor);
   }
 

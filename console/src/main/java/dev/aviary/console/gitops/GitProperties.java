@@ -1,15 +1,16 @@
 package dev.aviary.console.gitops;
 
 import dev.aviary.console.access.Identity;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,12 +25,15 @@ import java.util.Set;
  * @param committer      Aviary's own identity as committer; the operator who made a change is its author
  * @param pushAttempts   how often a change is redone on a remote that moved on before it is given up
  * @param ssh            key and known hosts for an ssh:// remote
+ * @param pollInterval   how often the branch is fetched for commits made elsewhere, while a page is open
+ * @param reapplyInterval how often writes kept while the cluster or its write lock was away are tried again
  */
 @Validated
 @ConfigurationProperties("aviary.git")
 public record GitProperties(String url, @DefaultValue("main") @NotBlank String branch, @DefaultValue("") String path,
                             String username, String token, @DefaultValue Committer committer,
-                            @DefaultValue("10") @Min(1) @Max(20) int pushAttempts, @DefaultValue Ssh ssh) {
+                            @DefaultValue("10") @Min(1) @Max(20) int pushAttempts, @DefaultValue Ssh ssh,
+                            @DefaultValue("15s") Duration pollInterval, @DefaultValue("10s") Duration reapplyInterval) {
 
   /**
    * For ssh:// remotes: the private key Aviary authenticates with, and the known_hosts file the server's host key
@@ -54,7 +58,17 @@ public record GitProperties(String url, @DefaultValue("main") @NotBlank String b
 
   private static final Set<String> SCHEMES = Set.of("https", "http", "ssh", "file");
 
+  /** A repository read and written at the default intervals. */
+  public GitProperties(String url, String branch, String path, String username, String token, Committer committer,
+                       int pushAttempts, Ssh ssh) {
+    this(url, branch, path, username, token, committer, pushAttempts, ssh, Duration.ofSeconds(15),
+        Duration.ofSeconds(10));
+  }
+
+  @ConstructorBinding
   public GitProperties {
+    positive(pollInterval, "aviary.git.poll-interval");
+    positive(reapplyInterval, "aviary.git.reapply-interval");
     if (url != null && !url.isBlank()) {
       checkUrl(url);
       checkSsh(url, ssh == null ? Ssh.NONE : ssh);
@@ -86,6 +100,12 @@ public record GitProperties(String url, @DefaultValue("main") @NotBlank String b
     if (!ssh.configured() || ssh.knownHosts() == null || ssh.knownHosts().isBlank()) {
       throw new IllegalArgumentException("an ssh:// aviary.git.url needs aviary.git.ssh.private-key and "
           + "aviary.git.ssh.known-hosts: Aviary checks the server's host key and never accepts an unknown one");
+    }
+  }
+
+  private static void positive(Duration d, String setting) {
+    if (d == null || d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(setting + " must be positive, got " + d);
     }
   }
 

@@ -6,12 +6,17 @@ package dev.aviary.console.gitops;
  */
 public final class RevertCommit implements Intent {
 
+  /** The History page's action, and the trailer of the commits it makes. */
+  public static final String REVERT = "revert";
+
   private final GitWorkspace workspace;
   private final CommitInfo commit;
+  private final String action;
 
-  RevertCommit(GitWorkspace workspace, CommitInfo commit) {
+  RevertCommit(GitWorkspace workspace, CommitInfo commit, String action) {
     this.workspace = workspace;
     this.commit = commit;
+    this.action = action;
   }
 
   @Override
@@ -21,7 +26,7 @@ public final class RevertCommit implements Intent {
 
   @Override
   public String action() {
-    return "revert";
+    return action;
   }
 
   @Override

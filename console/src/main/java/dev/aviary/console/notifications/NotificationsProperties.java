@@ -23,6 +23,7 @@ import java.util.Set;
  * @param healthHold        how long a service must stay Degraded or Missing (or healthy again) before it is told
  * @param notAppliedAfter   how long a change may stay committed but not applied before it is told
  * @param signalsUnavailableAfter how long golden signals may be unavailable before it is told
+ * @param mailFrom          the sender of e-mail notices
  */
 @ConfigurationProperties("aviary.notifications")
 public record NotificationsProperties(@DefaultValue("") String consoleUrl, @DefaultValue("1000") int queueCapacity,
@@ -31,7 +32,8 @@ public record NotificationsProperties(@DefaultValue("") String consoleUrl, @Defa
                                       @DefaultValue("5m") Duration notAppliedAfter,
                                       @DefaultValue("5m") Duration signalsUnavailableAfter,
                                       Map<String, DestinationSettings> destinations,
-                                      List<Subscription> subscriptions) {
+                                      List<Subscription> subscriptions,
+                                      @DefaultValue("aviary@localhost") String mailFrom) {
 
   static final String PREFIX = "aviary.notifications";
   static final Set<String> KINDS = Set.of("webhook", "slack", "teams", "email");
@@ -42,6 +44,10 @@ public record NotificationsProperties(@DefaultValue("") String consoleUrl, @Defa
     consoleUrl = consoleUrl.endsWith("/") ? consoleUrl.substring(0, consoleUrl.length() - 1) : consoleUrl;
     if (!consoleUrl.isEmpty() && !consoleUrl.matches("https?://\\S+")) {
       throw new IllegalArgumentException(PREFIX + ".console-url must be an http(s) URL, got '" + consoleUrl + "'");
+    }
+    mailFrom = mailFrom == null ? "aviary@localhost" : mailFrom.strip();
+    if (!mailFrom.matches("[^@\\s]+@[^@\\s]+")) {
+      throw new IllegalArgumentException(PREFIX + ".mail-from must be an e-mail address, got '" + mailFrom + "'");
     }
     if (queueCapacity < 1) {
       throw new IllegalArgumentException(PREFIX + ".queue-capacity must be at least 1, got " + queueCapacity);

@@ -1,14 +1,13 @@
 package dev.aviary.console.release;
 
-import dev.aviary.console.routing.RequestMatch;
-import dev.aviary.console.routing.TrafficRouting;
-
 import dev.aviary.console.gitops.GitProperties;
 import dev.aviary.console.gitops.GitWorkspace;
 import dev.aviary.console.gitops.Intent;
 import dev.aviary.console.gitops.InvalidChangeException;
 import dev.aviary.console.gitops.ManifestReader;
 import dev.aviary.console.gitops.ManifestSet;
+import dev.aviary.console.routing.RequestMatch;
+import dev.aviary.console.routing.TrafficRouting;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -18,6 +17,9 @@ import java.util.regex.Pattern;
 /** The commits a release is made of, as intents for the GitOps pipeline. */
 @Component
 class ReleaseChanges {
+
+  /** Starting a release: the API's, the trailer's and the audit's name for it. */
+  static final String START = "start-release";
 
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
   private static final Pattern VERSION = Pattern.compile("[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?");
@@ -98,7 +100,7 @@ class ReleaseChanges {
   Intent start(ReleaseSpec spec) {
     String how = spec.plan().strategy() == ReleaseStrategy.CANARY ? ""
         : spec.plan().strategy().label().toLowerCase(java.util.Locale.ROOT) + " ";
-    return new ReleaseEdit(spec.service(), "start-release", "start " + how + "release " + spec.canaryVersion() + " ("
+    return new ReleaseEdit(spec.service(), START, "start " + how + "release " + spec.canaryVersion() + " ("
         + spec.image() + ") at 0%", manifests -> {
       String stable = canary.stableVersion(manifests, spec.service());
       if (!stable.equals(spec.stableVersion())) {
@@ -164,7 +166,7 @@ class ReleaseChanges {
       case SET_WEIGHT -> "release " + spec.canaryVersion() + ": operator moves it to " + steering.weight() + "%";
       default -> steering.action().word() + " release " + spec.canaryVersion();
     };
-    return new ReleaseEdit(spec.service(), "release-" + steering.action().word(), summary, manifests -> {
+    return new ReleaseEdit(spec.service(), steering.action().word(), summary, manifests -> {
       ReleaseManifest.steer(manifests, name, steering);
       if (steering.action() == Steering.Action.ABORT) {
         canary.allToStable(manifests, spec);

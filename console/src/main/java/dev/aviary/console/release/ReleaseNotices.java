@@ -1,12 +1,15 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.access.Identity;
 import dev.aviary.console.analysis.AnalysisResult;
 import dev.aviary.console.analysis.Findings;
 import dev.aviary.console.notifications.Notice;
 import dev.aviary.console.notifications.NoticeKind;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -40,7 +43,7 @@ final class ReleaseNotices {
       kind = NoticeKind.RELEASE_STARTED;
       actor = spec.startedBy();
       text = spec.image() + " as " + spec.canaryVersion() + ", replacing " + spec.stableVersion() + "; "
-          + spec.plan().strategy().label().toLowerCase(java.util.Locale.ROOT) + " plan " + spec.plan().describeSteps();
+          + spec.plan().strategy().label().toLowerCase(Locale.ROOT) + " plan " + spec.plan().describeSteps();
     } else if (now == ReleasePhase.PAUSED) {
       kind = NoticeKind.RELEASE_PAUSED;
     } else if (was == ReleasePhase.PAUSED && now == ReleasePhase.PROGRESSING) {
@@ -61,6 +64,16 @@ final class ReleaseNotices {
     String title = spec.service() + ": release " + before.name() + " " + words(kind);
     return Optional.of(new Notice(before.name() + "/" + kind.word() + "/" + after.since(), kind, after.since(),
         spec.service(), before.name(), actor, title, text, figures, link.apply(PAGE)));
+  }
+
+  /** An operator restored the version before a promoted release, with the revert commit that did it. */
+  static Notice restored(Release release, Identity actor, String why, String commit, Instant at,
+                         UnaryOperator<String> link) {
+    String service = release.spec().service();
+    return new Notice(release.name() + "/" + NoticeKind.RELEASE_RESTORED.word() + "/" + commit,
+        NoticeKind.RELEASE_RESTORED, at, service, release.name(), actor.toString(),
+        service + ": previous version restored after release " + release.name(), why, List.of("revert commit "
+        + commit), link.apply(PAGE));
   }
 
   private static Optional<String> commitOf(ReleaseStatus status) {

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -101,7 +102,7 @@ public class ReleaseService {
   }
 
   /** {@link #start(String, String, String, ReleaseStrategy)} with the service's default strategy. */
-  @Requires(value = Role.ADMIN, action = "start-release")
+  @Requires(value = Role.ADMIN, action = ReleaseChanges.START)
   public CompletableFuture<ReleaseStart> start(String service, String tag, String version) {
     return start(service, tag, version, properties.strategyFor(service));
   }
@@ -113,7 +114,7 @@ public class ReleaseService {
    * @param version  the new version's name; empty for the next {@code v<n>}
    * @param strategy null for the service's default
    */
-  @Requires(value = Role.ADMIN, action = "start-release")
+  @Requires(value = Role.ADMIN, action = ReleaseChanges.START)
   public CompletableFuture<ReleaseStart> start(String service, String tag, String version, ReleaseStrategy strategy) {
     Identity actor = operators.current();
     ReleasePlan plan = properties.planFor(service, strategy == null ? properties.strategyFor(service) : strategy);
@@ -129,33 +130,33 @@ public class ReleaseService {
     store.all().stream().filter(r -> r.spec().service().equals(service) && !r.phase().finished()).findFirst()
         .ifPresent(r -> {
           throw new ConflictingChangeException("release " + r.name() + " of " + service + " is still "
-              + r.phase().label().toLowerCase() + "; promote or abort it first");
+              + r.phase().label().toLowerCase(Locale.ROOT) + "; promote or abort it first");
         });
   }
 
-  @Requires(value = Role.OPERATOR, action = "pause-release")
+  @Requires(value = Role.OPERATOR, action = Steering.PAUSE)
   public CompletableFuture<ChangeResult> pause(String release, String reason) {
     return steer(release, Steering.Action.PAUSE, reason, null);
   }
 
-  @Requires(value = Role.OPERATOR, action = "resume-release")
+  @Requires(value = Role.OPERATOR, action = Steering.RESUME)
   public CompletableFuture<ChangeResult> resume(String release, String reason) {
     return steer(release, Steering.Action.RESUME, reason, null);
   }
 
-  @Requires(value = Role.OPERATOR, action = "promote-release")
+  @Requires(value = Role.OPERATOR, action = Steering.PROMOTE)
   public CompletableFuture<ChangeResult> promote(String release, String reason) {
     return steer(release, Steering.Action.PROMOTE, reason, null);
   }
 
   /** Traffic back to stable and the canary scaled to zero, in the operator's own commit, at once. */
-  @Requires(value = Role.OPERATOR, action = "abort-release")
+  @Requires(value = Role.OPERATOR, action = Steering.ABORT)
   public CompletableFuture<ChangeResult> abort(String release, String reason) {
     return steer(release, Steering.Action.ABORT, reason, null);
   }
 
   /** Moves the canary's weight off the plan; the release pauses and continues from there when resumed. */
-  @Requires(value = Role.OPERATOR, action = "move-release-weight")
+  @Requires(value = Role.OPERATOR, action = Steering.SET_WEIGHT)
   public CompletableFuture<ChangeResult> moveWeight(String release, int weight, String reason) {
     if (weight < 0 || weight > 100) {
       throw new InvalidChangeException("a canary weight must be between 0 and 100, got " + weight);
@@ -175,18 +176,16 @@ public class ReleaseService {
   }
 
   /** After promotion: reverts the commit in which the stable took the new template, through the pipeline. */
-  @Requires(value = Role.OPERATOR, action = "restore-previous")
+  @Requires(value = Role.OPERATOR, action = Release.RESTORE_PREVIOUS)
   public CompletableFuture<ChangeResult> restorePrevious(String name, String reason) {
     Release release = store.find(name).orElseThrow(() -> new InvalidChangeException("no release " + name));
     String commit = release.promotionCommit().orElseThrow(() -> new ConflictingChangeException("release " + name
         + " has not changed the stable version yet; abort it instead"));
     Identity actor = operators.current();
     String why = reason == null || reason.isBlank() ? "restore the version before release " + name : reason;
-    return history.revert(commit, why).thenApply(result -> {
-      notifications.publish(new Notice(name + "/" + NoticeKind.RELEASE_RESTORED.word() + "/" + result.commit(),
-          NoticeKind.RELEASE_RESTORED, clock.instant(), release.spec().service(), name, actor.toString(),
-          release.spec().service() + ": previous version restored after release " + name, why,
-          List.of("revert commit " + result.commit()), notifications.link(ReleaseNotices.PAGE)));
+    return history.undo(commit, why, Release.RESTORE_PREVIOUS).thenApply(result -> {
+      notifications.publish(ReleaseNotices.restored(release, actor, why, result.commit(), clock.instant(),
+          notifications::link));
       return result;
     });
   }

@@ -10,8 +10,19 @@ import java.time.Instant;
  */
 public record Steering(Action action, String by, Instant at, String reason, Integer weight) {
 
+  /*
+   * Each action's one name: the release API's actions and its own, the Aviary-Action trailer of the commit that
+   * records it, the audit entry and the docs all spell it so.
+   */
+  public static final String PAUSE = "pause";
+  public static final String RESUME = "resume";
+  public static final String PROMOTE = "promote";
+  public static final String ABORT = "abort";
+  public static final String SET_WEIGHT = "set-weight";
+
   public enum Action {
-    PAUSE("pause"), RESUME("resume"), PROMOTE("promote"), ABORT("abort"), SET_WEIGHT("set-weight");
+    PAUSE(Steering.PAUSE), RESUME(Steering.RESUME), PROMOTE(Steering.PROMOTE), ABORT(Steering.ABORT),
+    SET_WEIGHT(Steering.SET_WEIGHT);
 
     private final String word;
 

@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 /** Move traffic between the versions of a service, through whichever router the manifests use. */
 public final class SetTrafficWeights implements Intent {
 
+  /** Setting a service's traffic weights: the API's, the trailer's and the audit's name for it. */
+  public static final String SET_WEIGHTS = "set-weights";
+
   private final String service;
   private final Map<String, Integer> weights;
   private final List<TrafficRouter> routers;
@@ -29,7 +32,7 @@ public final class SetTrafficWeights implements Intent {
 
   @Override
   public String action() {
-    return "set-weights";
+    return SET_WEIGHTS;
   }
 
   @Override

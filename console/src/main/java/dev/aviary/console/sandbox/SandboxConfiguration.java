@@ -1,6 +1,7 @@
 package dev.aviary.console.sandbox;
 
 import dev.aviary.console.AviaryProperties;
+import dev.aviary.console.cluster.ClusterProperties;
 import dev.aviary.console.cluster.EmbeddedCluster;
 import dev.aviary.console.gitops.EmbeddedRemote;
 import dev.aviary.sandbox.Sandbox;
@@ -8,7 +9,6 @@ import dev.aviary.sandbox.SandboxOptions;
 import dev.aviary.sandbox.simulator.SimulatorSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -30,8 +30,8 @@ class SandboxConfiguration {
 
   @Bean(destroyMethod = "close")
   SandboxEnvironment sandboxEnvironment(AviaryProperties aviary, SandboxProperties properties,
-                                        @Value("${aviary.cluster.namespaces[0]:document-processing}") String namespace,
-                                        Clock clock) {
+                                        ClusterProperties cluster, Clock clock) {
+    String namespace = cluster.namespaces().getFirst();
     SimulatorSettings defaults = SimulatorSettings.defaults();
     SimulatorSettings simulator = new SimulatorSettings(defaults.startDelay(), properties.readyDelay(),
         defaults.tick(), defaults.nodes());

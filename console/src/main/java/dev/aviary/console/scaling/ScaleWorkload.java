@@ -12,7 +12,10 @@ import java.util.List;
  * would fight the autoscaler); the HPA's minimum moves instead, and its maximum with it when needed, and the summary
  * says so. Subclasses say which workload.
  */
-abstract class ScaleWorkload implements Intent {
+public abstract class ScaleWorkload implements Intent {
+
+  /** Scaling a version or a StatefulSet: the API's, the trailer's and the audit's name for it. */
+  public static final String SCALE = "scale";
 
   private final String service;
   private final int replicas;
@@ -40,7 +43,7 @@ abstract class ScaleWorkload implements Intent {
 
   @Override
   public String action() {
-    return "scale";
+    return SCALE;
   }
 
   @Override

@@ -1,23 +1,24 @@
 package dev.aviary.console.services;
 
-import dev.aviary.console.routing.TrafficRouting;
-
+import dev.aviary.console.access.Identity;
+import dev.aviary.console.access.Operators;
 import dev.aviary.console.access.Requires;
 import dev.aviary.console.access.Role;
 import dev.aviary.console.cluster.ClusterSnapshot;
+import dev.aviary.console.cluster.ClusterState;
 import dev.aviary.console.cluster.ServiceWorkload;
 import dev.aviary.console.cluster.VersionWorkload;
-import dev.aviary.console.cluster.ClusterState;
 import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangeEvents;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.ChangeResult;
-import dev.aviary.console.access.Identity;
-import dev.aviary.console.access.Operators;
 import dev.aviary.console.gitops.SyncService;
 import dev.aviary.console.gitops.SyncStatus;
+import dev.aviary.console.routing.SetTrafficWeights;
+import dev.aviary.console.routing.TrafficRouting;
 import dev.aviary.console.scaling.ScaleStatefulSet;
 import dev.aviary.console.scaling.ScaleVersion;
+import dev.aviary.console.scaling.ScaleWorkload;
 import dev.aviary.console.scaling.ScalingProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -75,7 +76,7 @@ public class ServiceOperations {
   }
 
   /** Sets a version's replicas (its autoscaler's range when one manages it), as the signed-in person. */
-  @Requires(value = Role.OPERATOR, action = "scale")
+  @Requires(value = Role.OPERATOR, action = ScaleWorkload.SCALE)
   public CompletableFuture<ChangeResult> scale(String service, String version, int replicas, String reason) {
     Identity actor = operator();
     return CompletableFuture.supplyAsync(() -> pipeline.submit(new Change(
@@ -83,7 +84,7 @@ public class ServiceOperations {
   }
 
   /** Sets a StatefulSet's replicas (its autoscaler's range when one manages it), as the signed-in person. */
-  @Requires(value = Role.OPERATOR, action = "scale")
+  @Requires(value = Role.OPERATOR, action = ScaleWorkload.SCALE)
   public CompletableFuture<ChangeResult> scaleStatefulSet(String service, String statefulSet, int replicas,
                                                           String reason) {
     Identity actor = operator();
@@ -92,7 +93,7 @@ public class ServiceOperations {
   }
 
   /** Moves traffic between a service's versions, as the signed-in person. */
-  @Requires(value = Role.OPERATOR, action = "set-weights")
+  @Requires(value = Role.OPERATOR, action = SetTrafficWeights.SET_WEIGHTS)
   public CompletableFuture<ChangeResult> setWeights(String service, Map<String, Integer> weights, String reason) {
     Identity actor = operator();
     return CompletableFuture.supplyAsync(() -> pipeline.submit(new Change(routing.setWeights(service, weights), actor,

@@ -2,9 +2,9 @@ package dev.aviary.console.api;
 
 import dev.aviary.console.ConsoleApi;
 import dev.aviary.console.GitCli;
-import dev.aviary.console.sandbox.SandboxEnvironment;
 import dev.aviary.console.audit.AuditEvent;
 import dev.aviary.console.audit.AuditLog;
+import dev.aviary.console.sandbox.SandboxEnvironment;
 import dev.aviary.sandbox.signin.SandboxIdentityProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +20,10 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static dev.aviary.console.ConsoleApi.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,6 +124,36 @@ class ReleasesApiTest {
   }
 
   @Test
+  void each_action_has_one_name_in_the_api_the_commit_trailer_and_the_audit() throws Exception {
+    String name = startSlowRelease("2.2.0");
+    awaitPhase(name, "PROGRESSING");
+    List<String> offered = new ArrayList<>();
+    release(name).path("actions").forEach(a -> offered.add(a.asString()));
+
+    Map<String, String> trailers = new LinkedHashMap<>();
+    trailers.put("pause", trailer(send("operator", "POST", "/api/v1/releases/" + name + "/pause", "")));
+    awaitPhase(name, "PAUSED");
+    trailers.put("resume", trailer(send("operator", "POST", "/api/v1/releases/" + name + "/resume", "")));
+    awaitPhase(name, "PROGRESSING");
+    trailers.put("set-weight", trailer(send("operator", "PUT", "/api/v1/releases/" + name + "/weight",
+        "{\"weight\": 30}")));
+    trailers.put("abort", trailer(send("operator", "POST", "/api/v1/releases/" + name + "/abort", "")));
+
+    assertThat(offered).containsExactly("pause", "promote", "abort", "set-weight");
+    trailers.forEach((action, trailer) -> assertThat(trailer).as("the trailer of " + action).isEqualTo(action));
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit.recent())
+        .filteredOn(e -> e.outcome() == AuditEvent.Outcome.SUCCEEDED && e.target().startsWith("release=" + name))
+        .extracting(AuditEvent::action).containsAll(trailers.keySet()));
+  }
+
+  /** The {@code Aviary-Action} trailer of the commit a change through the API made. */
+  private String trailer(HttpResponse<String> answer) throws Exception {
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    String commit = json.readTree(answer.body()).path("commit").asString();
+    return GitCli.run(remote(), "log", "-1", "--format=%(trailers:key=Aviary-Action,valueonly)", commit).strip();
+  }
+
+  @Test
   void promote_through_the_api_finishes_a_healthy_release_and_restore_previous_reverts_it() throws Exception {
     String name = startSlowRelease("2.1.0");
     awaitPhase(name, "PROGRESSING");
@@ -134,6 +168,7 @@ class ReleasesApiTest {
         "{\"reason\": \"customers complain\"}");
     assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
     assertThat(json.readTree(restored.body()).path("summary").asString()).startsWith("revert ");
+    assertThat(trailer(restored)).isEqualTo("restore-previous");
   }
 
   @Test
@@ -145,7 +180,7 @@ class ReleasesApiTest {
     assertProblem(send("viewer", "POST", "/api/v1/releases/webapi-v9/abort", ""), 403, "needs the Operator role");
 
     assertThat(audit.recent()).filteredOn(e -> e.outcome() == AuditEvent.Outcome.DENIED)
-        .extracting(AuditEvent::action).contains("start-release", "abort-release");
+        .extracting(AuditEvent::action).contains("start-release", "abort");
     assertProblem(get("viewer", "/api/v1/releases/no-such-release"), 404, "no release no-such-release");
     assertProblem(send("operator", "POST", "/api/v1/releases/no-such-release/pause", ""), 422,
         "no release no-such-release");

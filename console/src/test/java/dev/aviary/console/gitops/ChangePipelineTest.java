@@ -1,12 +1,11 @@
 package dev.aviary.console.gitops;
 
-import dev.aviary.console.routing.IstioRouter;
-import dev.aviary.console.routing.SetTrafficWeights;
-
 import dev.aviary.console.access.Identity;
 import dev.aviary.console.cluster.fabric8.TestClusterWriters;
 import dev.aviary.console.gitops.jgit.TestWorkspaces;
 import dev.aviary.console.release.AddCanaryVersion;
+import dev.aviary.console.routing.IstioRouter;
+import dev.aviary.console.routing.SetTrafficWeights;
 import dev.aviary.console.scaling.ScaleStatefulSet;
 import dev.aviary.console.scaling.ScaleVersion;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -245,7 +244,8 @@ class ChangePipelineTest {
     fixture.pipeline.submit(new Change(new ScaleVersion("document-processor", "v1", 6, 50), ALICE, ""));
     String head = fixture.remoteHead();
 
-    assertRefused(new RevertCommit(fixture.workspace, fixture.workspace.commit(first.commit())), "cannot revert "
+    assertRefused(new RevertCommit(fixture.workspace, fixture.workspace.commit(first.commit()),
+        RevertCommit.REVERT), "cannot revert "
         + first.shortCommit() + ": later changes touched the same lines of "
         + "base/document-processor/horizontal-pod-autoscaler-v1.yaml");
     String unknown = "0123456789abcdef0123456789abcdef01234567";
@@ -261,7 +261,7 @@ class ChangePipelineTest {
         .inNamespace("document-processing").withName("webapi-v2").get() != null);
 
     ChangeResult reverted = fixture.pipeline.submit(new Change(new RevertCommit(fixture.workspace,
-        fixture.workspace.commit(added.commit())), ALICE, "no canary today"));
+        fixture.workspace.commit(added.commit()), RevertCommit.REVERT), ALICE, "no canary today"));
 
     assertThat(reverted.state()).isEqualTo(ChangeResult.State.APPLIED);
     assertThat(fixture.git("show", "--format=", "--name-status", "HEAD")).isEqualTo("""

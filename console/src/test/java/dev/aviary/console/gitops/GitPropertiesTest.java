@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +23,14 @@ class GitPropertiesTest {
       "file:///srv/git/manifests.git"})
   void accepts_https_ssh_and_file_remotes(String url) {
     assertThat(git(url, SSH).hasUrl()).isTrue();
+  }
+
+  @Test
+  void intervals_that_are_not_positive_are_refused_with_the_settings_name() {
+    assertThatThrownBy(() -> new GitProperties(null, "main", "", null, null, AVIARY, 5, SSH, Duration.ZERO,
+        Duration.ofSeconds(10))).hasMessage("aviary.git.poll-interval must be positive, got PT0S");
+    assertThatThrownBy(() -> new GitProperties(null, "main", "", null, null, AVIARY, 5, SSH, Duration.ofSeconds(15),
+        Duration.ofSeconds(-1))).hasMessage("aviary.git.reapply-interval must be positive, got PT-1S");
   }
 
   @ParameterizedTest

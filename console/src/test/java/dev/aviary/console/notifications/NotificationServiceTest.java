@@ -4,10 +4,10 @@ import dev.aviary.console.ConsoleProcess;
 import dev.aviary.console.access.Identity;
 import dev.aviary.console.access.Operators;
 import dev.aviary.console.access.Role;
-import dev.aviary.console.notifications.http.HttpDestination;
 import dev.aviary.console.audit.AuditEvent;
 import dev.aviary.console.audit.AuditLog;
 import dev.aviary.console.audit.InMemoryAuditStore;
+import dev.aviary.console.notifications.http.HttpDestination;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +52,7 @@ class NotificationServiceTest {
         Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(5), settings, List.of(
         new NotificationsProperties.Subscription(List.of("release-*"), List.of(), List.of("oncall")),
         new NotificationsProperties.Subscription(List.of("release-rolled-back"), List.of("webapi"),
-            List.of("team", "oncall"))));
+            List.of("team", "oncall"))), "aviary@localhost");
     DestinationFactory webhooks = (name, s, timeout) -> Optional.of(HttpDestination.webhook(name, s.url(),
         s.signingKey(), timeout, HTTP));
     service = new NotificationService(properties, List.of(webhooks), audit, registry, operators(),

@@ -3,8 +3,8 @@ package dev.aviary.console.notifications.mail;
 import dev.aviary.console.notifications.Destination;
 import dev.aviary.console.notifications.DestinationFactory;
 import dev.aviary.console.notifications.NotificationsProperties.DestinationSettings;
+import dev.aviary.console.notifications.NotificationsProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +18,9 @@ class MailDestinations implements DestinationFactory {
   private final ObjectProvider<JavaMailSender> sender;
   private final String from;
 
-  MailDestinations(ObjectProvider<JavaMailSender> sender,
-                   @Value("${aviary.notifications.mail-from:aviary@localhost}") String from) {
+  MailDestinations(ObjectProvider<JavaMailSender> sender, NotificationsProperties properties) {
     this.sender = sender;
-    this.from = from;
+    this.from = properties.mailFrom();
   }
 
   @Override

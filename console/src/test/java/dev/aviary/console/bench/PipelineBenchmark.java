@@ -1,6 +1,7 @@
 package dev.aviary.console.bench;
 
 import dev.aviary.console.GitCli;
+import dev.aviary.console.access.Identity;
 import dev.aviary.console.cluster.ClusterWriter;
 import dev.aviary.console.cluster.fabric8.TestClusterWriters;
 import dev.aviary.console.gitops.Change;
@@ -8,7 +9,6 @@ import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.gitops.ChangeResult;
 import dev.aviary.console.gitops.Gates;
 import dev.aviary.console.gitops.GitProperties;
-import dev.aviary.console.access.Identity;
 import dev.aviary.console.gitops.ManifestReader;
 import dev.aviary.console.gitops.RepositoryFiles;
 import dev.aviary.console.gitops.jgit.TestWorkspaces;
@@ -16,6 +16,7 @@ import dev.aviary.console.scaling.ScaleVersion;
 import dev.aviary.sandbox.Sandbox;
 import dev.aviary.sandbox.SandboxOptions;
 import dev.aviary.sandbox.simulator.SimulatorSettings;
+import dev.aviary.testsupport.Goals;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
@@ -49,8 +50,11 @@ public final class PipelineBenchmark {
     run(small ? SMALL_WARMUP : WARMUP, small ? SMALL_CHANGES : CHANGES);
   }
 
-  /** Runs {@code changes} measured changes after {@code warmup} unmeasured ones and prints the figures. */
-  static void run(int warmup, int changes) throws Exception {
+  static final String APPLIED_GOAL = "p99 applied under 300 ms";
+  static final String CLI_GOAL = "within 2x of the git CLI (p50)";
+
+  /** Runs {@code changes} measured changes after {@code warmup} unmeasured ones and prints the figures and goals. */
+  static Goals run(int warmup, int changes) throws Exception {
     java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
     Path dir = Files.createTempDirectory("aviary-pipeline-bench");
     try (Sandbox sandbox = Sandbox.start(new SandboxOptions(dir.resolve("sandbox"), 0, "document-processing",
@@ -82,9 +86,10 @@ public final class PipelineBenchmark {
         }
       }
       long[] cli = gitCliReference(sandbox.gitRemote().directory(), dir.resolve("cli"), changes);
-      report(warmup, pushed, applied, cli);
+      Goals goals = report(warmup, pushed, applied, cli);
       System.out.println("where a change's time goes, on average: " + workspace.breakdown()
           + "; the rest is reading, editing and validating the manifests, and the server-side apply");
+      return goals;
     }
   }
 
@@ -120,7 +125,7 @@ public final class PipelineBenchmark {
     return times;
   }
 
-  private static void report(int warmup, long[] pushed, long[] applied, long[] cli) {
+  private static Goals report(int warmup, long[] pushed, long[] applied, long[] cli) {
     double appliedP50 = millis(applied, 50);
     double appliedP99 = millis(applied, 99);
     double cliP50 = millis(cli, 50);
@@ -133,8 +138,10 @@ public final class PipelineBenchmark {
     System.out.printf("  edit -> pushed      p50 %6.1f ms   p99 %6.1f ms%n", cliP50, cliP99);
     System.out.printf("ratio Aviary applied / git CLI pushed: p50 %.2fx, p99 %.2fx%n", appliedP50 / cliP50,
         appliedP99 / cliP99);
-    System.out.printf("goals: p99 applied under 300 ms: %s; within 2x of the git CLI (p50): %s%n",
-        appliedP99 < 300 ? "met" : "NOT met", appliedP50 / cliP50 <= 2 ? "met" : "NOT met");
+    return new Goals()
+        .below(APPLIED_GOAL, appliedP99, 300, Goals.figure("%.1f ms", appliedP99))
+        .atMost(CLI_GOAL, appliedP50 / cliP50, 2, Goals.figure("%.2fx", appliedP50 / cliP50))
+        .print();
   }
 
   private static double millis(long[] nanos, double percentile) {

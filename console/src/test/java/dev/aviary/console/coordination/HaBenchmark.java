@@ -3,6 +3,7 @@ package dev.aviary.console.coordination;
 import dev.aviary.console.ConsoleCluster;
 import dev.aviary.console.coordination.Replicas.Replica;
 import dev.aviary.testsupport.BenchmarkOptions;
+import dev.aviary.testsupport.Goals;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.ObjectMapper;
 
@@ -14,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.DoubleStream;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.DoubleStream;
 
 import static dev.aviary.testsupport.Figures.percentile;
 
@@ -54,7 +55,11 @@ public final class HaBenchmark {
     System.exit(0);
   }
 
-  static void run(Size size) throws Exception {
+  static final String SHUTDOWN_GOAL = "next step after a shutdown under 5 s";
+  static final String KILL_GOAL = "after a kill under the Lease and one step";
+  static final String PIPELINE_GOAL = "pipeline p99 with two consoles within 2x of one";
+
+  static Goals run(Size size) throws Exception {
     Path dir = Files.createTempDirectory("aviary-ha-bench");
     try (ConsoleCluster cluster = ConsoleCluster.sandbox(dir);
          Replicas replicas = new Replicas(cluster, dir, settings(size))) {
@@ -86,12 +91,13 @@ public final class HaBenchmark {
       replicas.startInProcess();
       double ratio = pipeline(replicas, size);
       Duration worstShutdown = shutdowns.stream().max(Duration::compareTo).orElseThrow();
-      System.out.printf(Locale.ROOT, "goals: next step after a shutdown under 5 s (worst %d ms): %s; after a kill "
-          + "under the Lease's %d s and one %d s step (%d ms): %s; pipeline p99 with two consoles within 2x of one "
-          + "(%.2fx): %s%n", worstShutdown.toMillis(), worstShutdown.toMillis() < 5000 ? "met" : "NOT met",
-          size.lease().toSeconds(), size.step().toSeconds(), kill.toMillis(),
-          kill.compareTo(size.lease().plus(size.step())) < 0 ? "met" : "NOT met", ratio, ratio < 2 ? "met"
-          : "NOT met");
+      return new Goals()
+          .below(SHUTDOWN_GOAL, worstShutdown.toMillis(), 5000, Goals.figure("worst %d ms", worstShutdown.toMillis()))
+          .below(KILL_GOAL, kill.toMillis(), size.lease().plus(size.step()).toMillis(), Goals.figure(
+              "%d ms against the Lease's %d s and one %d s step", kill.toMillis(), size.lease().toSeconds(),
+              size.step().toSeconds()))
+          .below(PIPELINE_GOAL, ratio, 2, Goals.figure("%.2fx", ratio))
+          .print();
     }
   }
 

@@ -9,6 +9,7 @@ import dev.aviary.console.gitops.ChangeResult;
 import dev.aviary.console.scaling.ScaleVersion;
 import dev.aviary.sandbox.signin.SandboxIdentityProvider;
 import dev.aviary.testsupport.BenchmarkOptions;
+import dev.aviary.testsupport.Goals;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.ObjectMapper;
@@ -60,7 +61,10 @@ public final class NotificationBenchmark {
     System.exit(0);
   }
 
-  static void run(Size size) throws Exception {
+  static final String DELIVERY_GOAL = "event to receiver p99 under 1 s";
+  static final String PIPELINE_GOAL = "pipeline p99 within 10% of without notifications";
+
+  static Goals run(Size size) throws Exception {
     Path dir = Files.createTempDirectory("aviary-notification-bench");
     double[] latencies = eventToReceiver(dir.resolve("latency"), size.releases());
     System.out.printf(Locale.ROOT, "rollback step -> webhook receiver (%d faulty releases, each rolled back by "
@@ -89,9 +93,10 @@ public final class NotificationBenchmark {
           percentile(without, 99), percentile(with, 50), percentile(with, 99), ratios[pair]);
     }
     double ratio = percentile(ratios, 50);
-    System.out.printf(Locale.ROOT, "goals: event to receiver p99 under 1 s: %s; pipeline p99 within 10%% (median "
-            + "of %d pairs: %.2fx): %s%n", percentile(latencies, 99) < 1000 ? "met" : "NOT met", ratios.length, ratio,
-        ratio <= 1.10 ? "met" : "NOT met");
+    return new Goals()
+        .below(DELIVERY_GOAL, percentile(latencies, 99), 1000, Goals.figure("%.0f ms", percentile(latencies, 99)))
+        .atMost(PIPELINE_GOAL, ratio, 1.10, Goals.figure("median of %d pairs: %.2fx", ratios.length, ratio))
+        .print();
   }
 
   /** Faulty releases one after the other; for each, the rollback notice's way from the step to the receiver. */

@@ -2,6 +2,8 @@ package dev.aviary.console.oncall;
 
 import dev.aviary.console.Background;
 import dev.aviary.console.Times;
+import dev.aviary.console.audit.AuditLog;
+import dev.aviary.console.coordination.Leadership;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.health.Overview;
 import dev.aviary.console.health.OverviewService;
@@ -9,7 +11,6 @@ import dev.aviary.console.notifications.Notice;
 import dev.aviary.console.notifications.NoticeKind;
 import dev.aviary.console.notifications.NotificationService;
 import dev.aviary.console.notifications.NotificationsProperties;
-import dev.aviary.console.coordination.Leadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -44,10 +45,12 @@ class OnCallWatch implements InitializingBean, DisposableBean {
   private final ScheduledExecutorService ticker = Background.singleThread("on-call-watch");
   private final Outage signals = new Outage();
   private final Outage unapplied = new Outage();
+  private final ToldHealth toldHealth;
   private ServiceWatch services;
 
   OnCallWatch(OverviewService overviews, ChangePipeline pipeline, NotificationService notifications,
-              Leadership leadership, NotificationsProperties properties, Clock clock) {
+              Leadership leadership, NotificationsProperties properties, AuditLog audit, Clock clock) {
+    this.toldHealth = new ToldHealth(audit);
     this.overviews = overviews;
     this.pipeline = pipeline;
     this.notifications = notifications;
@@ -67,7 +70,7 @@ class OnCallWatch implements InitializingBean, DisposableBean {
       Overview overview = overviews.current();
       if (leadership.leading()) {
         if (services == null) {
-          services = new ServiceWatch(properties.healthHold(), notifications::link);
+          services = new ServiceWatch(properties.healthHold(), notifications::link, toldHealth);
         }
         services.observe(overview, now).forEach(notifications::publish);
         signalsOutage(overview, now);

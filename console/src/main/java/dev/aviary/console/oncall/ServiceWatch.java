@@ -12,15 +12,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * Turns the overview, seen again and again, into what is worth telling about services: one turned Degraded or
  * Missing, or recovered, or went OutOfSync through a change made outside Aviary, each once it has lasted the hold.
  * What a service is when it is first seen counts as told, so a console that starts (or takes over) does not page
- * again for what its predecessor already told. Nothing is judged from a stale picture of the cluster.
+ * again for what its predecessor already told; its recovery, though, is told only after a told degradation or absence
+ * (by this console, or by one before it as the {@link HealthRecord} says), so services coming up as a console starts are
+ * not told as recovered. Nothing is judged from a stale picture of the cluster.
  */
 final class ServiceWatch {
 
@@ -31,10 +36,23 @@ final class ServiceWatch {
   private final UnaryOperator<String> link;
   private final Map<String, Held<Told>> health = new HashMap<>();
   private final Map<String, Held<Boolean>> outOfSync = new HashMap<>();
+  /** Services whose present degradation or absence was told, so their recovery will be. */
+  private final Set<String> unwellTold = new HashSet<>();
+  private final HealthRecord record;
 
-  ServiceWatch(Duration hold, UnaryOperator<String> link) {
+  /** What on-call was told about services' health, kept where every console reads it. */
+  interface HealthRecord {
+
+    /** Whether the last health notice told about the service (by {@code namespace/name}) was Degraded or Missing. */
+    boolean toldUnwell(String key);
+
+    void told(String key, Notice notice);
+  }
+
+  ServiceWatch(Duration hold, UnaryOperator<String> link, HealthRecord record) {
     this.hold = hold;
     this.link = link;
+    this.record = record;
   }
 
   List<Notice> observe(Overview overview, Instant now) {
@@ -49,8 +67,8 @@ final class ServiceWatch {
       if (status != HealthStatus.UNKNOWN) {
         Told told = status == HealthStatus.DEGRADED ? Told.DEGRADED : status == HealthStatus.MISSING ? Told.MISSING
             : Told.FINE;
-        health.computeIfAbsent(s.key(), k -> new Held<>(told)).observe(told, now, hold)
-            .ifPresent(change -> notices.add(health(s, change, now)));
+        health.computeIfAbsent(s.key(), k -> firstSeen(k, told)).observe(told, now, hold)
+            .flatMap(change -> tell(s, change, now)).ifPresent(notices::add);
       }
       if (s.sync().kind() != SyncState.Kind.UNKNOWN) {
         boolean drifted = s.sync().kind() == SyncState.Kind.OUT_OF_SYNC;
@@ -59,8 +77,28 @@ final class ServiceWatch {
       }
     }
     health.keySet().retainAll(present.keySet());
+    unwellTold.retainAll(present.keySet());
     outOfSync.keySet().retainAll(present.keySet());
     return notices;
+  }
+
+  private Held<Told> firstSeen(String key, Told told) {
+    if (told != Told.FINE && record.toldUnwell(key)) {
+      unwellTold.add(key);
+    }
+    return new Held<>(told);
+  }
+
+  /** A lasting change, told unless it is a recovery from something nobody was told. */
+  private Optional<Notice> tell(ServiceHealth s, Held.Change<Told> change, Instant now) {
+    if (change.to() != Told.FINE) {
+      unwellTold.add(s.key());
+    } else if (!unwellTold.remove(s.key())) {
+      return Optional.empty();
+    }
+    Notice notice = health(s, change, now);
+    record.told(s.key(), notice);
+    return Optional.of(notice);
   }
 
   private Notice health(ServiceHealth s, Held.Change<Told> change, Instant now) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceWatchTest {
 
   static final Instant T0 = Instant.parse("2026-11-30T03:00:00Z");
-  final ServiceWatch watch = new ServiceWatch(Duration.ofSeconds(60), path -> "https://aviary.example" + path);
+  /** The record every console reads, in memory: the last health notice told per service. */
+  final Map<String, NoticeKind> recorded = new HashMap<>();
+  final ServiceWatch.HealthRecord record = new ServiceWatch.HealthRecord() {
+    @Override
+    public boolean toldUnwell(String key) {
+      return recorded.containsKey(key) && recorded.get(key) != NoticeKind.SERVICE_RECOVERED;
+    }
+
+    @Override
+    public void told(String key, Notice notice) {
+      recorded.put(key, notice.kind());
+    }
+  };
+  final ServiceWatch watch = new ServiceWatch(Duration.ofSeconds(60), path -> "https://aviary.example" + path,
+      record);
   final List<Notice> told = new ArrayList<>();
   Instant now = T0;
 
@@ -98,6 +113,26 @@ class ServiceWatchTest {
     see(overview(true, service("webapi", HealthStatus.MISSING, "Deployment webapi-v1 is not in the cluster",
         SyncState.Kind.SYNCED)), 61);
     assertThat(told).extracting(Notice::kind).containsExactly(NoticeKind.SERVICE_MISSING);
+  }
+
+  @Test
+  void a_service_unwell_when_first_seen_that_nobody_was_told_of_is_not_told_as_recovered() {
+    see(overview(true, degraded("webapi")), 30);
+    see(overview(true, healthy("webapi")), 120);
+
+    assertThat(told).as("pods coming up as the console started").isEmpty();
+  }
+
+  @Test
+  void a_degradation_told_by_the_console_before_is_followed_by_its_recovery_and_the_record_kept() {
+    recorded.put("prod/webapi", NoticeKind.SERVICE_DEGRADED);
+
+    see(overview(true, degraded("webapi")), 30);
+    assertThat(told).as("told already, by the leader before").isEmpty();
+    see(overview(true, healthy("webapi")), 120);
+
+    assertThat(told).extracting(Notice::kind).containsExactly(NoticeKind.SERVICE_RECOVERED);
+    assertThat(recorded).containsEntry("prod/webapi", NoticeKind.SERVICE_RECOVERED);
   }
 
   @Test

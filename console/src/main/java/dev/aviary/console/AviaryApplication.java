@@ -1,15 +1,15 @@
 package dev.aviary.console;
 
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
-import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
@@ -35,6 +35,7 @@ public class AviaryApplication implements AppShellConfigurator {
   @Override
   public void configurePage(AppShellSettings settings) {
     settings.setPageTitle("Aviary");
+    settings.addFavIcon("icon", "icons/aviary.svg", "any");
     // Applies the remembered light/dark choice before the first paint, so the page never flashes the other one.
     settings.addInlineWithContents(
         "try{var t=localStorage.getItem('aviary-theme');if(t==='dark'){document.documentElement.setAttribute('theme','dark');}}catch(e){}",

@@ -10,6 +10,12 @@ public record Identity(String name, String email) {
     }
   }
 
+  /** The name in a person as {@link #toString()} writes them ("Ada Admin <ada@example.com>"), or the text whole. */
+  public static String nameIn(String written) {
+    int open = written == null ? -1 : written.lastIndexOf(" <");
+    return open > 0 && written.endsWith(">") ? written.substring(0, open) : written;
+  }
+
   @Override
   public String toString() {
     return name + " <" + email + ">";

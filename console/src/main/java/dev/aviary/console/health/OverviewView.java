@@ -5,8 +5,10 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
@@ -14,8 +16,8 @@ import dev.aviary.console.metrics.Signal;
 import dev.aviary.console.ui.MainLayout;
 import dev.aviary.console.ui.SandboxNotice;
 import dev.aviary.console.ui.StaleNotice;
-
 import jakarta.annotation.security.RolesAllowed;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +25,17 @@ import java.util.stream.Collectors;
 
 /**
  * The on-call landing page: one row per service, most severe first, joining health, golden signals, sync state and
- * the last change. It re-renders whenever the shared overview is rebuilt, and says which source is stale.
+ * the last change. It re-renders whenever the shared overview is rebuilt, and says which source is stale. Up to
+ * {@value #WHOLE_UP_TO} services every row shows and the page scrolls, so on-call sees every unhealthy service
+ * without scrolling inside a grid; beyond that the grid fills the window and a filter finds a service.
  */
 @RolesAllowed("VIEWER")
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "overview", layout = MainLayout.class)
 @PageTitle("Overview · Aviary")
 class OverviewView extends Div {
+
+  static final int WHOLE_UP_TO = 50;
 
   private final Span services = new Span();
   private final Span unhealthy = new Span();
@@ -44,6 +50,7 @@ class OverviewView extends Div {
     }
   };
   final Grid<ServiceHealth> grid = new Grid<>();
+  final TextField filter = new TextField();
   private final Clock clock;
 
   OverviewView(OverviewService overview, Clock clock) {
@@ -54,7 +61,13 @@ class OverviewView extends Div {
     Div tiles = new Div(tile(services, "services"), tile(unhealthy, "not healthy"), tile(replicas, "replicas ready"));
     tiles.addClassName("aviary-tiles");
     configureGrid();
-    add(new H2("Overview"), new SandboxNotice(overview.clusterInfo()), stale, metrics, tiles, grid);
+    filter.setId("overview-filter");
+    filter.setPlaceholder("Filter by name, namespace or health");
+    filter.setClearButtonVisible(true);
+    filter.setValueChangeMode(ValueChangeMode.LAZY);
+    filter.addValueChangeListener(e -> data.setFilter(row -> ServiceFilter.matches(row, e.getValue())));
+    filter.setVisible(false);
+    add(new H2("Overview"), new SandboxNotice(overview.clusterInfo()), stale, metrics, tiles, filter, grid);
     OverviewUpdates.bind(this, overview, this::render);
   }
 
@@ -135,6 +148,12 @@ class OverviewView extends Div {
       }
     } else {
       data.refreshAll();
+    }
+    boolean whole = rows.size() <= WHOLE_UP_TO;
+    if (grid.isAllRowsVisible() != whole) {
+      grid.setAllRowsVisible(whole);
+      grid.setHeight(whole ? null : "calc(100vh - 16em)");
+      filter.setVisible(!whole);
     }
     services.setText(String.valueOf(rows.size()));
     unhealthy.setText(String.valueOf(rows.stream().filter(r -> r.health().status() != HealthStatus.HEALTHY).count()));

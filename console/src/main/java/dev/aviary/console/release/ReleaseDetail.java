@@ -100,6 +100,11 @@ class ReleaseDetail extends VerticalLayout {
         new H4("History"), events);
   }
 
+  /** Whether the detail shows this release as it is now, so showing it again would change nothing. */
+  boolean showing(Release release) {
+    return release.equals(shown);
+  }
+
   void show(Release release) {
     shown = release;
     ReleaseSpec spec = release.spec();

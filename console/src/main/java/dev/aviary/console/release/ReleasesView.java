@@ -8,12 +8,15 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.aviary.console.access.Identity;
 import dev.aviary.console.ui.LiveUpdates;
 import dev.aviary.console.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -24,6 +27,14 @@ import java.util.List;
 class ReleasesView extends Div {
 
   final Grid<Release> grid = new Grid<>();
+  private final List<Release> rows = new ArrayList<>();
+  /** Rows are known by the release's name, so a refresh that replaces them keeps a click or a selection on its row. */
+  private final ListDataProvider<Release> data = new ListDataProvider<>(rows) {
+    @Override
+    public Object getId(Release item) {
+      return item.name();
+    }
+  };
   final ReleaseDetail detail;
   final Button start = new Button("Start a release");
   private final Paragraph empty = new Paragraph("No releases yet. An admin starts one with a service and a new image "
@@ -41,16 +52,21 @@ class ReleasesView extends Div {
     }, () -> start.addClickListener(click -> new StartReleaseDialog(releases).open()));
     empty.setId("releases-empty");
     grid.setId("releases-grid");
-    grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-    grid.addColumn(Release::name).setHeader("Release").setAutoWidth(true);
-    grid.addColumn(r -> r.spec().image()).setHeader("Image").setAutoWidth(true);
-    grid.addColumn(r -> r.spec().plan().strategy().label()).setHeader("Strategy").setAutoWidth(true);
-    // Wide enough for the longest phase: auto width is measured once, while a release may still be "Starting".
-    grid.addColumn(r -> r.phase().label()).setHeader("Phase").setWidth("12em").setFlexGrow(0);
-    grid.addColumn(r -> r.status() == null ? "" : r.status().weight() + "%").setHeader("Canary").setAutoWidth(true);
-    grid.addColumn(r -> r.status() == null ? "" : r.status().message()).setHeader("Why").setFlexGrow(3);
-    grid.addColumn(r -> r.spec().startedBy()).setHeader("Started by").setAutoWidth(true);
+    // The grid fits the page: long cells (an image, the reason, a person) wrap instead of widening it, and the
+    // reason is shown whole; no column is sized by its content, which would push the last ones off the edge.
+    grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+    grid.addColumn(Release::name).setHeader("Release").setFlexGrow(2);
+    grid.addColumn(r -> r.spec().image()).setHeader("Image").setFlexGrow(2);
+    grid.addColumn(r -> r.spec().plan().strategy().label()).setHeader("Strategy").setWidth("9em").setFlexGrow(0);
+    // Wide enough for the longest phase: a release may still be "Starting" when the page opens.
+    grid.addColumn(r -> r.phase().label()).setHeader("Phase").setWidth("10em").setFlexGrow(0);
+    grid.addColumn(r -> r.status() == null ? "" : r.status().weight() + "%").setHeader("Canary").setWidth("5.5em")
+        .setFlexGrow(0);
+    grid.addColumn(r -> r.status() == null ? "" : r.status().message()).setHeader("Why").setFlexGrow(5);
+    grid.addColumn(r -> Identity.nameIn(r.spec().startedBy())).setHeader("Started by").setFlexGrow(2)
+        .setTooltipGenerator(r -> r.spec().startedBy());
     grid.setAllRowsVisible(true);
+    grid.setItems(data);
     grid.asSingleSelect().addValueChangeListener(e -> {
       detail.setVisible(e.getValue() != null);
       if (e.getValue() != null) {
@@ -66,8 +82,15 @@ class ReleasesView extends Div {
     List<Release> ordered = releases.stream().sorted(Comparator.comparing((Release r) -> r.phase().finished())
         .thenComparing(Release::name, Comparator.reverseOrder())).toList();
     empty.setVisible(ordered.isEmpty());
-    grid.setItems(ordered);
-    // Selecting the release's new row shows it through the listener; an unchanged release is shown already.
-    ordered.stream().filter(r -> r.name().equals(selected)).findFirst().ifPresent(grid.asSingleSelect()::setValue);
+    rows.clear();
+    rows.addAll(ordered);
+    data.refreshAll();
+    // The selected release keeps its row (rows are known by name), so the selection does not change: show its news.
+    ordered.stream().filter(r -> r.name().equals(selected)).findFirst().ifPresent(r -> {
+      grid.asSingleSelect().setValue(r);
+      if (!detail.showing(r)) {
+        detail.show(r);
+      }
+    });
   }
 }

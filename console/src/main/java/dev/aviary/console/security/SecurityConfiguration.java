@@ -1,10 +1,10 @@
 package dev.aviary.console.security;
 
-import dev.aviary.console.audit.AuditLog;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.aviary.console.access.Requires;
 import dev.aviary.console.access.Role;
 import dev.aviary.console.access.SignInProvider;
+import dev.aviary.console.audit.AuditLog;
 import dev.aviary.console.sandbox.ConditionalOnConfiguredCluster;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -13,10 +13,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -71,7 +71,7 @@ class SecurityConfiguration {
     // Probes and Prometheus carry no token. An installation serves both on the management port, which its Ingress
     // does not expose (k8s/: MANAGEMENT_SERVER_PORT); the sandbox listens on 127.0.0.1 only.
     http.authorizeHttpRequests(a -> a.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/styles/**",
-        "/components/**", "/webjars/**").permitAll());
+        "/components/**", "/webjars/**", "/favicon.ico", "/icons/**").permitAll());
     String signIn = "/oauth2/authorization/" + SignInProvider.REGISTRATION_ID;
     // One provider: anyone not signed in goes straight to it, no page of choices in between.
     http.oauth2Login(login -> login.loginPage(signIn)

@@ -7,6 +7,7 @@ import dev.aviary.console.Kubectl;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** An operator's first visit, in a real browser against the console running on its sandbox. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -88,6 +92,43 @@ class ConsoleJourneyTest extends JourneyTest {
     assertThat(page.locator("#detail-pods")).isVisible();
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("service-detail.png"))
         .setFullPage(true));
+  }
+
+  @Test
+  void at_1440_by_900_the_overview_shows_every_row_of_five_services_without_scrolling_inside_the_grid() {
+    Page page = signIn("viewer", 1440, 900);
+    List<String> failed = new CopyOnWriteArrayList<>();
+    page.onResponse(response -> {
+      if (response.status() >= 400) {
+        failed.add(response.status() + " " + response.url());
+      }
+    });
+    page.reload();
+    for (String icon : List.of("/favicon.ico", "/" + page.locator("link[rel=icon]").getAttribute("href"))) {
+      assertThat(page.request().get(url(icon)).status()).as(icon).isEqualTo(200);
+    }
+    try (KubernetesClient operator = new KubernetesClientBuilder().withConfig(sandbox.clientConfig()).build()) {
+      operator.apps().deployments().resource(new DeploymentBuilder().withNewMetadata().withName("billing-v1")
+          .addToLabels("app", "billing").addToLabels("version", "v1").endMetadata().withNewSpec().withReplicas(1)
+          .withNewSelector().addToMatchLabels("app", "billing").addToMatchLabels("version", "v1").endSelector()
+          .withNewTemplate().withNewMetadata().addToLabels("app", "billing").addToLabels("version", "v1")
+          .endMetadata().withNewSpec().addNewContainer().withName("billing").withImage("billing:1.0.0")
+          .endContainer().endSpec().endTemplate().endSpec().build()).create();
+      try {
+        assertThat(page.locator("#tile-services")).containsText("5");
+        for (String service : List.of("webapi", "document-processor", "postgresql", "redis", "billing")) {
+          assertThat(page.locator("vaadin-grid-cell-content a").getByText(service,
+              new Locator.GetByTextOptions().setExact(true))).isVisible();
+        }
+        Object scroller = page.locator("#overview-grid").evaluate("grid => { const t = grid.$.table; "
+            + "return t.scrollHeight - t.clientHeight; }");
+        assertThat(((Number) scroller).intValue()).as("the grid's own scroll range").isLessThanOrEqualTo(1);
+        assertThat(page.locator("#overview-filter")).not().isVisible();
+        assertThat(failed).as("resources the browser could not load").isEmpty();
+      } finally {
+        operator.apps().deployments().withName("billing-v1").delete();
+      }
+    }
   }
 
   @Test

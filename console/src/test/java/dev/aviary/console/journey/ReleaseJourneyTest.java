@@ -47,7 +47,7 @@ class ReleaseJourneyTest extends JourneyTest {
   @Test
   void an_admin_starts_a_faulty_release_sees_it_rolled_back_then_takes_over_another_with_the_slider()
       throws Exception {
-    Page page = signIn("admin", 1400, 1000);
+    Page page = signIn("admin", 1440, 900);
     page.navigate(url("/releases"));
 
     start(page, "webapi", "1.4.0-faulty");
@@ -59,6 +59,14 @@ class ReleaseJourneyTest extends JourneyTest {
     page.screenshot(new Page.ScreenshotOptions().setPath(ConsoleJourneyTest.SCREENSHOTS.resolve("releases.png"))
         .setFullPage(true));
     assertThat(git("log", "-1", "--format=%an|%s", "--", "base/webapi")).startsWith("Aviary|webapi: rollback: ");
+    Object overflow = page.locator("#releases-grid").evaluate("grid => grid.$.table.scrollWidth "
+        + "- grid.$.table.clientWidth");
+    assertThat(((Number) overflow).intValue()).as("the Releases grid runs off its right edge by").isLessThanOrEqualTo(1);
+    Locator why = page.locator("#releases-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+        .setHasText("failed analysis at 5%: error ratio")).first();
+    assertThat(why).containsText("shown broken");
+    Object cut = why.evaluate("cell => cell.scrollWidth - cell.clientWidth");
+    assertThat(((Number) cut).intValue()).as("the reason is cut by").isLessThanOrEqualTo(1);
 
     start(page, "document-processor", "2.0.0");
     open(page, "ghcr.io/aviary-dev/platform-app:2.0.0");

@@ -29,9 +29,9 @@ class BlueGreenReleasesWithPrometheusTest {
 
   @BeforeAll
   static void startRig() throws Exception {
-    rig = ReleaseRig.startWithBaseline(dir, 300, Map.of("FAULT_ERROR_RATE", "0.002"),
+    rig = ReleaseRig.startWithBaseline(dir, 300, Map.of("FAULT_ERROR_RATE", "0.002"), ReleaseRig.withQuickLimits(
         "aviary.releases.plan.strategy=blueGreen", "aviary.releases.plan.step-duration=" + STEP.toSeconds() + "s",
-        "aviary.releases.plan.warm-window=2s", "aviary.releases.plan.ready-timeout=60s");
+        "aviary.releases.plan.warm-window=2s", "aviary.releases.plan.ready-timeout=60s"));
     rig.traffic().previewing(0.2);
     rig.console("console-a");
   }

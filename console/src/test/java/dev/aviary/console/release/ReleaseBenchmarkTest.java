@@ -10,7 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The release benchmark's small size, in every build: its rig (platform-app processes, Prometheus, traffic, a
+ * The release benchmark's small size, in every build, on its shorter plan (25%, then 100%): its rig (platform-app processes, Prometheus, traffic, a
  * console per judge) starts, under each judge a healthy canary and a healthy blue-green release are promoted, and a
  * canary, a blue-green release and a mirrored canary failing 20% of their requests rolled back, and the figures are
  * printed.
@@ -20,10 +20,11 @@ class ReleaseBenchmarkTest {
   @Test
   void the_release_benchmark_runs_both_judges_on_every_strategy_healthy_and_faulty_and_prints_every_figure()
       throws Exception {
-    String figures = Printed.by(() -> ReleaseBenchmark.run(Scenario.SMALL, List.of(Judgment.Method.values())));
+    String figures = Printed.by(() -> ReleaseBenchmark.run(Scenario.SMALL, List.of(Judgment.Method.values()),
+        ReleaseBenchmark.SMALL_PLAN));
 
-    assertThat(figures).contains("judge sequential: steps [5, 10, 25, 50, 100] (mirrored [mirror:20, 10, 25, 50, "
-            + "100], blue-green [preview, 100])", "judge window: steps",
+    assertThat(figures).contains("judge sequential: steps [25, 100] (mirrored [mirror:20, 25, 100], blue-green "
+            + "[preview, 100])", "judge window: steps",
         "sequential healthy      3.0.0 ", "sequential 20% errors   3.1.0-faulty", "sequential b-g healthy  3.2.0 ",
         "sequential b-g 20%      3.3.0-faulty", "sequential mirrored 20% 3.4.0-faulty",
         "window     healthy      3.5.0 ",

@@ -27,9 +27,9 @@ class ReleaseOnRealClusterTest {
 
   @BeforeAll
   static void startRig() throws Exception {
-    rig = ReleaseRig.startOnRealCluster(dir, 200, "aviary.releases.plan.steps=10,50,100",
+    rig = ReleaseRig.startOnRealCluster(dir, 200, ReleaseRig.withQuickLimits("aviary.releases.plan.steps=25,50,100",
         "aviary.releases.plan.step-duration=5s", "aviary.releases.plan.warm-window=2s",
-        "aviary.releases.plan.ready-timeout=60s");
+        "aviary.releases.plan.ready-timeout=60s"));
     rig.traffic().previewing(0.2);
     rig.console("console-a");
   }
@@ -48,7 +48,7 @@ class ReleaseOnRealClusterTest {
     String v = done.spec().canaryVersion();
 
     assertThat(done.phase()).as(done.status().message()).isEqualTo(ReleasePhase.PROMOTED);
-    assertThat(done.status().analyses()).extracting(AnalysisResult::weight).containsExactly(10, 50, 100);
+    assertThat(done.status().analyses()).extracting(AnalysisResult::weight).containsExactly(25, 50, 100);
     assertThat(rig.git("log", "-1", "--format=%an|%s", "--", "base/webapi"))
         .isEqualTo("Aviary|webapi: promote: remove canary webapi-" + v);
     assertThat(rig.leader()).contains("console-a");
@@ -69,7 +69,7 @@ class ReleaseOnRealClusterTest {
     Release done = rig.awaitFinished(name, Duration.ofSeconds(90));
 
     assertThat(done.phase()).isEqualTo(ReleasePhase.ROLLED_BACK);
-    assertThat(done.status().message()).startsWith(done.spec().canaryVersion() + " failed analysis at 10%");
+    assertThat(done.status().message()).startsWith(done.spec().canaryVersion() + " failed analysis at 25%");
     rig.retire(done);
   }
 

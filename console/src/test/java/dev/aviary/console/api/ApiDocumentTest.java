@@ -1,23 +1,16 @@
 package dev.aviary.console.api;
 
+import dev.aviary.console.SandboxApiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,24 +18,11 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The API's OpenAPI document, held against the controllers the console actually serves. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"aviary.sandbox.ready-delay=100ms"})
-class ApiDocumentTest {
+class ApiDocumentTest extends SandboxApiTest {
 
-  @TempDir
-  static Path data;
-  @LocalServerPort
-  int port;
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
-  final HttpClient http = HttpClient.newHttpClient();
-  final ObjectMapper json = new ObjectMapper();
-
-  @DynamicPropertySource
-  static void dataDirectory(DynamicPropertyRegistry registry) {
-    registry.add("aviary.data-dir", () -> data.toString());
-  }
 
   @Test
   void the_document_is_served_without_a_token_and_lists_every_endpoint_the_controllers_serve() throws Exception {

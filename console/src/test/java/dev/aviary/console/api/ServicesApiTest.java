@@ -1,22 +1,12 @@
 package dev.aviary.console.api;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import dev.aviary.console.ConsoleApi;
 import dev.aviary.console.GitCli;
+import dev.aviary.console.SandboxApiTest;
 import dev.aviary.console.SandboxTokens;
-import dev.aviary.console.sandbox.SandboxEnvironment;
-import dev.aviary.sandbox.signin.SandboxIdentityProvider;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -27,25 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The JSON API over HTTP, against the console on its sandbox: same pipeline, same validation as the views. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"aviary.sandbox.ready-delay=100ms"})
-class ServicesApiTest {
+class ServicesApiTest extends SandboxApiTest {
 
-  @TempDir
-  static Path data;
-  @LocalServerPort
-  int port;
-  @Autowired
-  SandboxEnvironment sandbox;
-  @Autowired
-  SandboxIdentityProvider provider;
-  final HttpClient http = HttpClient.newHttpClient();
-  final ObjectMapper json = new ObjectMapper();
-
-  @DynamicPropertySource
-  static void dataDirectory(DynamicPropertyRegistry registry) {
-    registry.add("aviary.data-dir", () -> data.toString());
-  }
 
   @Test
   void lists_services_with_versions_autoscalers_and_live_weights() throws Exception {
@@ -163,10 +136,10 @@ class ServicesApiTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return new ConsoleApi(port, provider).get("operator", path);
+    return api().get("operator", path);
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    return new ConsoleApi(port, provider).send("operator", method, path, body);
+    return api().send("operator", method, path, body);
   }
 }

@@ -1,10 +1,7 @@
 package dev.aviary.console.release;
 
 import dev.aviary.console.analysis.AnalysisResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,28 +16,18 @@ import static org.awaitility.Awaitility.await;
  * mesh would with the live VirtualServices: users' requests follow the primary route's weights, and a fifth of all
  * requests are testers' calls to the preview ({@code webapi-preview}), which go to the version its Service selects.
  */
-class BlueGreenReleasesWithPrometheusTest {
+class BlueGreenReleasesWithPrometheusTest extends RigTest {
 
   static final Duration STEP = Duration.ofSeconds(10);
 
-  @TempDir
-  static Path dir;
-  static ReleaseRig rig;
-
-  @BeforeAll
-  static void startRig() throws Exception {
-    rig = ReleaseRig.startWithBaseline(dir, 300, Map.of("FAULT_ERROR_RATE", "0.002"), ReleaseRig.withQuickLimits(
-        "aviary.releases.plan.strategy=blueGreen", "aviary.releases.plan.step-duration=" + STEP.toSeconds() + "s",
+  @Override
+  ReleaseRig startRig(Path dir) throws Exception {
+    ReleaseRig started = ReleaseRig.startWithBaseline(dir, 300, Map.of("FAULT_ERROR_RATE", "0.002"),
+        ReleaseRig.withQuickLimits("aviary.releases.plan.strategy=blueGreen", "aviary.releases.plan.step-duration=" + STEP.toSeconds() + "s",
         "aviary.releases.plan.warm-window=2s", "aviary.releases.plan.ready-timeout=60s"));
-    rig.traffic().previewing(0.2);
-    rig.console("console-a");
-  }
-
-  @AfterAll
-  static void stopRig() {
-    if (rig != null) {
-      rig.close();
-    }
+    started.traffic().previewing(0.2);
+    started.console("console-a");
+    return started;
   }
 
   @Test

@@ -2,10 +2,7 @@ package dev.aviary.console.release;
 
 import dev.aviary.console.analysis.AnalysisResult;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,26 +16,17 @@ import static org.awaitility.Awaitility.await;
  * goes through the Release CRD's status subresource, the Lease is in Aviary's own namespace, and the judgment is
  * real Prometheus on real platform-app processes, as in {@link ReleaseWithPrometheusTest}.
  */
-class ReleaseOnRealClusterTest {
+class ReleaseOnRealClusterTest extends RigTest {
 
-  @TempDir
-  static Path dir;
-  static ReleaseRig rig;
-
-  @BeforeAll
-  static void startRig() throws Exception {
-    rig = ReleaseRig.startOnRealCluster(dir, 200, ReleaseRig.withQuickLimits("aviary.releases.plan.steps=25,50,100",
+  @Override
+  ReleaseRig startRig(Path dir) throws Exception {
+    ReleaseRig started = ReleaseRig.startOnRealCluster(dir, 200, ReleaseRig.withQuickLimits(
+        "aviary.releases.plan.steps=25,50,100",
         "aviary.releases.plan.step-duration=5s", "aviary.releases.plan.warm-window=2s",
         "aviary.releases.plan.ready-timeout=60s"));
-    rig.traffic().previewing(0.2);
-    rig.console("console-a");
-  }
-
-  @AfterAll
-  static void stopRig() {
-    if (rig != null) {
-      rig.close();
-    }
+    started.traffic().previewing(0.2);
+    started.console("console-a");
+    return started;
   }
 
   @Test

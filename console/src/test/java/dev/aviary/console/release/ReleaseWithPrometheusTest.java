@@ -3,10 +3,7 @@ package dev.aviary.console.release;
 import dev.aviary.console.SignedIn;
 import dev.aviary.console.analysis.AnalysisResult;
 import dev.aviary.console.analysis.Check;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,27 +20,17 @@ import static org.awaitility.Awaitility.await;
  * healthy one is promoted; with Prometheus stopped the release pauses and says why, and goes on once Prometheus is
  * back and an operator resumes it.
  */
-class ReleaseWithPrometheusTest {
+class ReleaseWithPrometheusTest extends RigTest {
 
   static final Duration STEP = Duration.ofSeconds(5);
 
-  @TempDir
-  static Path dir;
-  static ReleaseRig rig;
-
-  @BeforeAll
-  static void startRig() throws Exception {
-    rig = ReleaseRig.startWithBaseline(dir, 300, Map.of("FAULT_ERROR_RATE", "0.002"),
+  @Override
+  ReleaseRig startRig(Path dir) throws Exception {
+    ReleaseRig started = ReleaseRig.startWithBaseline(dir, 300, Map.of("FAULT_ERROR_RATE", "0.002"),
         "aviary.releases.plan.steps=25,50,100", "aviary.releases.plan.step-duration=" + STEP.toSeconds() + "s",
         "aviary.releases.plan.warm-window=2s", "aviary.releases.plan.ready-timeout=60s");
-    rig.console("console-a");
-  }
-
-  @AfterAll
-  static void stopRig() {
-    if (rig != null) {
-      rig.close();
-    }
+    started.console("console-a");
+    return started;
   }
 
   @Test

@@ -1,10 +1,7 @@
 package dev.aviary.console.release;
 
 import dev.aviary.console.analysis.AnalysisResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,31 +16,21 @@ import static org.awaitility.Awaitility.await;
  * processes, with the traffic driver doing what the mesh would with the live VirtualService: 5% of its requests
  * carry {@code x-aviary-canary: always}, mirrors are copied and their answers dropped.
  */
-class RequestRoutedReleasesWithPrometheusTest {
+class RequestRoutedReleasesWithPrometheusTest extends RigTest {
 
   /** Long enough that the header step outlasts the look at who its requests came from. */
   static final Duration STEP = Duration.ofSeconds(10);
 
-  @TempDir
-  static Path dir;
-  static ReleaseRig rig;
-
-  @BeforeAll
-  static void startRig() throws Exception {
-    rig = ReleaseRig.startWithBaseline(dir, 300, Map.of("FAULT_ERROR_RATE", "0.002"),
+  @Override
+  ReleaseRig startRig(Path dir) throws Exception {
+    ReleaseRig started = ReleaseRig.startWithBaseline(dir, 300, Map.of("FAULT_ERROR_RATE", "0.002"),
         "aviary.releases.plan.strategy=mirroredCanary",
         "aviary.releases.plan.mirrored-steps=mirror:50,header:x-aviary-canary=always,50,100",
         "aviary.releases.plan.step-duration=" + STEP.toSeconds() + "s", "aviary.releases.plan.warm-window=2s",
         "aviary.releases.plan.ready-timeout=60s");
-    rig.traffic().marked(0.05, Map.of("x-aviary-canary", "always"));
-    rig.console("console-a");
-  }
-
-  @AfterAll
-  static void stopRig() {
-    if (rig != null) {
-      rig.close();
-    }
+    started.traffic().marked(0.05, Map.of("x-aviary-canary", "always"));
+    started.console("console-a");
+    return started;
   }
 
   @Test

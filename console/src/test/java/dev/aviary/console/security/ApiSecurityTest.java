@@ -1,22 +1,16 @@
 package dev.aviary.console.security;
 
+import dev.aviary.console.SandboxApiTest;
 import dev.aviary.console.SandboxTokens;
 import dev.aviary.console.access.SignInProvider;
 import dev.aviary.sandbox.signin.SandboxIdentityProvider;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -24,24 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The JSON API takes bearer tokens from the sign-in provider, and roles decide what they may do. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"aviary.sandbox.ready-delay=100ms"})
-class ApiSecurityTest {
+class ApiSecurityTest extends SandboxApiTest {
 
-  @TempDir
-  static Path data;
-  @LocalServerPort
-  int port;
-  @Autowired
-  SandboxIdentityProvider provider;
   @Autowired
   SignInProvider signIn;
-  final HttpClient http = HttpClient.newHttpClient();
-
-  @DynamicPropertySource
-  static void dataDirectory(DynamicPropertyRegistry registry) {
-    registry.add("aviary.data-dir", () -> data.toString());
-  }
 
   @Test
   void no_token_or_a_forged_one_gets_401() throws Exception {

@@ -2,6 +2,7 @@ package dev.aviary.console.routing;
 
 import dev.aviary.console.gitops.InvalidChangeException;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
  * so both do what the mesh would.
  *
  * @param matched routes ahead of the weights, in the order the router tries them
- * @param weights relative weights by version (Istio's sum to 100; the Gateway API's need not)
+ * @param weights relative weights by version, in the versions' order (Istio's sum to 100; the Gateway API's need not)
  * @param preview the version the preview route answers with, when there is one
  */
 public record RouteTable(List<MatchedRoute> matched, Map<String, Integer> weights, Optional<Mirror> mirror,
@@ -38,7 +39,8 @@ public record RouteTable(List<MatchedRoute> matched, Map<String, Integer> weight
 
   public RouteTable {
     matched = List.copyOf(matched);
-    weights = Map.copyOf(weights);
+    // By version's name, as every page and message lists them.
+    weights = Collections.unmodifiableSortedMap(new TreeMap<>(weights));
   }
 
   /** A route without a preview. */

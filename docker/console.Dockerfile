@@ -6,11 +6,15 @@ FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
+COPY test-support/pom.xml test-support/
 COPY platform-app/pom.xml platform-app/
 COPY sandbox/pom.xml sandbox/
 COPY console/pom.xml console/
 COPY manifest-checks/pom.xml manifest-checks/
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -pl console -am dependency:go-offline
+# -DskipTests still compiles the tests: the console's need test-support and platform-app's test jar.
+COPY test-support/src test-support/src
+COPY platform-app/src platform-app/src
 # The sandbox bundles manifests/ (a fresh sandbox's Git remote starts from them); the console serves frontend/.
 COPY sandbox/src sandbox/src
 COPY manifests manifests

@@ -6,11 +6,13 @@ FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
+COPY test-support/pom.xml test-support/
 COPY platform-app/pom.xml platform-app/
 COPY sandbox/pom.xml sandbox/
 COPY console/pom.xml console/
 COPY manifest-checks/pom.xml manifest-checks/
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -pl platform-app -am dependency:go-offline
+COPY test-support/src test-support/src
 COPY platform-app/src platform-app/src
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -pl platform-app -am package -DskipTests \
  && java -Djarmode=tools -jar platform-app/target/platform-app-*.jar extract --layers --launcher \

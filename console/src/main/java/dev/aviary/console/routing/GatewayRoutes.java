@@ -6,6 +6,7 @@ import dev.aviary.console.gitops.ManifestSet;
 import dev.aviary.console.gitops.Manifests;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,7 +124,7 @@ final class GatewayRoutes {
 
   /** A reference to {@code backend} on the primary rule's port. */
   static Map<String, Object> backendRef(Rule primary, String backend) {
-    Map<String, Object> ref = new java.util.LinkedHashMap<>();
+    Map<String, Object> ref = new LinkedHashMap<>();
     ref.put("name", backend);
     Manifests.field(primary.backends().getFirst(), "port").ifPresent(port -> ref.put("port", port));
     return ref;

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
@@ -33,7 +34,8 @@ import java.util.Set;
 public record GitProperties(String url, @DefaultValue("main") @NotBlank String branch, @DefaultValue("") String path,
                             String username, String token, @DefaultValue Committer committer,
                             @DefaultValue("10") @Min(1) @Max(20) int pushAttempts, @DefaultValue Ssh ssh,
-                            @DefaultValue("15s") Duration pollInterval, @DefaultValue("10s") Duration reapplyInterval) {
+                            @DefaultValue(POLL_INTERVAL) Duration pollInterval,
+                            @DefaultValue(REAPPLY_INTERVAL) Duration reapplyInterval) {
 
   /**
    * For ssh:// remotes: the private key Aviary authenticates with, and the known_hosts file the server's host key
@@ -58,11 +60,15 @@ public record GitProperties(String url, @DefaultValue("main") @NotBlank String b
 
   private static final Set<String> SCHEMES = Set.of("https", "http", "ssh", "file");
 
+  /** The intervals' defaults, written once for the binding and for the constructor below. */
+  static final String POLL_INTERVAL = "15s";
+  static final String REAPPLY_INTERVAL = "10s";
+
   /** A repository read and written at the default intervals. */
   public GitProperties(String url, String branch, String path, String username, String token, Committer committer,
                        int pushAttempts, Ssh ssh) {
-    this(url, branch, path, username, token, committer, pushAttempts, ssh, Duration.ofSeconds(15),
-        Duration.ofSeconds(10));
+    this(url, branch, path, username, token, committer, pushAttempts, ssh,
+        DurationStyle.detectAndParse(POLL_INTERVAL), DurationStyle.detectAndParse(REAPPLY_INTERVAL));
   }
 
   @ConstructorBinding

@@ -33,9 +33,11 @@ public record NotificationsProperties(@DefaultValue("") String consoleUrl, @Defa
                                       @DefaultValue("5m") Duration signalsUnavailableAfter,
                                       Map<String, DestinationSettings> destinations,
                                       List<Subscription> subscriptions,
-                                      @DefaultValue("aviary@localhost") String mailFrom) {
+                                      @DefaultValue(MAIL_FROM) String mailFrom) {
 
   static final String PREFIX = "aviary.notifications";
+  /** The sender when none is set: also what a properties object made without one gets. */
+  static final String MAIL_FROM = "aviary@localhost";
   static final Set<String> KINDS = Set.of("webhook", "slack", "teams", "email");
 
   public NotificationsProperties {
@@ -45,7 +47,7 @@ public record NotificationsProperties(@DefaultValue("") String consoleUrl, @Defa
     if (!consoleUrl.isEmpty() && !consoleUrl.matches("https?://\\S+")) {
       throw new IllegalArgumentException(PREFIX + ".console-url must be an http(s) URL, got '" + consoleUrl + "'");
     }
-    mailFrom = mailFrom == null ? "aviary@localhost" : mailFrom.strip();
+    mailFrom = mailFrom == null ? MAIL_FROM : mailFrom.strip();
     if (!mailFrom.matches("[^@\\s]+@[^@\\s]+")) {
       throw new IllegalArgumentException(PREFIX + ".mail-from must be an e-mail address, got '" + mailFrom + "'");
     }

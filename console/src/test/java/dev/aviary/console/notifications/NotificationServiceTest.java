@@ -52,7 +52,7 @@ class NotificationServiceTest {
         Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(5), settings, List.of(
         new NotificationsProperties.Subscription(List.of("release-*"), List.of(), List.of("oncall")),
         new NotificationsProperties.Subscription(List.of("release-rolled-back"), List.of("webapi"),
-            List.of("team", "oncall"))), "aviary@localhost");
+            List.of("team", "oncall"))), NotificationsProperties.MAIL_FROM);
     DestinationFactory webhooks = (name, s, timeout) -> Optional.of(HttpDestination.webhook(name, s.url(),
         s.signingKey(), timeout, HTTP));
     service = new NotificationService(properties, List.of(webhooks), audit, registry, operators(),

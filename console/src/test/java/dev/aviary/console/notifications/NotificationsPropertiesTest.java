@@ -21,7 +21,7 @@ class NotificationsPropertiesTest {
                                             List<NotificationsProperties.Subscription> subscriptions) {
     return new NotificationsProperties("", 100, Duration.ofSeconds(5), new NotificationsProperties.Retry(
         Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(10)), Duration.ofSeconds(60),
-        Duration.ofMinutes(5), Duration.ofMinutes(5), destinations, subscriptions, "aviary@localhost");
+        Duration.ofMinutes(5), Duration.ofMinutes(5), destinations, subscriptions, NotificationsProperties.MAIL_FROM);
   }
 
   static NotificationsProperties.Subscription subscription(List<String> events, List<String> destinations) {

@@ -1,7 +1,6 @@
 package dev.aviary.console.oncall;
 
 import dev.aviary.console.ConsoleApi;
-import dev.aviary.console.ConsoleProcess;
 import dev.aviary.console.GitCli;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.notifications.WebhookBody;
@@ -43,7 +42,11 @@ import static org.awaitility.Awaitility.await;
 class PlatformNoticesTest {
 
   static final WebhookReceiver RECEIVER = WebhookReceiver.answering(200);
-  static final int NOTHING_LISTENS = ConsoleProcess.freePort();
+  /**
+   * A port nothing on this machine listens on. Not a free ephemeral port: the OS hands that out again, and once the
+   * sandbox's API server took it, it answered Prometheus' queries with 404 instead of refusing the connection.
+   */
+  static final int NOTHING_LISTENS = 1;
   static final String AUTOSCALER = "base/document-processor/horizontal-pod-autoscaler-v1.yaml";
   @TempDir
   static Path data;

@@ -1,6 +1,7 @@
 package dev.aviary.sandbox;
 
 import dev.aviary.sandbox.api.SandboxApiServer;
+import dev.aviary.sandbox.git.PackCompaction;
 import dev.aviary.sandbox.git.SandboxGitRemote;
 import dev.aviary.sandbox.simulator.WorkloadSimulator;
 import io.fabric8.kubernetes.client.Config;
@@ -20,11 +21,13 @@ public final class Sandbox implements AutoCloseable {
   private final KubernetesClient simulatorClient;
   private final WorkloadSimulator simulator;
   private final SandboxGitRemote gitRemote;
+  private final PackCompaction gitCompaction;
   private final Path kubeconfig;
   private final String namespace;
 
   private Sandbox(SandboxApiServer apiServer, KubernetesClient simulatorClient, WorkloadSimulator simulator,
                   SandboxGitRemote gitRemote, Path kubeconfig, String namespace) {
+    this.gitCompaction = gitRemote.startCompaction();
     this.apiServer = apiServer;
     this.simulatorClient = simulatorClient;
     this.simulator = simulator;
@@ -61,6 +64,7 @@ public final class Sandbox implements AutoCloseable {
 
   @Override
   public void close() {
+    gitCompaction.close();
     simulator.close();
     simulatorClient.close();
     apiServer.close();

@@ -64,14 +64,14 @@ public final class SandboxGitRemote {
   }
 
   /**
-   * Every push stores a pack, and JGit repacks the remote after a push once there are more than 50 (receive.autogc),
-   * but by default keeps the replaced packs for an hour, so the count never fell and every push set off another
-   * full repack (a third of the CPU in the HA benchmark's profile). Replaced packs are moved aside at once instead
-   * ({@code gc.preserveOldPacks}): a push or fetch that has one open still finds its objects.
+   * Packs are compacted by {@link #startCompaction()}, not by the push that stored one: JGit's receive-time collection
+   * ran in the background of one push and deleted packs the next push was reading. Settings earlier versions wrote for
+   * that collection are removed.
    */
   private static void keepPacksFew(Repository repo) throws IOException {
-    repo.getConfig().setString("gc", null, "prunePackExpire", "now");
-    repo.getConfig().setBoolean("gc", null, "preserveOldPacks", true);
+    repo.getConfig().setBoolean("receive", null, "autogc", false);
+    repo.getConfig().unset("gc", null, "prunePackExpire");
+    repo.getConfig().unset("gc", null, "preserveOldPacks");
     repo.getConfig().save();
   }
 
@@ -100,6 +100,14 @@ public final class SandboxGitRemote {
 
   public Path directory() {
     return directory;
+  }
+
+  /**
+   * Compacts the remote's packs in the background until closed: the sandbox runs this for as long as it runs, so a
+   * remote that takes thousands of pushes keeps only a few packs to look into.
+   */
+  public PackCompaction startCompaction() {
+    return PackCompaction.start(directory, PackCompaction.INTERVAL, PackCompaction.GRACE, PackCompaction.PACK_LIMIT);
   }
 
   /** The URL a Git client clones from. */

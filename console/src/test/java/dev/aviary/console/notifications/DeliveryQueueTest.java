@@ -1,9 +1,9 @@
 package dev.aviary.console.notifications;
 
 import dev.aviary.console.notifications.http.HttpDestination;
+import dev.aviary.testsupport.Ports;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -120,9 +120,7 @@ class DeliveryQueueTest {
     return HttpDestination.webhook("oncall", url, "key", Duration.ofSeconds(1), HTTP);
   }
 
-  private static URI closedPort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/hook");
-    }
+  private static URI closedPort() {
+    return URI.create("http://127.0.0.1:" + Ports.NOTHING_LISTENS + "/hook");
   }
 }

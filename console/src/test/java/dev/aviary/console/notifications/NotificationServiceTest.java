@@ -1,6 +1,5 @@
 package dev.aviary.console.notifications;
 
-import dev.aviary.console.ConsoleProcess;
 import dev.aviary.console.access.Identity;
 import dev.aviary.console.access.Operators;
 import dev.aviary.console.access.Role;
@@ -8,6 +7,7 @@ import dev.aviary.console.audit.AuditEvent;
 import dev.aviary.console.audit.AuditLog;
 import dev.aviary.console.audit.InMemoryAuditStore;
 import dev.aviary.console.notifications.http.HttpDestination;
+import dev.aviary.testsupport.Ports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import org.junit.jupiter.api.AfterEach;
@@ -147,6 +147,6 @@ class NotificationServiceTest {
   }
 
   private static URI closedPort() {
-    return URI.create("http://127.0.0.1:" + ConsoleProcess.freePort() + "/hook");
+    return URI.create("http://127.0.0.1:" + Ports.NOTHING_LISTENS + "/hook");
   }
 }

@@ -7,6 +7,7 @@ import dev.aviary.console.notifications.WebhookBody;
 import dev.aviary.console.notifications.WebhookReceiver;
 import dev.aviary.console.sandbox.SandboxEnvironment;
 import dev.aviary.sandbox.signin.SandboxIdentityProvider;
+import dev.aviary.testsupport.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,11 +43,6 @@ import static org.awaitility.Awaitility.await;
 class PlatformNoticesTest {
 
   static final WebhookReceiver RECEIVER = WebhookReceiver.answering(200);
-  /**
-   * A port nothing on this machine listens on. Not a free ephemeral port: the OS hands that out again, and once the
-   * sandbox's API server took it, it answered Prometheus' queries with 404 instead of refusing the connection.
-   */
-  static final int NOTHING_LISTENS = 1;
   static final String AUTOSCALER = "base/document-processor/horizontal-pod-autoscaler-v1.yaml";
   @TempDir
   static Path data;
@@ -63,7 +59,7 @@ class PlatformNoticesTest {
   @DynamicPropertySource
   static void settings(DynamicPropertyRegistry registry) {
     registry.add("aviary.data-dir", () -> data.toString());
-    registry.add("aviary.prometheus.url", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
+    registry.add("aviary.prometheus.url", () -> "http://127.0.0.1:" + Ports.NOTHING_LISTENS);
     registry.add("aviary.notifications.destinations.oncall.url", () -> RECEIVER.url("/oncall").toString());
   }
 
@@ -78,7 +74,7 @@ class PlatformNoticesTest {
 
     JsonNode notice = told("signals-unavailable").getFirst();
     assertThat(notice.path("title").asString()).startsWith("Golden signals unavailable since ");
-    String prometheus = "Prometheus at http://127.0.0.1:" + NOTHING_LISTENS;
+    String prometheus = "Prometheus at http://127.0.0.1:" + Ports.NOTHING_LISTENS;
     assertThat(notice.path("text").asString()).isEqualTo("Aviary cannot read request rates, errors and latency from "
         + prometheus + ": request rate, error ratio, p99 latency: cannot connect to " + prometheus + ". Canary "
         + "analyses cannot judge and pause releases meanwhile.");

@@ -7,6 +7,7 @@ import dev.aviary.console.metrics.Reading;
 import dev.aviary.console.metrics.SeriesKey;
 import dev.aviary.console.metrics.Signal;
 import dev.aviary.console.metrics.SignalResult;
+import dev.aviary.testsupport.Ports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,7 +112,7 @@ class PrometheusMetricsTest {
 
   @Test
   void nothing_listening_fails_with_the_address_and_no_credentials() {
-    SignalResult result = metrics("http://user:secret@127.0.0.1:" + freePort()).instant(Signal.REQUEST_RATE,
+    SignalResult result = metrics("http://user:secret@127.0.0.1:" + Ports.NOTHING_LISTENS).instant(Signal.REQUEST_RATE,
         Duration.ofMinutes(1));
 
     assertThat(result.failure()).contains("cannot connect to Prometheus at http://127.0.0.1:").doesNotContain("secret");
@@ -131,13 +132,5 @@ class PrometheusMetricsTest {
     assertThat(templates.render(Signal.REQUEST_RATE, Duration.ofMinutes(5), "web\"api")).isEqualTo(
         "sum by (destination_service_name, destination_version) (rate(istio_requests_total{reporter=\"destination\","
             + "destination_service_name=\"web\\\"api\"}[300s]))");
-  }
-
-  static int freePort() {
-    try (var socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -5,13 +5,13 @@ import dev.aviary.console.notifications.Notice;
 import dev.aviary.console.notifications.NoticeKind;
 import dev.aviary.console.notifications.WebhookBody;
 import dev.aviary.console.notifications.WebhookReceiver;
+import dev.aviary.testsupport.Ports;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -80,11 +80,8 @@ class HttpDestinationTest {
 
   @Test
   void a_receiver_that_is_not_there_is_retryable_and_the_failure_names_only_its_host() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    Destination teams = HttpDestination.teams("ops", URI.create("http://127.0.0.1:" + port + "/workflows/SECRET"),
+    Destination teams = HttpDestination.teams("ops",
+        URI.create("http://127.0.0.1:" + Ports.NOTHING_LISTENS + "/workflows/SECRET"),
         Duration.ofSeconds(2), HTTP);
 
     assertThatThrownBy(() -> teams.send(rolledBack())).isInstanceOfSatisfying(Destination.DeliveryFailure.class,

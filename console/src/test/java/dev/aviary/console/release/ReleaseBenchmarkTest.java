@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.WaitsOnTheClock;
 import dev.aviary.console.analysis.Judgment;
 import dev.aviary.console.release.ReleaseBenchmark.Scenario;
 import dev.aviary.testsupport.Printed;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * canary, a blue-green release and a mirrored canary failing 20% of their requests rolled back, and the figures are
  * printed.
  */
+@WaitsOnTheClock
 class ReleaseBenchmarkTest {
 
   @Test

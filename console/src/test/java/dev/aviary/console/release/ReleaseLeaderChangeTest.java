@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.WaitsOnTheClock;
 import dev.aviary.console.analysis.AnalysisResult;
 import dev.aviary.console.notifications.WebhookBody;
 import dev.aviary.console.notifications.WebhookReceiver;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * status stored in the Release resource: every step is committed once, judged once, and the release is promoted; both consoles are subscribed to a
  * webhook, and each release notice reaches it once.
  */
+@WaitsOnTheClock
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReleaseLeaderChangeTest {
 

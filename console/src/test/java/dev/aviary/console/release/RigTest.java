@@ -1,5 +1,6 @@
 package dev.aviary.console.release;
 
+import dev.aviary.console.WaitsOnTheClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
  * A test class whose tests share one release rig (platform-app processes, Prometheus, traffic, consoles): started by
  * {@link #startRig} before the first test, closed after the last, in a directory of its own.
  */
+@WaitsOnTheClock
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RigTest {
 

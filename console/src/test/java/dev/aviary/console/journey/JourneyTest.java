@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.util.regex.Pattern;
 
@@ -18,6 +19,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * A journey in Chromium against the console serving on a random port. Each concrete class declares its
  * {@code @SpringBootTest} and a data directory of its own, so it gets its own context, sandbox and Git remote.
  */
+// Each journey's context is built on its class's temporary directory: closed after that class, not kept running
+// against a deleted directory until the JVM ends (its watches logged errors for the rest of the build).
+@DirtiesContext
 abstract class JourneyTest {
 
   @LocalServerPort

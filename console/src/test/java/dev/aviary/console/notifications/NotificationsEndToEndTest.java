@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,9 @@ import static org.awaitility.Awaitility.await;
  * judged faulty and rolled back by itself (signed, with the figures, within 2 seconds); a faulty image set by hand
  * with kubectl's rights (the service Degraded and OutOfSync), then Sync (recovered).
  */
+// Its context is built on this class's temporary directory: closed after the class, not kept running against a
+// deleted directory until the JVM ends (its watches logged errors for the rest of the build).
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "aviary.sandbox.ready-delay=100ms", "aviary.releases.tick=200ms", "aviary.releases.plan.steps=20,50,100",
     "aviary.releases.plan.step-duration=1s", "aviary.releases.plan.min-requests=1",

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,9 @@ import static org.awaitility.Awaitility.await;
  * Notices about the platform rather than one service, told when a state has lasted past its threshold: a Prometheus
  * that is not there (signals unavailable), and a change the cluster keeps refusing (committed, not applied).
  */
+// Its context is built on this class's temporary directory: closed after the class, not kept running against a
+// deleted directory until the JVM ends (its watches logged errors for the rest of the build).
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "aviary.sandbox.ready-delay=100ms", "aviary.prometheus.refresh=300ms", "aviary.prometheus.timeout=500ms",
     "aviary.git.reapply-interval=1s", "aviary.notifications.signals-unavailable-after=2s",

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,6 +24,9 @@ import static org.awaitility.Awaitility.await;
  * A console that starts while the sandbox's pods are still coming up sees services unhealthy at first and healthy a
  * little later. Nobody was told they were unhealthy, so nobody is told they recovered.
  */
+// Its context is built on this class's temporary directory: closed after the class, not kept running against a
+// deleted directory until the JVM ends (its watches logged errors for the rest of the build).
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "aviary.sandbox.ready-delay=4s", "aviary.notifications.health-hold=1s",
     "aviary.notifications.destinations.oncall.kind=webhook",

@@ -2,7 +2,6 @@ package dev.aviary.console;
 
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -12,16 +11,13 @@ import java.lang.annotation.Target;
 
 /**
  * A test class that spends its time waiting on the wall clock (a judge gathering evidence step after step, a Lease
- * running out), with the machine mostly idle. Such classes run in a second lane beside all the others, one at a time
- * ({@code junit-platform.properties}): a release rig's wait costs the build nothing while the first lane works.
+ * running out), with the machine mostly idle. Such classes run in a second lane beside all the others
+ * ({@code junit-platform.properties}: two threads in all): the second thread takes them one after another while the
+ * first works through the rest, and the first takes those still waiting once it is done, so both lanes end together.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(WaitsOnTheClock.LANE)
 public @interface WaitsOnTheClock {
-
-  /** The lock every such class holds while it runs, so that the second lane runs them one after another. */
-  String LANE = "the wall-clock lane";
 }

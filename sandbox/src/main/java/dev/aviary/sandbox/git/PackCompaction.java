@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the remote's pack count low without pulling a pack from under a push. Every push stores a pack of its own;
- * every {@code interval} the packs are repacked into one once there are more than {@code packLimit}. The packs that
+ * every {@code interval} the packs are repacked together once there are more than {@code packLimit}. The packs that
  * were replaced stay on disk for {@code grace} after they were written, so a push that listed them a moment earlier
  * still reads them: a push lasts milliseconds, the grace a minute. Git's own receive-time collection is off for this
  * remote ({@code receive.autogc}): it ran in the background of one push while the next one read the packs it deleted.

@@ -19,16 +19,17 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Keeps the remote's pack count low without pulling a pack from under a push. Every push stores a pack of its own;
  * every {@code interval} the packs are repacked together once there are more than {@code packLimit}. The packs that
  * were replaced stay on disk for {@code grace} after they were written, so a push that listed them a moment earlier
- * still reads them: a push lasts milliseconds, the grace a minute. Git's own receive-time collection is off for this
+ * still reads them, and a pack whose push has not yet moved its branch keeps the objects only it holds: a push lasts
+ * milliseconds, the grace a minute. Git's own receive-time collection is off for this
  * remote ({@code receive.autogc}): it ran in the background of one push while the next one read the packs it deleted.
  */
 public final class PackCompaction implements AutoCloseable {

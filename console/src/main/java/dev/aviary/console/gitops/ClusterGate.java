@@ -49,6 +49,8 @@ public class ClusterGate implements SchedulingConfigurer {
   private final ReentrantLock turn = new ReentrantLock(true);
   /** Pending writes this console could not hand over to the write lock yet. */
   private final AtomicReference<PendingWrites> unrecorded = new AtomicReference<>(PendingWrites.NONE);
+  /** What a retry took from {@link #unrecorded} and has not yet handed over: still pending while it tries. */
+  private final AtomicReference<PendingWrites> handingOver = new AtomicReference<>(PendingWrites.NONE);
   /** The hold of the block running {@link #holdingTheLock} on the thread that has the turn. */
   private volatile WriteLock.Held holding;
 
@@ -186,6 +188,7 @@ public class ClusterGate implements SchedulingConfigurer {
     }
     turn.lock();
     PendingWrites kept = unrecorded.getAndSet(PendingWrites.NONE);
+    handingOver.set(kept);
     try (WriteLock.Held held = lock.acquire()) {
       PendingWrites pending = held.pending().plus(kept);
       held.pending(pending);
@@ -202,6 +205,7 @@ public class ClusterGate implements SchedulingConfigurer {
     } finally {
       PendingWrites notHandedOver = kept;
       unrecorded.updateAndGet(p -> p.plus(notHandedOver));
+      handingOver.set(PendingWrites.NONE);
       turn.unlock();
     }
   }
@@ -209,6 +213,7 @@ public class ClusterGate implements SchedulingConfigurer {
   /** The files whose writes are pending, by any console (asking the cluster) and kept by this one. */
   public Set<String> pendingFiles() {
     Set<String> files = new java.util.TreeSet<>(unrecorded.get().files());
+    files.addAll(handingOver.get().files());
     files.addAll(sharedPending().files());
     return files;
   }

@@ -3,6 +3,9 @@ package dev.aviary.console.gitops;
 import dev.aviary.console.GitCli;
 import dev.aviary.console.cluster.ClusterWriter;
 import dev.aviary.console.coordination.InMemoryWriteLock;
+import dev.aviary.console.coordination.PendingWrites;
+import dev.aviary.console.coordination.WriteLock;
+import dev.aviary.console.coordination.WriteLock.LockUnavailableException;
 import dev.aviary.console.gitops.jgit.TestWorkspaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.aviary.console.gitops.PipelineFixture.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +68,49 @@ class ClusterGateTest {
         .isEqualTo(second);
     assertThat(written).containsExactly("2", "2");
     assertThat(sharedLock.appliedCommit()).hasValue(second);
+  }
+
+  @Test
+  void writes_a_retry_is_handing_over_still_count_as_pending_while_the_lock_cannot_be_reached() throws Exception {
+    GitWorkspace a = workspace(remoteWith("1"), "a");
+    CountDownLatch trying = new CountDownLatch(1);
+    CountDownLatch giveUp = new CountDownLatch(1);
+    AtomicBoolean slow = new AtomicBoolean(false);
+    WriteLock unreachable = new WriteLock() {
+      @Override
+      public Held acquire() {
+        if (slow.get()) {
+          trying.countDown();
+          awaitQuietly(giveUp);
+        }
+        throw new LockUnavailableException("cannot use the cluster's write lock: connection refused", null);
+      }
+
+      @Override
+      public PendingWrites pending() {
+        throw new LockUnavailableException("cannot use the cluster's write lock: connection refused", null);
+      }
+    };
+    ClusterGate gate = new ClusterGate(a, cluster, unreachable, () -> true, git);
+    gate.keepTrying(new PendingWrites(Set.of("base/webapi/a.yaml"), List.of()));
+    slow.set(true);
+
+    CompletableFuture<Void> retry = CompletableFuture.runAsync(gate::retryPending);
+    assertThat(trying.await(10, TimeUnit.SECONDS)).isTrue();
+    Set<String> whileTrying = gate.pendingFiles();
+    giveUp.countDown();
+    retry.get(10, TimeUnit.SECONDS);
+
+    assertThat(whileTrying).containsExactly("base/webapi/a.yaml");
+    assertThat(gate.pendingFiles()).containsExactly("base/webapi/a.yaml");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

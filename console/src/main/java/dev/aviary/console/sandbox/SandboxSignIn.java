@@ -30,8 +30,9 @@ class SandboxSignIn {
   static final String API_AUDIENCE = "aviary";
 
   @Bean(destroyMethod = "close")
-  SandboxIdentityProvider sandboxIdentityProvider() {
-    return SandboxIdentityProvider.start(new SandboxIdentityProvider.Settings(CLIENT_ID, API_AUDIENCE));
+  SandboxIdentityProvider sandboxIdentityProvider(SandboxProperties properties) {
+    return SandboxIdentityProvider.start(new SandboxIdentityProvider.Settings(CLIENT_ID, API_AUDIENCE),
+        new SandboxIdentityProvider.Listen(properties.signIn().address(), properties.signIn().port()));
   }
 
   @Bean

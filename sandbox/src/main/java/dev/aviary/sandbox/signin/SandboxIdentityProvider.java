@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The sandbox's OpenID Connect provider: Spring Authorization Server on 127.0.0.1 with one demo user per Aviary
  * role, so that the sandbox signs in through the same OAuth2 login as a production install. It binds the loopback
- * address only, and the console starts it only when it runs on its sandbox.
+ * address at a free port unless told otherwise ({@link Listen}), and the console starts it only when it runs on its
+ * sandbox.
  */
 public final class SandboxIdentityProvider implements AutoCloseable {
 
@@ -26,19 +27,43 @@ public final class SandboxIdentityProvider implements AutoCloseable {
   public record Settings(String clientId, String apiAudience) {
   }
 
+  /**
+   * Where the provider listens. In a container the browser reaches it through a published port, so it must listen on
+   * every address, at a port published under the same number: the issuer the browser is sent to is the one the console
+   * reaches it at from inside.
+   *
+   * @param address the address to bind; for a wildcard (0.0.0.0) the issuer names 127.0.0.1
+   * @param port    the port; 0 takes a free one
+   */
+  public record Listen(String address, int port) {
+
+    /** The default: the loopback address at a free port, reachable from this machine only. */
+    public static final Listen LOOPBACK = new Listen("127.0.0.1", 0);
+
+    String issuerHost() {
+      return address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
+    }
+  }
+
   private final ConfigurableApplicationContext context;
   private final Settings settings;
+  private final Listen listen;
   private final String clientSecret;
 
-  private SandboxIdentityProvider(ConfigurableApplicationContext context, Settings settings) {
+  private SandboxIdentityProvider(ConfigurableApplicationContext context, Settings settings, Listen listen) {
     this.context = context;
     this.settings = settings;
+    this.listen = listen;
     byte[] secret = new byte[24];
     new SecureRandom().nextBytes(secret);
     this.clientSecret = HexFormat.of().formatHex(secret);
   }
 
   public static SandboxIdentityProvider start(Settings settings) {
+    return start(settings, Listen.LOOPBACK);
+  }
+
+  public static SandboxIdentityProvider start(Settings settings, Listen listen) {
     SpringApplication app = new SpringApplication(ProviderConfiguration.class);
     app.setWebApplicationType(WebApplicationType.SERVLET);
     app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
@@ -48,15 +73,15 @@ public final class SandboxIdentityProvider implements AutoCloseable {
     app.setListeners(app.getListeners().stream().filter(l -> !(l instanceof LoggingApplicationListener)).toList());
     app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("settings", settings));
     ConfigurableApplicationContext context = app.run("--spring.config.name=aviary-sandbox-idp",
-        "--server.address=127.0.0.1", "--server.port=0", "--server.servlet.session.timeout=8h",
+        "--server.address=" + listen.address(), "--server.port=" + listen.port(), "--server.servlet.session.timeout=8h",
         // Tomcat runs filters only in front of a servlet: the default one answers 404 behind the security filters.
         "--server.servlet.register-default-servlet=true");
-    return new SandboxIdentityProvider(context, settings);
+    return new SandboxIdentityProvider(context, settings, listen);
   }
 
   /** Where the provider answers; its issuer identifier, as the discovery document says. */
   public String issuer() {
-    return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    return "http://" + listen.issuerHost() + ":" + ((WebServerApplicationContext) context).getWebServer().getPort();
   }
 
   public String clientId() {

@@ -38,6 +38,20 @@ class SandboxIdentityProviderTest {
   }
 
   @Test
+  void listening_on_every_address_at_a_fixed_port_it_names_the_loopback_address_as_its_issuer() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    try (SandboxIdentityProvider everywhere = SandboxIdentityProvider.start(
+        new SandboxIdentityProvider.Settings("aviary", "aviary"), new SandboxIdentityProvider.Listen("0.0.0.0", port))) {
+      assertThat(everywhere.issuer()).isEqualTo("http://127.0.0.1:" + port);
+      assertThat(get(everywhere.issuer() + "/.well-known/openid-configuration").body())
+          .contains("\"issuer\":\"http://127.0.0.1:" + port + "\"");
+    }
+  }
+
+  @Test
   void a_script_client_gets_an_access_token_carrying_its_persons_claims_for_aviarys_api() throws Exception {
     String claims = payload(token("operator-script", "operator-sandbox"));
     assertThat(claims).contains("\"aud\":\"aviary\"").contains("\"email\":\"operator@sandbox.aviary.invalid\"")

@@ -1,0 +1,129 @@
+package dev.aviary.install.images;
+
+import dev.aviary.install.Podman;
+import dev.aviary.sandbox.signin.DemoUser;
+import dev.aviary.testsupport.BenchmarkOptions;
+import dev.aviary.testsupport.Figures;
+import dev.aviary.testsupport.Goals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How fast the shipped images start: for each image, with its AOT cache and without it (the same image, the cache
+ * turned off with {@code -XX:AOTMode=off}), the time from {@code podman run} to the first 200 from readiness, over
+ * fresh containers (median and worst), the main process's RSS once ready, and for the console its RSS after a
+ * person signed in and a minute passed. Then each image's size and layers.
+ *
+ * <p>{@code ./mvnw -q -Pbench -pl install-checks -am verify} (five starts per row, the minute signed in);
+ * {@code -Dbench.args=--small}: one start per row and no minute, what {@code ImageStartBenchmarkTest} runs in
+ * every build.
+ */
+public final class ImageStartBenchmark {
+
+  /** One row: an image started one way. */
+  private record Row(Images.Shipped image, boolean aotCache) {
+
+    String name() {
+      return image.name().toLowerCase().replace('_', '-') + (aotCache ? ", AOT cache" : ", no AOT cache");
+    }
+  }
+
+  private record Start(double seconds, long residentKb) {
+  }
+
+  private final Podman podman;
+  private final int starts;
+  private final Duration signedInFor;
+
+  private ImageStartBenchmark(Podman podman, int starts, Duration signedInFor) {
+    this.podman = podman;
+    this.starts = starts;
+    this.signedInFor = signedInFor;
+  }
+
+  public static void main(String[] args) throws Exception {
+    List<String> options = BenchmarkOptions.of(args);
+    boolean small = options.contains("--small");
+    run(small ? 1 : 5, small ? Duration.ZERO : Duration.ofMinutes(1)).print();
+  }
+
+  /** Runs the benchmark, printing a line per row; the goals, measured. */
+  public static Goals run(int starts, Duration signedInFor) throws Exception {
+    return new ImageStartBenchmark(Podman.installed(), starts, signedInFor).measure();
+  }
+
+  private Goals measure() throws Exception {
+    System.out.printf("Image start benchmark: %d fresh container(s) per row, run as the manifests run them%n", starts);
+    Map<Row, double[]> seconds = new LinkedHashMap<>();
+    for (Images.Shipped image : Images.Shipped.values()) {
+      Images.built(podman, image);
+      for (boolean aot : new boolean[] {true, false}) {
+        Row row = new Row(image, aot);
+        List<Start> measured = new ArrayList<>();
+        for (int i = 0; i < starts; i++) {
+          measured.add(startOnce(row));
+        }
+        double[] times = measured.stream().mapToDouble(Start::seconds).toArray();
+        seconds.put(row, times);
+        System.out.printf("  %-30s start to ready: median %.2f s, worst %.2f s; RSS when ready %d MB%n", row.name(),
+            Figures.percentile(times, 50), Figures.max(times),
+            Math.round(measured.stream().mapToLong(Start::residentKb).average().orElse(Double.NaN) / 1024));
+      }
+    }
+    if (!signedInFor.isZero()) {
+      System.out.printf("  console, AOT cache: RSS after a person signed in and %d s passed: %d MB%n",
+          signedInFor.toSeconds(), signedInResidentKb() / 1024);
+    }
+    for (Images.Shipped image : Images.Shipped.values()) {
+      System.out.println("  " + ImageFacts.of(podman, image.tag()).describe());
+    }
+    double console = Figures.percentile(seconds.get(new Row(Images.Shipped.CONSOLE, true)), 50);
+    double platform = Figures.percentile(seconds.get(new Row(Images.Shipped.PLATFORM_APP, true)), 50);
+    return new Goals()
+        .below("console start to ready under 5 s", console, 5.0, Goals.figure("median %.2f s", console))
+        .below("platform-app start to ready under 3 s", platform, 3.0, Goals.figure("median %.2f s", platform));
+  }
+
+  private Start startOnce(Row row) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    if (!row.aotCache()) {
+      environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:AOTMode=off");
+    }
+    long started = System.nanoTime();
+    try (Container container = Container.start(podman, row.image(), environment)) {
+      if (!container.awaitReady(row.image(), Duration.ofMinutes(2))) {
+        throw new IllegalStateException(row.name() + " was not ready within 2 minutes:\n" + container.log());
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      return new Start(seconds, container.residentKilobytes());
+    }
+  }
+
+  private long signedInResidentKb() throws Exception {
+    try (SandboxConsole console = SandboxConsole.start(podman, Map.of())) {
+      if (!console.container().awaitReady(Images.Shipped.CONSOLE, Duration.ofMinutes(2))) {
+        throw new IllegalStateException("The console was not ready within 2 minutes:\n" + console.container().log());
+      }
+      SandboxSignIn browser = new SandboxSignIn();
+      var page = browser.signIn(browser.open(console.home()), DemoUser.ALL.get(1));
+      if (page.statusCode() != 200 || page.uri().getPort() != console.consolePort()) {
+        throw new IllegalStateException("Sign-in ended at " + page.uri() + " with " + page.statusCode());
+      }
+      sleep(signedInFor);
+      return console.container().residentKilobytes();
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted", e);
+    }
+  }
+}

@@ -12,6 +12,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +27,12 @@ import java.util.TreeMap;
  * holding the platform's manifests. An existing repository is left as it is, so history survives restarts.
  */
 public final class SandboxGitRemote {
+
+  static {
+    // As the console's workspace does: JGit's measurement of a file system's timestamp resolution, which a fresh
+    // container repeats at every start (2.5 s), runs in the background; meanwhile JGit compares contents instead.
+    FS.FileStoreAttributes.setBackground(true);
+  }
 
   public static final String BRANCH = "main";
   private static final PersonIdent IMPORTER_NAME = new PersonIdent("Aviary Sandbox", "sandbox@aviary.invalid");

@@ -19,6 +19,7 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.FileUtils;
 
 import java.io.IOException;
@@ -37,6 +38,14 @@ import java.util.Optional;
  * committed, and a push the remote refuses leaves nothing behind but unreferenced objects.
  */
 final class JGitWorkspace implements GitWorkspace {
+
+  static {
+    // JGit measures each file system's timestamp resolution before its first use of it and keeps the result in its
+    // own config under the user's home; a container starts with none, and the measurement held the start for 2.5 s.
+    // Measured in the background instead, JGit assumes the coarse fallback meanwhile (it compares file contents
+    // where timestamps cannot tell), which is safe, only slower for files changed within two seconds.
+    FS.FileStoreAttributes.setBackground(true);
+  }
 
   private final String url;
   private final String branch;

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -73,20 +74,31 @@ public final class WorkloadSimulator implements AutoCloseable {
     this.provisioner = new VolumeProvisioner(client, events);
   }
 
+  /**
+   * Starts the informers all at once and returns once every one has listed: one after another, each waiting for its
+   * own list, they held a console's start for half a second.
+   */
   public WorkloadSimulator start() {
-    deploymentInformer = client.apps().deployments().inAnyNamespace().inform();
-    replicaSetInformer = client.apps().replicaSets().inAnyNamespace().inform();
-    podInformer = client.pods().inAnyNamespace().inform();
-    autoscalerInformer = client.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace().inform();
-    statefulSetInformer = client.apps().statefulSets().inAnyNamespace().inform();
-    daemonSetInformer = client.apps().daemonSets().inAnyNamespace().inform();
-    jobInformer = client.batch().v1().jobs().inAnyNamespace().inform();
-    claimInformer = client.persistentVolumeClaims().inAnyNamespace().inform();
-    storageClassInformer = client.storage().v1().storageClasses().inform();
+    deploymentInformer = client.apps().deployments().inAnyNamespace().runnableInformer(0);
+    replicaSetInformer = client.apps().replicaSets().inAnyNamespace().runnableInformer(0);
+    podInformer = client.pods().inAnyNamespace().runnableInformer(0);
+    autoscalerInformer = client.autoscaling().v2().horizontalPodAutoscalers().inAnyNamespace().runnableInformer(0);
+    statefulSetInformer = client.apps().statefulSets().inAnyNamespace().runnableInformer(0);
+    daemonSetInformer = client.apps().daemonSets().inAnyNamespace().runnableInformer(0);
+    jobInformer = client.batch().v1().jobs().inAnyNamespace().runnableInformer(0);
+    claimInformer = client.persistentVolumeClaims().inAnyNamespace().runnableInformer(0);
+    storageClassInformer = client.storage().v1().storageClasses().runnableInformer(0);
+    CompletableFuture.allOf(informers().stream().map(i -> i.start().toCompletableFuture())
+        .toArray(CompletableFuture[]::new)).join();
     provisioner.installDefaultClass();
     long tick = settings.tick().toMillis();
     loop.scheduleWithFixedDelay(this::tickSafely, tick, tick, TimeUnit.MILLISECONDS);
     return this;
+  }
+
+  private List<SharedIndexInformer<?>> informers() {
+    return List.of(deploymentInformer, replicaSetInformer, podInformer, autoscalerInformer, statefulSetInformer,
+        daemonSetInformer, jobInformer, claimInformer, storageClassInformer);
   }
 
   private void tickSafely() {
@@ -99,9 +111,7 @@ public final class WorkloadSimulator implements AutoCloseable {
 
   /** One reconciliation pass over everything in the caches; only runs once all caches have synced. */
   void tick() {
-    if (!List.of(deploymentInformer, replicaSetInformer, podInformer, autoscalerInformer, statefulSetInformer,
-        daemonSetInformer, jobInformer, claimInformer, storageClassInformer).stream()
-        .allMatch(SharedIndexInformer::hasSynced)) {
+    if (!informers().stream().allMatch(SharedIndexInformer::hasSynced)) {
       return;
     }
     ClusterView view = ClusterView.of(deploymentInformer.getStore().list(), replicaSetInformer.getStore().list(),

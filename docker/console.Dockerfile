@@ -60,12 +60,13 @@ ENV AVIARY_DATA_DIR=/var/lib/aviary MANAGEMENT_SERVER_PORT=8081 \
     AVIARY_SANDBOX_SIGN_IN_ADDRESS=0.0.0.0 AVIARY_SANDBOX_SIGN_IN_PORT=8090 \
     XDG_CONFIG_HOME=/tmp/.config \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
-# The JVM's ahead-of-time cache (JDK 25): a training run that starts the console on a throw-away sandbox and stops
-# once its context is refreshed records the classes it loaded and linked, so a container starts with them ready.
+# The JVM's ahead-of-time cache (JDK 25): a training run starts the console on a throw-away sandbox and stops it once
+# it is ready, recording the classes it loaded and linked on the way, so a container starts with them ready.
+COPY docker/train-aot-cache.sh /usr/local/bin/train-aot-cache
 RUN training="$(mktemp -d)" \
  && AVIARY_DATA_DIR="$training" AVIARY_SANDBOX_SIGN_IN_PORT=0 XDG_CONFIG_HOME="$training" \
-    java -XX:AOTCacheOutput=/app/application.aot -Dspring.context.exit=onRefresh -jar application.jar \
-      >"$training.log" 2>&1 || { cat "$training.log"; exit 1; }; rm -rf "$training" "$training.log"
+    train-aot-cache /app/application.aot 8081 /actuator/health/readiness application.jar \
+ && rm -rf "$training"
 USER 10001:10001
 VOLUME /var/lib/aviary
 EXPOSE 8080 8081 8090

@@ -46,10 +46,10 @@ COPY --from=build /app/application/ ./
 COPY --from=build /app/sbom/ ./sbom/
 COPY docker/healthcheck.sh /usr/local/bin/healthcheck
 ENV APP_VERSION=v1 METRICS_PORT=9090 JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError"
-# The JVM's ahead-of-time cache (JDK 25): a training run that starts the service and stops once its context is
-# refreshed records the classes it loaded and linked, so a container starts with them ready. Same JDK, same jars.
-RUN java -XX:AOTCacheOutput=/app/application.aot -Dspring.context.exit=onRefresh -jar application.jar >/tmp/aot.log 2>&1 \
- || { cat /tmp/aot.log; exit 1; }; rm -f /tmp/aot.log
+# The JVM's ahead-of-time cache (JDK 25): a training run starts the service and stops it once it is ready,
+# recording the classes it loaded and linked on the way, so a container starts with them ready.
+COPY docker/train-aot-cache.sh /usr/local/bin/train-aot-cache
+RUN train-aot-cache /app/application.aot 8080 /health/ready application.jar
 USER 10001:10001
 EXPOSE 8080 9090
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 CMD ["healthcheck", "8080", "/health/live"]

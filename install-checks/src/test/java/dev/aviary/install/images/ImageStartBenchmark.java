@@ -25,12 +25,31 @@ import java.util.Map;
 public final class ImageStartBenchmark {
 
   /** One row: an image started one way. */
-  private record Row(Images.Shipped image, boolean aotCache) {
+  private record Row(Images.Shipped image, boolean aotCache, boolean warmUp) {
 
     String name() {
-      return image.name().toLowerCase().replace('_', '-') + (aotCache ? ", AOT cache" : ", no AOT cache");
+      return image.name().toLowerCase().replace('_', '-') + (aotCache ? ", AOT cache" : ", no AOT cache")
+          + (image == Images.Shipped.PLATFORM_APP ? (warmUp ? ", its 2 s warm-up" : ", WARMUP=0s") : "");
+    }
+
+    Map<String, String> environment() {
+      Map<String, String> environment = new LinkedHashMap<>();
+      if (!aotCache) {
+        environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:AOTMode=off");
+      }
+      if (image == Images.Shipped.PLATFORM_APP && !warmUp) {
+        // platform-app reports not ready for WARMUP (default 2 s) after it started, on purpose: a stand-in for a
+        // service warming its caches. The start goal is about the image's own start, so these rows leave it out.
+        environment.put("WARMUP", "0s");
+      }
+      return environment;
     }
   }
+
+  /** The rows in the order printed: each image with and without its AOT cache, platform-app also as configured. */
+  private static final List<Row> ROWS = List.of(new Row(Images.Shipped.CONSOLE, true, false),
+      new Row(Images.Shipped.CONSOLE, false, false), new Row(Images.Shipped.PLATFORM_APP, true, false),
+      new Row(Images.Shipped.PLATFORM_APP, false, false), new Row(Images.Shipped.PLATFORM_APP, true, true));
 
   private record Start(double seconds, long residentKb) {
   }
@@ -59,20 +78,17 @@ public final class ImageStartBenchmark {
   private Goals measure() throws Exception {
     System.out.printf("Image start benchmark: %d fresh container(s) per row, run as the manifests run them%n", starts);
     Map<Row, double[]> seconds = new LinkedHashMap<>();
-    for (Images.Shipped image : Images.Shipped.values()) {
-      Images.built(podman, image);
-      for (boolean aot : new boolean[] {true, false}) {
-        Row row = new Row(image, aot);
-        List<Start> measured = new ArrayList<>();
-        for (int i = 0; i < starts; i++) {
-          measured.add(startOnce(row));
-        }
-        double[] times = measured.stream().mapToDouble(Start::seconds).toArray();
-        seconds.put(row, times);
-        System.out.printf("  %-30s start to ready: median %.2f s, worst %.2f s; RSS when ready %d MB%n", row.name(),
-            Figures.percentile(times, 50), Figures.max(times),
-            Math.round(measured.stream().mapToLong(Start::residentKb).average().orElse(Double.NaN) / 1024));
+    for (Row row : ROWS) {
+      Images.built(podman, row.image());
+      List<Start> measured = new ArrayList<>();
+      for (int i = 0; i < starts; i++) {
+        measured.add(startOnce(row));
       }
+      double[] times = measured.stream().mapToDouble(Start::seconds).toArray();
+      seconds.put(row, times);
+      System.out.printf("  %-45s start to ready: median %.2f s, worst %.2f s; RSS when ready %d MB%n", row.name(),
+          Figures.percentile(times, 50), Figures.max(times),
+          Math.round(measured.stream().mapToLong(Start::residentKb).average().orElse(Double.NaN) / 1024));
     }
     if (!signedInFor.isZero()) {
       System.out.printf("  console, AOT cache: RSS after a person signed in and %d s passed: %d MB%n",
@@ -81,20 +97,17 @@ public final class ImageStartBenchmark {
     for (Images.Shipped image : Images.Shipped.values()) {
       System.out.println("  " + ImageFacts.of(podman, image.tag()).describe());
     }
-    double console = Figures.percentile(seconds.get(new Row(Images.Shipped.CONSOLE, true)), 50);
-    double platform = Figures.percentile(seconds.get(new Row(Images.Shipped.PLATFORM_APP, true)), 50);
+    double console = Figures.percentile(seconds.get(ROWS.get(0)), 50);
+    double platform = Figures.percentile(seconds.get(ROWS.get(2)), 50);
     return new Goals()
         .below("console start to ready under 5 s", console, 5.0, Goals.figure("median %.2f s", console))
-        .below("platform-app start to ready under 3 s", platform, 3.0, Goals.figure("median %.2f s", platform));
+        .below("platform-app start to ready under 3 s (WARMUP=0s)", platform, 3.0,
+            Goals.figure("median %.2f s", platform));
   }
 
   private Start startOnce(Row row) {
-    Map<String, String> environment = new LinkedHashMap<>();
-    if (!row.aotCache()) {
-      environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:AOTMode=off");
-    }
     long started = System.nanoTime();
-    try (Container container = Container.start(podman, row.image(), environment)) {
+    try (Container container = Container.start(podman, row.image(), row.environment())) {
       if (!container.awaitReady(row.image(), Duration.ofMinutes(2))) {
         throw new IllegalStateException(row.name() + " was not ready within 2 minutes:\n" + container.log());
       }

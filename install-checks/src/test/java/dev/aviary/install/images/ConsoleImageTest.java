@@ -1,13 +1,9 @@
 package dev.aviary.install.images;
 
-import dev.aviary.install.Podman;
 import dev.aviary.sandbox.signin.DemoUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,29 +17,14 @@ class ConsoleImageTest extends ShippedImageTest {
 
   private SandboxConsole console;
 
-  @BeforeAll
-  void startOne() {
-    podman = Podman.installed();
-    Images.built(podman, image());
-    console = SandboxConsole.start(podman, Map.of());
-    assertThat(console.container().awaitReady(image(), Duration.ofMinutes(2)))
-        .as("ready; its log:\n%s", console.container().log()).isTrue();
-  }
-
-  @AfterAll
-  void stop() {
-    if (console != null) {
-      console.close();
-    }
-  }
-
   @Override
   Images.Shipped image() {
     return Images.Shipped.CONSOLE;
   }
 
   @Override
-  Container running() {
+  Container start() {
+    console = SandboxConsole.start(podman, Map.of());
     return console.container();
   }
 
@@ -64,7 +45,7 @@ class ConsoleImageTest extends ShippedImageTest {
 
   @Test
   void a_person_signs_in_through_the_published_ports_and_gets_the_console() throws Exception {
-    SandboxSignIn browser = new SandboxSignIn();
+    FormSignIn browser = new FormSignIn();
     HttpResponse<String> signInPage = browser.open(console.home());
     assertThat(signInPage.statusCode()).isEqualTo(200);
     assertThat(signInPage.body()).contains("name=\"username\"");

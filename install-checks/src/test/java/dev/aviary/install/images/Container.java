@@ -2,6 +2,8 @@ package dev.aviary.install.images;
 
 import dev.aviary.install.Podman;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One container of a shipped image, started as {@code k8s/} and the chart run it: uid 10001, a read-only root
@@ -26,7 +29,7 @@ public final class Container implements AutoCloseable {
   private final Podman podman;
   private final String name;
   /** Container port to the URL base it is published at; asked of podman once per port. */
-  private final Map<Integer, String> published = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Integer, String> published = new ConcurrentHashMap<>();
 
   private Container(Podman podman, String name) {
     this.podman = podman;
@@ -90,9 +93,9 @@ public final class Container implements AutoCloseable {
 
   /** A port free on this machine now, to publish a container port under. */
   public static int freePort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+    try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("No free port", e);
     }
   }
@@ -108,7 +111,7 @@ public final class Container implements AutoCloseable {
     try {
       return HTTP.send(HttpRequest.newBuilder(url(containerPort, path)).timeout(Duration.ofSeconds(5)).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -120,7 +123,7 @@ public final class Container implements AutoCloseable {
     try {
       return HTTP.send(HttpRequest.newBuilder(url(containerPort, path)).timeout(Duration.ofSeconds(5)).build(),
           HttpResponse.BodyHandlers.ofString()).body();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError("GET " + path + " on " + name + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -134,7 +137,7 @@ public final class Container implements AutoCloseable {
       return HTTP.send(HttpRequest.newBuilder(url(containerPort, path)).timeout(Duration.ofSeconds(5))
           .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
           HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError("POST " + path + " on " + name + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * How fast the shipped images start: for each image, with its AOT cache and without it (the same image, the cache
- * turned off with {@code -XX:AOTMode=off}), the time from {@code podman run} to the first 200 from readiness, over
+ * turned off with {@code JDK_JAVA_OPTIONS=-XX:AOTMode=off}), the time from {@code podman run} to the first 200 from readiness, over
  * fresh containers (median and worst), the main process's RSS once ready, and for the console its RSS after a
  * person signed in and a minute passed. Then each image's size and layers.
  *
@@ -35,7 +35,8 @@ public final class ImageStartBenchmark {
     Map<String, String> environment() {
       Map<String, String> environment = new LinkedHashMap<>();
       if (!aotCache) {
-        environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -XX:AOTMode=off");
+        // Read by the java launcher besides the image's JAVA_TOOL_OPTIONS, which stay as the image sets them.
+        environment.put("JDK_JAVA_OPTIONS", "-XX:AOTMode=off");
       }
       if (image == Images.Shipped.PLATFORM_APP && !warmUp) {
         // platform-app reports not ready for WARMUP (default 2 s) after it started, on purpose: a stand-in for a
@@ -121,7 +122,7 @@ public final class ImageStartBenchmark {
       if (!console.container().awaitReady(Images.Shipped.CONSOLE, Duration.ofMinutes(2))) {
         throw new IllegalStateException("The console was not ready within 2 minutes:\n" + console.container().log());
       }
-      SandboxSignIn browser = new SandboxSignIn();
+      FormSignIn browser = new FormSignIn();
       var page = browser.signIn(browser.open(console.home()), DemoUser.ALL.get(1));
       if (page.statusCode() != 200 || page.uri().getPort() != console.consolePort()) {
         throw new IllegalStateException("Sign-in ended at " + page.uri() + " with " + page.statusCode());

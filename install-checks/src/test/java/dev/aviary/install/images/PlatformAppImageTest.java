@@ -1,8 +1,5 @@
 package dev.aviary.install.images;
 
-import dev.aviary.install.Podman;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -16,32 +13,15 @@ import static org.awaitility.Awaitility.await;
 /** The platform-app image, built from docker/platform-app.Dockerfile and run as the platform's manifests run it. */
 class PlatformAppImageTest extends ShippedImageTest {
 
-  private Container running;
-
-  @BeforeAll
-  void startOne() {
-    podman = Podman.installed();
-    Images.built(podman, image());
-    running = Container.start(podman, image().tag(), image().volumes(), List.of("8080", "9090"),
-        Map.of("APP_VERSION", "v7"));
-    assertThat(running.awaitReady(image(), Duration.ofMinutes(1))).as("ready; its log:\n%s", running.log()).isTrue();
-  }
-
-  @AfterAll
-  void stop() {
-    if (running != null) {
-      running.close();
-    }
-  }
-
   @Override
   Images.Shipped image() {
     return Images.Shipped.PLATFORM_APP;
   }
 
   @Override
-  Container running() {
-    return running;
+  Container start() {
+    return Container.start(podman, image().tag(), image().volumes(), List.of("8080", "9090"),
+        Map.of("APP_VERSION", "v7"));
   }
 
   @Override
@@ -61,13 +41,13 @@ class PlatformAppImageTest extends ShippedImageTest {
 
   @Test
   void it_processes_a_document_and_serves_its_metrics_on_the_metrics_port() {
-    HttpResponse<String> submitted = running.post(8080, "/api/v1/documents", "text/plain",
+    HttpResponse<String> submitted = running().post(8080, "/api/v1/documents", "text/plain",
         "Aviary's images run. This document is split into chunks by the image under test.");
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
     String location = submitted.headers().firstValue("Location").orElseThrow();
     await("the document processed").atMost(Duration.ofSeconds(30))
-        .until(() -> running.get(8080, location).contains("\"DONE\""));
+        .until(() -> running().get(8080, location).contains("\"DONE\""));
 
-    assertThat(running.get(9090, "/metrics")).contains("version=\"v7\"");
+    assertThat(running().get(9090, "/metrics")).contains("version=\"v7\"");
   }
 }

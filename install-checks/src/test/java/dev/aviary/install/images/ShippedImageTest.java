@@ -1,6 +1,8 @@
 package dev.aviary.install.images;
 
 import dev.aviary.install.Podman;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -12,18 +14,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What every image Aviary ships must do, run as its manifests run it: each subclass builds one, starts one container
- * of it before its tests and says what is particular to it.
+ * What every image Aviary ships must do, run as its manifests run it: the image is built (once per run), one container
+ * of it started and awaited ready before the tests, and removed after them; each subclass says how it starts and what
+ * is particular to it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ShippedImageTest {
 
   Podman podman;
+  private Container running;
 
   abstract Images.Shipped image();
 
-  /** The container the subclass started and saw ready. */
-  abstract Container running();
+  /** Starts the container the tests share, as this image's users run it. */
+  abstract Container start();
+
+  @BeforeAll
+  void buildAndStartOne() {
+    podman = Podman.installed();
+    Images.built(podman, image());
+    running = start();
+    assertThat(running.awaitReady(image(), Duration.ofMinutes(2))).as("ready; its log:\n%s", running.log()).isTrue();
+  }
+
+  @AfterAll
+  void stop() {
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  /** The container started before the tests, ready. */
+  Container running() {
+    return running;
+  }
 
   /** A setting with a value the application refuses, and the name its refusal must say. */
   abstract Map.Entry<Map<String, String>, String> badSetting();

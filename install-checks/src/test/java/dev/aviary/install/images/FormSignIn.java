@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * sandbox's provider, its login form is filled in, and the provider sends them back with a code the console exchanges
  * from inside its container. Cookies are kept, redirects followed.
  */
-final class SandboxSignIn {
+final class FormSignIn {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 

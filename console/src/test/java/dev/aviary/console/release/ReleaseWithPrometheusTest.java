@@ -17,8 +17,9 @@ import static org.awaitility.Awaitility.await;
  * and canary versions, every version failing 0.2% of its requests as real services do, 300 requests a second
  * following the live routes, a console running the automation with 5-second steps on a 50%/100% plan (an even
  * split gathers evidence on both sides fastest, so a test waits no longer than the judgment needs). A canary failing
- * 20% of its requests is rolled back within seconds; one failing 0.8% is rolled back too, before it leaves its first
- * step; a healthy one is promoted; with Prometheus stopped the release pauses and says why, and goes on once Prometheus is
+ * 20% of its requests is rolled back within seconds; one failing 1.4%, 1.2 points above the stable and so beyond the
+ * default 1-point tolerance, is rolled back too, before it leaves its first step (one failing 0.8% is within that
+ * tolerance, and the judge may pass it: see docs/releases.md); a healthy one is promoted; with Prometheus stopped the release pauses and says why, and goes on once Prometheus is
  * back and an operator resumes it.
  */
 class ReleaseWithPrometheusTest extends RigTest {
@@ -60,14 +61,15 @@ class ReleaseWithPrometheusTest extends RigTest {
   }
 
   @Test
-  void a_canary_failing_four_times_as_often_as_the_stable_is_rolled_back_before_it_leaves_its_first_step()
+  void a_canary_failing_more_than_the_tolerated_point_above_the_stable_is_rolled_back_before_it_leaves_its_first_step()
       throws Exception {
-    String name = rig.begin("1.2.1-errors-0.008");
+    String name = rig.begin("1.2.1-errors-0.014");
     Release done = rig.awaitFinished(name, Duration.ofSeconds(240));
     String v = done.spec().canaryVersion();
 
     assertThat(done.phase()).as(done.status().message()).isEqualTo(ReleasePhase.ROLLED_BACK);
-    assertThat(done.status().message()).startsWith(v + " failed analysis at 50%: error ratio vs stable");
+    // Shown worse than the stable in 999 of 1,000 simulated releases; beyond the 1% budget first in the other one.
+    assertThat(done.status().message()).startsWith(v + " failed analysis at 50%: error ratio");
     assertThat(done.status().analyses()).singleElement().satisfies(a -> assertThat(a.outcome())
         .isEqualTo(AnalysisResult.Outcome.FAILED));
     rig.retire(done);

@@ -33,6 +33,7 @@ class OverviewViewTest extends KaribuTest {
   void restore() {
     setImage("webapi-v1", STABLE_IMAGE);
     setImage("document-processor-v1", STABLE_IMAGE);
+    awaitDeploymentsRolledOut();
   }
 
   /** Like kubectl set image. */
@@ -61,7 +62,8 @@ class OverviewViewTest extends KaribuTest {
       assertThat(_get(Div.class, s -> s.withId("tile-services")).getElement().getTextRecursively()).startsWith("4");
       assertThat(_get(Div.class, s -> s.withId("tile-replicas-ready")).getElement().getTextRecursively())
           .startsWith("5 / 5");
-      assertThat(rows()).extracting(r -> r.health().status()).containsOnly(HealthStatus.HEALTHY);
+      assertThat(rows()).allSatisfy(r -> assertThat(r.health().status()).as(r.name() + ": " + r.health().reason())
+          .isEqualTo(HealthStatus.HEALTHY));
       ServiceHealth webapi = row("webapi");
       assertThat(webapi.versions()).allSatisfy(v -> assertThat(v.rate()).isInstanceOf(Reading.Value.class));
       assertThat(webapi.versions().stream().mapToInt(VersionHealth::weight).sum()).isEqualTo(100);

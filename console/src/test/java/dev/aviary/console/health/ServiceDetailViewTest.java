@@ -21,7 +21,8 @@ class ServiceDetailViewTest extends KaribuTest {
 
     eventually(() -> {
       assertThat(view.title.getText()).isEqualTo("webapi");
-      assertThat(_get(Span.class, s -> s.withId("detail-health")).getText()).isEqualTo("Healthy");
+      assertThat(_get(Span.class, s -> s.withId("detail-health")).getText())
+          .as(_get(Paragraph.class, s -> s.withId("detail-reason")).getText()).isEqualTo("Healthy");
       assertThat(view.shown()).get().satisfies(w -> assertThat(w.versions()).hasSize(1));
       assertThat(_size(view.workload.pods)).isEqualTo(view.shown().orElseThrow().versions().getFirst().desired());
       assertThat(_size(view.workload.events)).isPositive();

@@ -19,6 +19,7 @@ class ServicesViewTest extends KaribuTest {
   @AfterEach
   void restoreSeededReplicas() {
     Kubectl.edit(() -> operator().apps().deployments().withName("webapi-v1").scale(3));
+    awaitDeploymentsRolledOut();
   }
 
   @Test

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the test control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok) from the Go
-# modules pinned in this directory, into a cache outside the repository, and prints that directory.
+# Builds the test control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok) and a real
+# node's parts (kubelet, kube-proxy, and the pause process of pod sandboxes) from the Go modules pinned in this
+# directory, into a cache outside the repository, and prints that directory.
 #
 #   export AVIARY_CONTROL_PLANE="$(bash testenv/build.sh)"
 #
@@ -33,10 +34,13 @@ version_pkg=k8s.io/component-base/version
 ldflags="-s -w -X $version_pkg.gitVersion=$kube_version -X $version_pkg.gitMajor=1 -X $version_pkg.gitMinor=$minor"
 ldflags="$ldflags -X $version_pkg.gitTreeState=clean -X $version_pkg.buildDate=1970-01-01T00:00:00Z"
 
-for binary in etcd kube-apiserver kube-controller-manager kube-scheduler; do
+for binary in etcd kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy; do
   log "building $binary $kube_version"
   go build -mod=readonly -ldflags "$ldflags" -o "$work/$binary" "./cmd/$binary" >&2
 done
+# Static: it runs alone in an image with nothing else in it.
+log "building pause"
+CGO_ENABLED=0 go build -mod=readonly -ldflags "-s -w" -o "$work/pause" ./cmd/pause >&2
 log "building kwok"
 (cd kwok && go build -mod=readonly -ldflags "-s -w" -o "$work/kwok" sigs.k8s.io/kwok/cmd/kwok >&2)
 # kwok's own "fast" stages (nodes Ready with lease heartbeats; pods Running and Ready at once, deleted at once), as

@@ -1,6 +1,8 @@
 package dev.aviary.console.security;
 
 import dev.aviary.console.access.SignInProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,19 +22,24 @@ import java.util.List;
  *                     ({@code realm_access.roles} for Keycloak realm roles)
  * @param audience     what the API expects in an access token's {@code aud}; empty means the client id
  * @param roles        which groups give which role
+ * @param allowPlainHttp accept a plain {@code http://} issuer away from the loopback address: for a trial on a
+ *                     private network only (sign-in codes and tokens then cross it in clear); refused otherwise
  */
 @ConfigurationProperties("aviary.oidc")
 public record OidcProperties(String issuerUri, String clientId, String clientSecret,
                              @DefaultValue({"openid", "profile", "email"}) List<String> scopes,
                              @DefaultValue("groups") String groupsClaim,
                              String audience,
-                             @DefaultValue RoleGroups roles) {
+                             @DefaultValue RoleGroups roles,
+                             @DefaultValue("false") boolean allowPlainHttp) {
 
   /** Groups per role; someone in none of them may sign in but sees nothing. */
   public record RoleGroups(@DefaultValue("aviary-viewers") List<String> viewer,
                            @DefaultValue("aviary-operators") List<String> operator,
                            @DefaultValue("aviary-admins") List<String> admin) {
   }
+
+  private static final Logger LOG = LoggerFactory.getLogger(OidcProperties.class);
 
   /** The provider settings for a real installation, or a start-up failure naming what is missing. */
   SignInProvider provider() {
@@ -53,8 +60,13 @@ public record OidcProperties(String issuerUri, String clientId, String clientSec
     }
     if (!issuerUri.startsWith("https://") && !issuerUri.startsWith("http://127.0.0.1")
         && !issuerUri.startsWith("http://localhost")) {
-      throw new IllegalStateException("aviary.oidc.issuer-uri must be an https:// URL (plain http only on the "
-          + "loopback address), got " + issuerUri);
+      if (!allowPlainHttp) {
+        throw new IllegalStateException("aviary.oidc.issuer-uri must be an https:// URL (plain http only on the "
+            + "loopback address, or with aviary.oidc.allow-plain-http=true for a trial on a private network), got "
+            + issuerUri);
+      }
+      LOG.warn("Signing in through {} over plain HTTP (aviary.oidc.allow-plain-http): sign-in codes and tokens "
+          + "cross the network in clear; use an https:// issuer for anything but a trial", issuerUri);
     }
     return new SignInProvider(issuerUri, clientId, clientSecret, scopes,
         blank(audience) ? clientId : audience);

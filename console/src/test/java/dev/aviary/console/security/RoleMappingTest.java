@@ -14,7 +14,7 @@ class RoleMappingTest {
   static OidcProperties properties(String groupsClaim) {
     return new OidcProperties("https://id.example.com/realms/ops", "aviary", "secret",
         List.of("openid"), groupsClaim, "", new OidcProperties.RoleGroups(List.of("aviary-viewers", "sre-readonly"),
-        List.of("aviary-operators"), List.of("aviary-admins")));
+        List.of("aviary-operators"), List.of("aviary-admins")), false);
   }
 
   final RoleMapping mapping = new RoleMapping(properties("groups"));
@@ -44,16 +44,22 @@ class RoleMappingTest {
   @Test
   void a_real_installation_without_provider_settings_fails_naming_what_is_missing() {
     OidcProperties none = new OidcProperties(null, "", null, List.of("openid"), "groups", null,
-        new OidcProperties.RoleGroups(List.of(), List.of(), List.of()));
+        new OidcProperties.RoleGroups(List.of(), List.of(), List.of()), false);
     assertThatThrownBy(none::provider).hasMessageContaining("aviary.oidc.issuer-uri (AVIARY_OIDC_ISSUER_URI), "
         + "aviary.oidc.client-id (AVIARY_OIDC_CLIENT_ID), aviary.oidc.client-secret (AVIARY_OIDC_CLIENT_SECRET) are not set");
   }
 
   @Test
-  void a_plain_http_issuer_is_refused_outside_the_loopback_address() {
-    OidcProperties http = new OidcProperties("http://id.example.com", "aviary", "s", List.of("openid"), "groups", null,
-        new OidcProperties.RoleGroups(List.of(), List.of(), List.of()));
-    assertThatThrownBy(http::provider).hasMessageContaining("must be an https:// URL");
+  void a_plain_http_issuer_is_refused_outside_the_loopback_address_unless_allowed_by_name() {
+    OidcProperties http = plainHttp(false);
+    assertThatThrownBy(http::provider).hasMessageContaining("must be an https:// URL")
+        .hasMessageContaining("aviary.oidc.allow-plain-http=true");
+    assertThat(plainHttp(true).provider().issuerUri()).isEqualTo("http://id.example.com");
+  }
+
+  static OidcProperties plainHttp(boolean allowed) {
+    return new OidcProperties("http://id.example.com", "aviary", "s", List.of("openid"), "groups", null,
+        new OidcProperties.RoleGroups(List.of(), List.of(), List.of()), allowed);
   }
 
   @Test

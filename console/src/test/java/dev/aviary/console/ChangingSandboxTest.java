@@ -1,5 +1,6 @@
 package dev.aviary.console;
 
+import dev.aviary.testsupport.git.GitCli;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 

@@ -1,5 +1,6 @@
 package dev.aviary.console;
 
+import dev.aviary.testsupport.git.GitCli;
 import dev.aviary.console.audit.AuditLog;
 import dev.aviary.console.gitops.SyncService;
 import dev.aviary.console.gitops.SyncStatus;

@@ -1,7 +1,7 @@
 package dev.aviary.console.api;
 
 import dev.aviary.console.ConsoleApi;
-import dev.aviary.console.GitCli;
+import dev.aviary.testsupport.git.GitCli;
 import dev.aviary.console.audit.AuditEvent;
 import dev.aviary.console.audit.AuditLog;
 import dev.aviary.console.sandbox.SandboxEnvironment;

@@ -1,6 +1,6 @@
 package dev.aviary.console.api;
 
-import dev.aviary.console.GitCli;
+import dev.aviary.testsupport.git.GitCli;
 import dev.aviary.console.SandboxApiTest;
 import dev.aviary.console.SandboxTokens;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.aviary.console.bench;
 
-import dev.aviary.console.GitCli;
+import dev.aviary.testsupport.git.GitCli;
 import dev.aviary.console.access.Identity;
 import dev.aviary.console.cluster.ClusterWriter;
 import dev.aviary.console.cluster.fabric8.TestClusterWriters;

@@ -1,6 +1,6 @@
 package dev.aviary.console.cluster;
 
-import dev.aviary.console.GitCli;
+import dev.aviary.testsupport.git.GitCli;
 import dev.aviary.console.RealCluster;
 import dev.aviary.console.gitops.ChangePipeline;
 import io.fabric8.kubernetes.api.model.apps.Deployment;

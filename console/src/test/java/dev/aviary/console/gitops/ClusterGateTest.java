@@ -1,6 +1,6 @@
 package dev.aviary.console.gitops;
 
-import dev.aviary.console.GitCli;
+import dev.aviary.testsupport.git.GitCli;
 import dev.aviary.console.cluster.ClusterWriter;
 import dev.aviary.console.coordination.InMemoryWriteLock;
 import dev.aviary.console.coordination.PendingWrites;

@@ -2,7 +2,7 @@ package dev.aviary.console.gitops;
 
 import dev.aviary.console.ConsoleApi;
 import dev.aviary.console.ConsoleCluster;
-import dev.aviary.console.GitCli;
+import dev.aviary.testsupport.git.GitCli;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

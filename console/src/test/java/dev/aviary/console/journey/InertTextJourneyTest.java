@@ -2,7 +2,7 @@ package dev.aviary.console.journey;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import dev.aviary.console.GitCli;
+import dev.aviary.testsupport.git.GitCli;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -2,7 +2,7 @@ package dev.aviary.console.journey;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import dev.aviary.console.GitCli;
+import dev.aviary.testsupport.git.GitCli;
 import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.access.Identity;

@@ -1,6 +1,6 @@
 package dev.aviary.console.notifications;
 
-import dev.aviary.console.GitCli;
+import dev.aviary.testsupport.git.GitCli;
 import dev.aviary.console.ConsoleApi;
 import dev.aviary.console.health.HealthStatus;
 import dev.aviary.console.health.OverviewService;

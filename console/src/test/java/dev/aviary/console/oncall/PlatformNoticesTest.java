@@ -1,7 +1,7 @@
 package dev.aviary.console.oncall;
 
 import dev.aviary.console.ConsoleApi;
-import dev.aviary.console.GitCli;
+import dev.aviary.testsupport.git.GitCli;
 import dev.aviary.console.gitops.ChangePipeline;
 import dev.aviary.console.notifications.WebhookBody;
 import dev.aviary.console.notifications.WebhookReceiver;

@@ -1,7 +1,7 @@
 package dev.aviary.console.release;
 
 import dev.aviary.console.ConsoleCluster;
-import dev.aviary.console.GitCli;
+import dev.aviary.testsupport.git.GitCli;
 import dev.aviary.console.SignedIn;
 import dev.aviary.platform.PlatformProcess;
 import dev.aviary.platform.metrics.PrometheusServer;

@@ -11,7 +11,7 @@ import com.vaadin.flow.component.slider.IntegerSlider;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.aviary.console.ChangingSandboxTest;
-import dev.aviary.console.GitCli;
+import dev.aviary.testsupport.git.GitCli;
 import dev.aviary.console.Kubectl;
 import dev.aviary.console.gitops.Change;
 import dev.aviary.console.gitops.ChangePipeline;

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.data.provider.ListDataProvider;
-import dev.aviary.console.GitCli;
+import dev.aviary.testsupport.git.GitCli;
 import dev.aviary.console.KaribuBase;
 import dev.aviary.console.SignedIn;
 import dev.aviary.console.notifications.NotificationService;

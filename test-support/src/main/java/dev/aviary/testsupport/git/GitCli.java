@@ -1,4 +1,4 @@
-package dev.aviary.console;
+package dev.aviary.testsupport.git;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

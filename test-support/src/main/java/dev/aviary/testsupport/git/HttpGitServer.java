@@ -1,4 +1,4 @@
-package dev.aviary.console.gitops.jgit;
+package dev.aviary.testsupport.git;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,17 +22,26 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 /**
- * A bare repository served over JGit's smart-HTTP protocol by an embedded Tomcat on 127.0.0.1, behind HTTP basic
- * authentication, with a pre-receive hook tests can set: a remote that behaves like a Git host.
+ * A bare repository served over JGit's smart-HTTP protocol by an embedded Tomcat, behind HTTP basic authentication,
+ * with a pre-receive hook tests can set: a remote that behaves like a Git host. On 127.0.0.1, or on the machine's
+ * address where pods of a real node clone from it.
  */
-final class HttpGitServer implements AutoCloseable {
+public final class HttpGitServer implements AutoCloseable {
 
   private final Tomcat tomcat = new Tomcat();
   private final Repository repository;
   private volatile PreReceiveHook hook = PreReceiveHook.NULL;
 
-  HttpGitServer(Path bareRepository, Path workDirectory, String user, String token) throws IOException,
+  private final String address;
+
+  public HttpGitServer(Path bareRepository, Path workDirectory, String user, String token) throws IOException,
       LifecycleException {
+    this(bareRepository, workDirectory, user, token, "127.0.0.1");
+  }
+
+  public HttpGitServer(Path bareRepository, Path workDirectory, String user, String token, String address)
+      throws IOException, LifecycleException {
+    this.address = address;
     repository = new FileRepositoryBuilder().setGitDir(bareRepository.toFile()).setMustExist(true).build();
     GitServlet servlet = new GitServlet();
     servlet.setRepositoryResolver((request, name) -> {
@@ -50,7 +59,7 @@ final class HttpGitServer implements AutoCloseable {
     tomcat.setBaseDir(workDirectory.toString());
     Connector connector = new Connector();
     connector.setPort(0);
-    connector.setProperty("address", "127.0.0.1");
+    connector.setProperty("address", address);
     tomcat.setConnector(connector);
     Context context = tomcat.addContext("", workDirectory.toString());
     Tomcat.addServlet(context, "git", servlet);
@@ -59,12 +68,12 @@ final class HttpGitServer implements AutoCloseable {
     tomcat.start();
   }
 
-  String url() {
-    return "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/git/manifests.git";
+  public String url() {
+    return "http://" + address + ":" + tomcat.getConnector().getLocalPort() + "/git/manifests.git";
   }
 
   /** What the remote does with a push before it updates any ref, e.g. refuse it as a protected branch would. */
-  void onPreReceive(PreReceiveHook hook) {
+  public void onPreReceive(PreReceiveHook hook) {
     this.hook = hook;
   }
 

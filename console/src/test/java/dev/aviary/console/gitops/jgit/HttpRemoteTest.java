@@ -12,6 +12,7 @@ import dev.aviary.console.access.Identity;
 import dev.aviary.console.gitops.RepositoryFiles;
 import dev.aviary.console.scaling.ScaleVersion;
 import dev.aviary.sandbox.git.SandboxGitRemote;
+import dev.aviary.testsupport.git.HttpGitServer;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

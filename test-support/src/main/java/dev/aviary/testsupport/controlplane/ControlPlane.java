@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real Kubernetes control plane on 127.0.0.1, built from the Kubernetes Go modules by {@code testenv/build.sh}:
+ * A real Kubernetes control plane on 127.0.0.1 (or on the machine's address, for a {@link RealNode}), built from the Kubernetes Go modules by {@code testenv/build.sh}:
  * etcd, kube-apiserver (RBAC on, its own serving certificate, service-account tokens), kube-controller-manager (so
  * Deployments make ReplicaSets and Pods and garbage collection runs), kube-scheduler, and kwok, which plays the
  * kubelet for fake nodes so scheduled pods become Running and Ready. Free ports; everything under one directory.
@@ -33,17 +33,22 @@ public final class ControlPlane implements AutoCloseable {
 
   private final Path binaries;
   private final Path directory;
+  /** Where the API server listens and what it advertises: loopback, or the address a real node's pods reach. */
+  private final String host;
   private final Credentials credentials;
   private final int etcdPort = freePort();
   private final int etcdPeerPort = freePort();
   private final int apiServerPort = freePort();
   private final Map<String, ControlPlaneProcess> running = new LinkedHashMap<>();
+  /** What runs on this control plane and must stop before it does (a real node drains through the API server). */
+  private final List<AutoCloseable> dependents = new ArrayList<>();
   private final Etcd etcd;
   private ApiServerClient admin;
   private int nodes;
 
-  private ControlPlane(Path binaries, Path directory) throws IOException {
+  private ControlPlane(Path binaries, Path directory, String host) throws IOException {
     this.binaries = binaries;
+    this.host = host;
     this.directory = Files.createDirectories(directory);
     this.credentials = Credentials.generate(directory);
     this.etcd = new Etcd(URI.create("http://127.0.0.1:" + etcdPort));
@@ -60,7 +65,29 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Starts the whole control plane in {@code directory} with one kwok node, and waits until it serves. */
   public static ControlPlane start(Path directory) throws IOException {
-    ControlPlane plane = new ControlPlane(binaries(), directory);
+    ControlPlane plane = launch(directory, "127.0.0.1");
+    try {
+      plane.launch("kwok", plane.kwokArguments());
+      plane.addNodes(1, 110_000);
+      plane.awaitNodesReady();
+      return plane;
+    } catch (IOException | RuntimeException e) {
+      plane.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts the control plane for a {@link RealNode}: no kwok, and the API server on {@code host} (the machine's own
+   * address, see {@link RealNode#hostAddress()}), which the node's pods reach through the {@code kubernetes}
+   * Service and its clients through {@link #server()}.
+   */
+  public static ControlPlane startForRealNode(Path directory, String host) throws IOException {
+    return launch(directory, host);
+  }
+
+  private static ControlPlane launch(Path directory, String host) throws IOException {
+    ControlPlane plane = new ControlPlane(binaries(), directory, host);
     // Child processes outlive a JVM that is stopped mid-run (Ctrl-C in Maven); this stops them with it.
     Runtime.getRuntime().addShutdownHook(new Thread(plane::close, "control-plane-stop"));
     try {
@@ -71,9 +98,6 @@ public final class ControlPlane implements AutoCloseable {
       plane.launch("kube-controller-manager", plane.controllerManagerArguments());
       plane.launch("kube-scheduler", List.of("--kubeconfig=" + plane.adminKubeconfig(), "--leader-elect=false",
           "--secure-port=0", "--kube-api-qps=500", "--kube-api-burst=1000"));
-      plane.launch("kwok", plane.kwokArguments());
-      plane.addNodes(1, 110_000);
-      plane.awaitNodesReady();
       return plane;
     } catch (IOException | RuntimeException e) {
       plane.close();
@@ -85,8 +109,18 @@ public final class ControlPlane implements AutoCloseable {
     return server(apiServerPort);
   }
 
-  private static URI server(int port) {
-    return URI.create("https://127.0.0.1:" + port);
+  private URI server(int port) {
+    return URI.create("https://" + host + ":" + port);
+  }
+
+  /** The administrator's client, for a node's own checks. */
+  ApiServerClient admin() {
+    return admin;
+  }
+
+  /** A binary {@code testenv/build.sh} built, such as the kubelet. */
+  Path binary(String name) {
+    return binaries.resolve(name);
   }
 
   /** The API server's serving certificate and the CA that signed it, which clients should trust. */
@@ -259,8 +293,9 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Much as envtest starts it, with RBAC on, and limits raised for the scale benchmark's tens of thousands of pods. */
   private List<String> apiServerArguments(int port) {
-    return List.of("--etcd-servers=http://127.0.0.1:" + etcdPort, "--bind-address=127.0.0.1",
-        "--advertise-address=127.0.0.1", "--secure-port=" + port,
+    // A kubelet's name does not resolve here: the API server reaches it (for logs and exec) at its InternalIP.
+    return List.of("--etcd-servers=http://127.0.0.1:" + etcdPort, "--bind-address=" + host,
+        "--advertise-address=" + host, "--secure-port=" + port, "--kubelet-preferred-address-types=InternalIP",
         "--cert-dir=" + directory.resolve("certificates"), "--service-cluster-ip-range=10.96.0.0/16",
         "--authorization-mode=RBAC", "--token-auth-file=" + credentials.tokenFile,
         "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
@@ -309,7 +344,7 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -317,9 +352,25 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
-  /** Stops everything, the last started first; the directory with its logs stays for a look after a failure. */
+  /** Has {@code dependent} closed first when this control plane closes, also when the JVM is stopped mid-run. */
+  synchronized void attach(AutoCloseable dependent) {
+    dependents.add(dependent);
+  }
+
+  /**
+   * Stops what is attached, then everything else, the last started first; the directory with its logs stays for a
+   * look after a failure.
+   */
   @Override
   public synchronized void close() {
+    for (int i = dependents.size() - 1; i >= 0; i--) {
+      try {
+        dependents.get(i).close();
+      } catch (Exception e) {
+        System.err.println("control plane: could not stop " + dependents.get(i) + ": " + e);
+      }
+    }
+    dependents.clear();
     List<ControlPlaneProcess> processes = new ArrayList<>(running.values());
     for (int i = processes.size() - 1; i >= 0; i--) {
       processes.get(i).close();

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,22 +22,27 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 
-/** The machine's Prometheus server (Debian's package), started on a free port and scraping given targets. */
+/**
+ * The machine's Prometheus server (Debian's package), started on a free port and scraping given targets, or the
+ * targets a test discovers for it (the pods of a real node).
+ */
 public final class PrometheusServer implements AutoCloseable {
 
   private static final Path BINARY = Path.of("/usr/bin/prometheus");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
+  private final String address;
   private final int port;
   private final String url;
   private final HttpClient http = HttpClient.newHttpClient();
   private Process process;
 
-  private PrometheusServer(Path dir, int port) {
+  private PrometheusServer(Path dir, String address, int port) {
     this.dir = dir;
+    this.address = address;
     this.port = port;
-    this.url = "http://127.0.0.1:" + port;
+    this.url = "http://" + address + ":" + port;
   }
 
   /**
@@ -44,10 +50,50 @@ public final class PrometheusServer implements AutoCloseable {
    */
   public static PrometheusServer start(Path dir, Map<String, Map<String, String>> targets) throws IOException {
     InstalledTool.executable(BINARY, ".ci/run installs Debian's prometheus package");
-    PrometheusServer server = new PrometheusServer(dir, freePort());
+    PrometheusServer server = new PrometheusServer(dir, "127.0.0.1", freePort());
     server.writeConfig(targets);
     server.restart();
     return server;
+  }
+
+  /**
+   * Listens on {@code address} (where a cluster's pods reach it) and scrapes what {@link #discovered} last wrote, a
+   * file Prometheus watches: how a test stands in for Kubernetes service discovery, which Debian's Prometheus is
+   * built without.
+   */
+  public static PrometheusServer startWithFileDiscovery(Path dir, String address) throws IOException {
+    InstalledTool.executable(BINARY, ".ci/run installs Debian's prometheus package");
+    PrometheusServer server = new PrometheusServer(dir, address, freePort());
+    server.discovered(Map.of());
+    Files.writeString(dir.resolve("prometheus.yml"), """
+        global:
+          scrape_interval: 1s
+          evaluation_interval: 1s
+        scrape_configs:
+        - job_name: discovered
+          file_sd_configs:
+          - files: ["%s"]
+            refresh_interval: 1s
+        """.formatted(server.discoveredFile()));
+    server.restart();
+    return server;
+  }
+
+  /**
+   * The targets ("host:port") and their labels, a {@code __metrics_path__} label for a path other than /metrics;
+   * written aside and moved in, so Prometheus never reads half a file.
+   */
+  public void discovered(Map<String, Map<String, String>> targets) throws IOException {
+    String groups = targets.entrySet().stream().map(t -> "{\"targets\": [\"" + t.getKey() + "\"], \"labels\": {"
+        + t.getValue().entrySet().stream().map(l -> "\"" + l.getKey() + "\": \"" + l.getValue() + "\"")
+        .collect(Collectors.joining(", ")) + "}}").collect(Collectors.joining(",\n"));
+    Path partial = Files.writeString(dir.resolve("discovered.json.partial"), "[" + groups + "]\n");
+    Files.move(partial, discoveredFile(), StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private Path discoveredFile() {
+    return dir.resolve("discovered.json");
   }
 
   /** Scrapes these targets from now on, as service discovery would when pods come and go. */
@@ -86,7 +132,7 @@ public final class PrometheusServer implements AutoCloseable {
   /** Starts the server again after {@link #close()}, on the same port and with the data it had. */
   public void restart() throws IOException {
     process = new ProcessBuilder(BINARY.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
-        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
+        "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=" + address + ":" + port,
         "--web.enable-lifecycle").redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("prometheus.log").toFile())).start();
     awaitReady();

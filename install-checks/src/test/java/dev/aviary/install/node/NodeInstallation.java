@@ -157,19 +157,6 @@ final class NodeInstallation implements AutoCloseable {
     return provider;
   }
 
-  PrometheusServer prometheus() {
-    return prometheus;
-  }
-
-  RealNode node() {
-    return node;
-  }
-
-  /** The Git remote as a bare repository on disk, for reading what the consoles committed. */
-  Path gitRemote() {
-    return directory.resolve("git/manifests.git");
-  }
-
   private <T extends AutoCloseable> T started(T part) {
     started.add(part);
     return part;

@@ -84,10 +84,9 @@ public final class PrometheusServer implements AutoCloseable {
    * written aside and moved in, so Prometheus never reads half a file.
    */
   public void discovered(Map<String, Map<String, String>> targets) throws IOException {
-    String groups = targets.entrySet().stream().map(t -> "{\"targets\": [\"" + t.getKey() + "\"], \"labels\": {"
-        + t.getValue().entrySet().stream().map(l -> "\"" + l.getKey() + "\": \"" + l.getValue() + "\"")
-        .collect(Collectors.joining(", ")) + "}}").collect(Collectors.joining(",\n"));
-    Path partial = Files.writeString(dir.resolve("discovered.json.partial"), "[" + groups + "]\n");
+    List<Map<String, Object>> groups = targets.entrySet().stream()
+        .map(t -> Map.<String, Object>of("targets", List.of(t.getKey()), "labels", t.getValue())).toList();
+    Path partial = Files.writeString(dir.resolve("discovered.json.partial"), JSON.writeValueAsString(groups));
     Files.move(partial, discoveredFile(), StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
   }

@@ -28,7 +28,8 @@ public final class ControlPlane implements AutoCloseable {
   /** Where {@code testenv/build.sh} put the binaries; it prints the directory. */
   public static final String BINARIES_VARIABLE = "AVIARY_CONTROL_PLANE";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-  private static final Pattern READY = Pattern.compile("\"type\"\\s*:\\s*\"Ready\",\\s*\"status\"\\s*:\\s*\"True\"");
+  /** A Ready condition that is True, as a node's status (JSON) carries it. */
+  static final Pattern READY = Pattern.compile("\"type\"\\s*:\\s*\"Ready\",\\s*\"status\"\\s*:\\s*\"True\"");
   private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
   private final Path binaries;

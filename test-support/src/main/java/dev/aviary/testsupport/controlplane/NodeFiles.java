@@ -12,6 +12,8 @@ final class NodeFiles {
 
   /** Where Debian's containernetworking-plugins put the CNI plugins (containerd's default is /opt/cni/bin). */
   static final String CNI_PLUGINS = "/usr/lib/cni";
+  /** The pods' CNI network; the plugins name it in every NAT rule they add for a pod. */
+  static final String NETWORK = "aviary-node";
 
   private final Path directory;
   private final String address;
@@ -47,12 +49,12 @@ final class NodeFiles {
     Files.writeString(directory.resolve("base-spec.json"), defaultSpec.replaceAll("\"rlimits\"\\s*:\\s*\\[[^]]*],?", ""));
     Path cni = Files.createDirectories(directory.resolve("cni"));
     Files.writeString(cni.resolve("10-aviary.conflist"), """
-        {"cniVersion": "1.0.0", "name": "aviary-node", "plugins": [
+        {"cniVersion": "1.0.0", "name": "%s", "plugins": [
           {"type": "bridge", "bridge": "%s", "isGateway": true, "ipMasq": true, "hairpinMode": true,
            "ipam": {"type": "host-local", "ranges": [[{"subnet": "%s"}]], "routes": [{"dst": "0.0.0.0/0"}],
                     "dataDir": "%s"}},
           {"type": "portmap", "capabilities": {"portMappings": true}}]}
-        """.formatted(bridge, podSubnet, directory.resolve("cni-addresses")));
+        """.formatted(NETWORK, bridge, podSubnet, directory.resolve("cni-addresses")));
     Files.writeString(containerdConfig(), containerd(cni));
     Files.writeString(kubeletConfig(), kubelet());
   }

@@ -71,7 +71,7 @@ final class NodeTeardown {
       NodeCommands.run(List.of("ip", "netns", "delete", namespace.group(1)));
     }
     String rules = NodeCommands.run(List.of("iptables", "-t", "nat", "-S", "POSTROUTING")).output();
-    rules.lines().filter(rule -> rule.contains("name: \\\"aviary-node\\\"")).forEach(rule -> {
+    rules.lines().filter(rule -> rule.contains("name: \\\"" + NodeFiles.NETWORK + "\\\"")).forEach(rule -> {
       String chain = rule.replaceAll(".* -j (CNI-[0-9a-f]+).*", "$1");
       NodeCommands.run(List.of("bash", "-c", "iptables -t nat " + rule.replaceFirst("^-A", "-D")));
       NodeCommands.run(List.of("iptables", "-t", "nat", "-F", chain));

@@ -123,7 +123,7 @@ public final class RealNode implements AutoCloseable {
   private boolean ready() {
     try {
       String node = plane.admin().get("/api/v1/nodes/" + NAME).body();
-      return node.replaceAll("\\s", "").contains("\"type\":\"Ready\",\"status\":\"True\"");
+      return ControlPlane.READY.matcher(node).find();
     } catch (IOException notYet) {
       return false;
     }
